@@ -1,0 +1,105 @@
+"""The steps of the application factory, one function each."""
+
+from __future__ import annotations
+
+from flask import Flask, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from crm.core.errors import ApiError
+from crm.core.errors import register_error_handlers as register_problem_handlers
+from crm.extensions import api, attachment_store, db, jwt, limiter, migrate
+
+JSON_BODY_METHODS = ("POST", "PUT", "PATCH")
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True, compare_type=True
+    )
+    jwt.init_app(app)
+    limiter.init_app(app)
+    attachment_store.init_app(app)
+    api.init_app(
+        app,
+        spec_kwargs={
+            "info": {
+                "description": "REST API of the CRM. Log in at `/api/v1/auth/login` and send "
+                "`Authorization: Bearer <access_token>`."
+            },
+            "security": [{"bearerAuth": []}],
+        },
+    )
+    api.spec.components.security_scheme(
+        "bearerAuth", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+    )
+    api.spec.components.security_scheme(
+        "refreshToken",
+        {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "JWT",
+            "description": "The refresh token (or the refresh cookie)",
+        },
+    )
+    if app.config["TRUSTED_PROXIES"]:
+        n = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
+    _register_jwt_callbacks()
+
+
+def _register_jwt_callbacks() -> None:
+    from crm.auth.services import is_token_revoked, load_active_user
+    from crm.core.errors import problem
+
+    @jwt.user_lookup_loader
+    def _load_user(_header, payload):
+        return load_active_user(payload["sub"])
+
+    @jwt.token_in_blocklist_loader
+    def _revoked(_header, payload):
+        return is_token_revoked(payload)
+
+    def unauthorized(detail):
+        return problem(401, detail, headers={"WWW-Authenticate": "Bearer"})
+
+    jwt.unauthorized_loader(lambda reason: unauthorized("Log in to continue."))
+    jwt.invalid_token_loader(lambda reason: unauthorized("The token is not valid."))
+    jwt.expired_token_loader(lambda _h, _p: unauthorized("The token has expired."))
+    jwt.revoked_token_loader(lambda _h, _p: unauthorized("This login has ended. Log in again."))
+    jwt.user_lookup_error_loader(lambda _h, _p: unauthorized("This account is not active."))
+    jwt.token_verification_failed_loader(lambda _h, _p: unauthorized("The token is not valid."))
+    jwt.needs_fresh_token_loader(lambda _h, _p: unauthorized("Log in again to continue."))
+
+
+def register_blueprints(app: Flask) -> None:
+    from crm.auth.routes import blp as auth_blp
+    from crm.core.audit_api import blp as audit_blp
+    from crm.sales.routes import blp as leads_blp
+    from crm.web import register_web
+
+    for blueprint in (auth_blp, leads_blp, audit_blp):
+        api.register_blueprint(blueprint)
+    register_web(app)
+
+
+def register_error_handlers(app: Flask) -> None:
+    register_problem_handlers(app)
+
+    @app.before_request
+    def require_json_bodies():
+        """415 for a write whose body is not JSON (file uploads declare their own routes)."""
+        if (
+            request.path.startswith("/api/")
+            and request.method in JSON_BODY_METHODS
+            and request.content_length
+            and not request.is_json
+            and request.mimetype != "multipart/form-data"
+        ):
+            raise ApiError(415, "Send the body as application/json.")
+
+
+def register_commands(app: Flask) -> None:
+    from crm.cli import register
+
+    register(app)

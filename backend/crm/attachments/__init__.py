@@ -1,0 +1,1 @@
+"""Attachment bytes: a small store interface with a GridFS and a local-directory implementation."""

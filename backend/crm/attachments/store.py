@@ -1,0 +1,207 @@
+"""Where attachment bytes live. Chosen by settings: GridFS when MONGODB_URI is set, else a
+local directory. Both stream in chunks and never hold a whole file in memory."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+CHUNK_SIZE = 255 * 1024  # GridFS's default chunk size
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be reached right now (answered as 503)."""
+
+
+class StoredFileMissing(Exception):
+    """No bytes are stored under this id."""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    store_id: str
+    size: int
+    sha256: str
+
+
+class AttachmentStore(Protocol):
+    backend: str
+
+    def save(self, stream: BinaryIO, *, filename: str, content_type: str) -> StoredFile: ...
+
+    def open(self, store_id: str) -> BinaryIO: ...
+
+    def delete(self, store_id: str) -> None: ...
+
+    def ids(self) -> list[str]: ...
+
+    def ping(self) -> None: ...
+
+
+def _copy(stream: BinaryIO, write) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    while chunk := stream.read(CHUNK_SIZE):
+        digest.update(chunk)
+        size += len(chunk)
+        write(chunk)
+    return size, digest.hexdigest()
+
+
+class LocalDirectoryStore:
+    """Files named by a random id under one directory; names from users are never paths."""
+
+    backend = "local"
+
+    def __init__(self, directory: str):
+        self.root = Path(directory)
+
+    def _path(self, store_id: str) -> Path:
+        if not store_id.isalnum():
+            raise StoredFileMissing(store_id)
+        return self.root / store_id[:2] / store_id
+
+    def save(self, stream, *, filename, content_type):
+        store_id = uuid.uuid4().hex
+        path = self._path(store_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        try:
+            with open(partial, "wb") as fh:
+                size, sha = _copy(stream, fh.write)
+            os.replace(partial, path)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        return StoredFile(store_id, size, sha)
+
+    def open(self, store_id):
+        try:
+            return open(self._path(store_id), "rb")
+        except FileNotFoundError as exc:
+            raise StoredFileMissing(store_id) from exc
+
+    def delete(self, store_id):
+        self._path(store_id).unlink(missing_ok=True)
+
+    def ids(self):
+        return [p.name for p in self.root.glob("*/*") if p.is_file() and p.suffix != ".part"]
+
+    def ping(self):
+        self.root.mkdir(parents=True, exist_ok=True)
+        if not os.access(self.root, os.W_OK):
+            raise StoreUnavailable(f"{self.root} is not writable")
+
+
+class GridFSStore:
+    """Bytes in MongoDB GridFS, streamed in chunks both ways."""
+
+    backend = "gridfs"
+
+    def __init__(self, uri: str, database: str, timeout_ms: int):
+        from pymongo import MongoClient
+
+        self.client = MongoClient(
+            uri,
+            serverSelectionTimeoutMS=timeout_ms,
+            connectTimeoutMS=timeout_ms,
+            socketTimeoutMS=timeout_ms * 10,
+        )
+        self.database = self.client[database]
+
+    @property
+    def bucket(self):
+        import gridfs
+
+        return gridfs.GridFSBucket(
+            self.database, bucket_name="attachments", chunk_size_bytes=CHUNK_SIZE
+        )
+
+    def _guard(self, action):
+        from pymongo.errors import AutoReconnect, ConnectionFailure, ServerSelectionTimeoutError
+
+        try:
+            return action()
+        except (ServerSelectionTimeoutError, ConnectionFailure, AutoReconnect) as exc:
+            raise StoreUnavailable(str(exc)) from exc
+
+    def save(self, stream, *, filename, content_type):
+        store_id = uuid.uuid4().hex
+
+        def upload():
+            bucket = self.bucket
+            with bucket.open_upload_stream_with_id(
+                store_id, filename, metadata={"content_type": content_type}
+            ) as upload_stream:
+                size, sha = _copy(stream, upload_stream.write)
+            return StoredFile(store_id, size, sha)
+
+        try:
+            return self._guard(upload)
+        except BaseException:
+            self._delete_quietly(store_id)
+            raise
+
+    def _delete_quietly(self, store_id):
+        import gridfs
+
+        with contextlib.suppress(gridfs.errors.NoFile, Exception):
+            self.bucket.delete(store_id)
+
+    def open(self, store_id):
+        import gridfs
+
+        def download():
+            try:
+                return self.bucket.open_download_stream(store_id)
+            except gridfs.errors.NoFile as exc:
+                raise StoredFileMissing(store_id) from exc
+
+        return self._guard(download)
+
+    def delete(self, store_id):
+        import gridfs
+
+        def remove():
+            with contextlib.suppress(gridfs.errors.NoFile):
+                self.bucket.delete(store_id)
+
+        self._guard(remove)
+
+    def ids(self):
+        return self._guard(lambda: [f._id for f in self.bucket.find({})])
+
+    def ping(self):
+        self._guard(lambda: self.client.admin.command("ping"))
+
+
+class AttachmentStoreProvider:
+    """Builds the configured store lazily, once per process: pymongo is not fork-safe, so each
+    gunicorn worker must create its own client after the fork."""
+
+    def __init__(self):
+        self._config = None
+        self._store = None
+        self._pid = None
+
+    def init_app(self, app):
+        self._config = app.config
+        self._store = None
+        app.extensions["attachment_store"] = self
+
+    def get(self) -> AttachmentStore:
+        if self._store is None or self._pid != os.getpid():
+            config = self._config
+            if config.get("MONGODB_URI"):
+                self._store = GridFSStore(
+                    config["MONGODB_URI"], config["MONGODB_DATABASE"], config["MONGODB_TIMEOUT_MS"]
+                )
+            else:
+                self._store = LocalDirectoryStore(config["ATTACHMENTS_DIR"])
+            self._pid = os.getpid()
+        return self._store

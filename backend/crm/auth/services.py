@@ -1,0 +1,241 @@
+"""Users, teams and login sessions: the business rules of authentication."""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+from flask import current_app, request
+from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
+
+from crm.auth.models import USER_SORT_FIELDS, LoginSession, Team, User
+from crm.auth.passwords import hash_password, verify_password
+from crm.core import audit
+from crm.core.errors import ApiError
+from crm.core.pagination import paginate
+from crm.core.permissions import ADMIN, MANAGER
+from crm.core.types import utcnow
+from crm.extensions import db
+
+LOGIN_FAILED = "Email or password is incorrect."
+USER_AUDIT_FIELDS = ("email", "name", "role", "team_id", "locale", "active")
+
+
+# --- login sessions -----------------------------------------------------------------------
+
+
+def _issue_tokens(user: User, session: LoginSession) -> dict:
+    claims = {"sid": session.id}
+    access = create_access_token(identity=str(user.id), additional_claims=claims)
+    refresh = create_refresh_token(identity=str(user.id), additional_claims=claims)
+    session.refresh_jti = decode_token(refresh)["jti"]
+    expires = current_app.config["JWT_ACCESS_TOKEN_EXPIRES"]
+    return {
+        "access_token": access,
+        "refresh_token": refresh,
+        "token_type": "Bearer",
+        "expires_in": int(expires.total_seconds()),
+        "user": user,
+    }
+
+
+def login(email: str, password: str) -> dict:
+    """Open a login session; wrong password, unknown email and disabled user look alike."""
+    email = email.strip().lower()
+    user = db.session.scalar(sa.select(User).where(User.email == email))
+    if not verify_password(user.password_hash if user else None, password) or not user.active:
+        audit.record(
+            "login_failed",
+            "user",
+            user.id if user else None,
+            changes={"email": {"old": None, "new": email}},
+            actor_id=user.id if user else None,
+        )
+        db.session.commit()
+        raise ApiError(401, LOGIN_FAILED)
+    session = LoginSession(
+        id=str(uuid.uuid4()),
+        user_id=user.id,
+        refresh_jti="",
+        expires_at=utcnow() + current_app.config["JWT_REFRESH_TOKEN_EXPIRES"],
+        ip_address=request.remote_addr,
+        user_agent=(request.user_agent.string or "")[:255] or None,
+    )
+    db.session.add(session)
+    tokens = _issue_tokens(user, session)
+    audit.record("login", "user", user.id, actor_id=user.id)
+    db.session.commit()
+    return tokens
+
+
+def refresh(user: User, claims: dict) -> dict:
+    """Rotate the refresh token; a token that was already rotated revokes the whole login."""
+    session = db.session.get(LoginSession, claims.get("sid"))
+    if session is None or session.revoked_at is not None or session.user_id != user.id:
+        raise ApiError(401, "This login has ended. Log in again.")
+    if session.refresh_jti != claims["jti"]:
+        session.revoked_at = utcnow()
+        audit.record("refresh_reuse", "login_session", session.id, actor_id=user.id)
+        db.session.commit()
+        raise ApiError(401, "This refresh token was already used; the login has been ended.")
+    tokens = _issue_tokens(user, session)
+    db.session.commit()
+    return tokens
+
+
+def logout(user: User, claims: dict) -> None:
+    session = db.session.get(LoginSession, claims.get("sid"))
+    if session is not None and session.revoked_at is None:
+        session.revoked_at = utcnow()
+        audit.record("logout", "login_session", session.id, actor_id=user.id)
+        db.session.commit()
+
+
+def is_token_revoked(claims: dict) -> bool:
+    session = db.session.get(LoginSession, claims.get("sid"))
+    return session is None or session.revoked_at is not None
+
+
+def load_active_user(identity: str) -> User | None:
+    user = db.session.get(User, int(identity)) if str(identity).isdigit() else None
+    return user if user is not None and user.active else None
+
+
+# --- users and teams ----------------------------------------------------------------------
+
+
+def _check_team(team_id: int | None) -> None:
+    if team_id is not None and db.session.get(Team, team_id) is None:
+        raise ApiError(422, "The team does not exist.", errors={"team_id": ["Unknown team."]})
+
+
+def create_user(data: dict, *, actor_id: int | None = None) -> User:
+    email = data["email"].strip().lower()
+    if db.session.scalar(sa.select(User.id).where(User.email == email)) is not None:
+        raise ApiError(
+            409, "A user with this email already exists.", errors={"email": ["Already in use."]}
+        )
+    _check_team(data.get("team_id"))
+    user = User(
+        email=email,
+        name=data["name"],
+        role=data["role"],
+        team_id=data.get("team_id"),
+        locale=data.get("locale") or "zh-CN",
+        active=data.get("active", True),
+        password_hash=hash_password(data["password"]),
+    )
+    db.session.add(user)
+    db.session.flush()
+    audit.record(
+        "create",
+        "user",
+        user.id,
+        changes=audit.snapshot(user, USER_AUDIT_FIELDS),
+        actor_id=actor_id,
+    )
+    db.session.commit()
+    return user
+
+
+def get_user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise ApiError(404, "No such user.")
+    return user
+
+
+def list_users(args: dict):
+    stmt = sa.select(User)
+    if args.get("role"):
+        stmt = stmt.where(User.role == args["role"])
+    if args.get("team_id") is not None:
+        stmt = stmt.where(User.team_id == args["team_id"])
+    if args.get("active") is not None:
+        stmt = stmt.where(User.active == args["active"])
+    if args.get("q"):
+        pattern = f"%{args['q']}%"
+        stmt = stmt.where(sa.or_(User.name.ilike(pattern), User.email.ilike(pattern)))
+    return paginate(
+        db.session,
+        stmt,
+        User,
+        fields=USER_SORT_FIELDS,
+        sort=args["sort"],
+        limit=args["limit"],
+        cursor=args.get("cursor"),
+    )
+
+
+def _revoke_sessions(user_id: int) -> None:
+    db.session.execute(
+        sa.update(LoginSession)
+        .where(LoginSession.user_id == user_id, LoginSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+
+
+def update_user(user: User, data: dict, *, actor: User) -> User:
+    data = dict(data)
+    password = data.pop("password", None)
+    if "email" in data:
+        data["email"] = data["email"].strip().lower()
+        taken = db.session.scalar(
+            sa.select(User.id).where(User.email == data["email"], User.id != user.id)
+        )
+        if taken is not None:
+            raise ApiError(
+                409, "A user with this email already exists.", errors={"email": ["Already in use."]}
+            )
+    if "team_id" in data:
+        _check_team(data["team_id"])
+    if user.id == actor.id and (data.get("active") is False or data.get("role", ADMIN) != ADMIN):
+        raise ApiError(409, "You cannot deactivate or demote yourself.")
+    changes = audit.apply_changes(user, data)
+    if password:
+        user.password_hash = hash_password(password)
+        changes["password"] = {"old": "***", "new": "***"}
+    if changes.get("active", {}).get("new") is False or password:
+        _revoke_sessions(user.id)
+    if changes:
+        audit.record("update", "user", user.id, changes=changes)
+    db.session.commit()
+    return user
+
+
+def deactivate_user(user: User, *, actor: User) -> None:
+    update_user(user, {"active": False}, actor=actor)
+
+
+def list_teams() -> list[Team]:
+    return list(db.session.scalars(sa.select(Team).order_by(Team.name)))
+
+
+def create_team(name: str) -> Team:
+    name = name.strip()
+    if db.session.scalar(sa.select(Team.id).where(Team.name == name)) is not None:
+        raise ApiError(
+            409, "A team with this name already exists.", errors={"name": ["Already in use."]}
+        )
+    team = Team(name=name)
+    db.session.add(team)
+    db.session.flush()
+    audit.record("create", "team", team.id, changes=audit.snapshot(team, ("name",)))
+    db.session.commit()
+    return team
+
+
+def team_member_ids(team_id: int | None) -> sa.Select:
+    return sa.select(User.id).where(User.team_id == team_id)
+
+
+def can_assign(actor: User, owner: User | None) -> bool:
+    """Admins assign to anyone; managers within their team."""
+    if actor.role == ADMIN:
+        return True
+    return actor.role == MANAGER and owner is not None and owner.team_id == actor.team_id
+
+
+def active_user(user_id: int) -> User | None:
+    user = db.session.get(User, user_id)
+    return user if user is not None and user.active else None

@@ -1,0 +1,1 @@
+"""Cross-cutting pieces every domain uses: errors, types, pagination, ETags, permissions, audit."""

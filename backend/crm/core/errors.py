@@ -1,0 +1,152 @@
+"""One error shape for the whole API: RFC 9457 problem+json, with field errors for validation."""
+
+from __future__ import annotations
+
+import http
+import logging
+
+import marshmallow as ma
+from flask import Flask, jsonify, request
+from flask_smorest import Api
+from flask_smorest.utils import prepare_response
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+class ProblemSchema(ma.Schema):
+    """The error payload (documentation only; responses are built by `problem`)."""
+
+    type = ma.fields.String(metadata={"description": "A URI reference identifying the problem"})
+    title = ma.fields.String(metadata={"description": "Short summary of the problem type"})
+    status = ma.fields.Integer(metadata={"description": "HTTP status code"})
+    detail = ma.fields.String(metadata={"description": "What went wrong in this request"})
+    errors = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=ma.fields.List(ma.fields.String()),
+        metadata={"description": "Validation messages per field"},
+    )
+
+
+class ApiError(HTTPException):
+    """An error raised by a service, carrying an optional field-error map."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str | None = None,
+        *,
+        errors: dict | None = None,
+        headers: dict | None = None,
+    ):
+        super().__init__(description=detail)
+        self.code = status
+        self.errors = errors
+        self.extra_headers = headers or {}
+
+
+def problem(
+    status: int,
+    detail: str | None = None,
+    *,
+    errors: dict | None = None,
+    headers: dict | None = None,
+):
+    phrase = http.HTTPStatus(status).phrase
+    body = {
+        "type": "about:blank",
+        "title": phrase,
+        "status": status,
+        "detail": detail or phrase,
+    }
+    if errors:
+        body["errors"] = errors
+    response = jsonify(body)
+    response.status_code = status
+    response.content_type = PROBLEM_CONTENT_TYPE
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def flatten_messages(messages) -> dict[str, list[str]]:
+    """Turn webargs/marshmallow messages ({"json": {"email": [...]}}) into {"email": [...]}."""
+    flat: dict[str, list[str]] = {}
+
+    def walk(node, prefix: str):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, f"{prefix}.{key}" if prefix else str(key))
+        elif isinstance(node, list) and all(isinstance(item, str) for item in node):
+            flat.setdefault(prefix or "_schema", []).extend(node)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, prefix)
+        else:
+            flat.setdefault(prefix or "_schema", []).append(str(node))
+
+    if isinstance(messages, dict):
+        for location, fields in messages.items():
+            # Location keys (json, query, headers...) are noise for clients.
+            if location in ("json", "query", "form", "files", "headers", "view_args"):
+                walk(fields, "")
+            else:
+                walk(fields, str(location))
+    else:
+        walk(messages, "")
+    return flat
+
+
+def _http_exception_problem(error: HTTPException):
+    status = error.code or 500
+    if isinstance(error, ApiError):
+        return problem(status, error.description, errors=error.errors, headers=error.extra_headers)
+    data = getattr(error, "data", None) or {}
+    errors = None
+    if "messages" in data:
+        errors = flatten_messages(data["messages"])
+    detail = data.get("message") or error.description
+    if status == 422 and errors:
+        detail = "The request has invalid fields."
+    headers = dict(data.get("headers") or {})
+    if status == 405 and getattr(error, "valid_methods", None):
+        headers["Allow"] = ", ".join(error.valid_methods)
+    if status == 429:
+        detail = "Too many attempts. Try again later."
+    return problem(status, detail, errors=errors, headers=headers)
+
+
+class CrmApi(Api):
+    """flask-smorest Api that answers and documents errors as problem+json."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def handle_http_exception(self, error):
+        return _http_exception_problem(error)
+
+    def _register_responses(self):
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM_CONTENT_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Error (problem+json)", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM_CONTENT_TYPE)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(StaleDataError)
+    def stale_row(_error):
+        return problem(412, "The record was changed by someone else; reload it and try again.")
+
+    @app.errorhandler(Exception)
+    def unexpected(error):
+        if isinstance(error, HTTPException):
+            return _http_exception_problem(error)
+        log.exception("Unhandled error on %s %s", request.method, request.path)
+        return problem(500, "An unexpected error occurred. It has been logged.")

@@ -1,0 +1,48 @@
+"""Base schemas: strict loading, and UTC times in ISO 8601."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import marshmallow as ma
+
+
+class StrictSchema(ma.Schema):
+    """Rejects unknown fields; read-only fields are `dump_only` and so rejected on input too."""
+
+    class Meta:
+        unknown = ma.RAISE
+
+
+def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
+    """`{"items": [...], "next_cursor": ...}` for a resource."""
+    return type(
+        name,
+        (ma.Schema,),
+        {
+            "items": ma.fields.List(ma.fields.Nested(item_schema), required=True),
+            "next_cursor": ma.fields.String(allow_none=True, required=True),
+        },
+    )
+
+
+def NonBlank(**kwargs) -> ma.fields.String:
+    return ma.fields.String(
+        validate=ma.validate.Length(min=1, max=kwargs.pop("max", 255)), **kwargs
+    )
+
+
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2999, 12, 31, tzinfo=UTC)
+MAX_ID = 2**31 - 1
+
+
+def UtcDateTime(**kwargs) -> ma.fields.AwareDateTime:
+    """ISO 8601; a time without an offset is taken as UTC. Bounded to what every database stores."""
+    return ma.fields.AwareDateTime(
+        default_timezone=UTC, validate=ma.validate.Range(min=EARLIEST, max=LATEST), **kwargs
+    )
+
+
+def Id(**kwargs) -> ma.fields.Integer:
+    return ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID), **kwargs)

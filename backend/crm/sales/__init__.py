@@ -1,0 +1,1 @@
+"""Leads and their follow-ups (opportunities, pipelines, products and orders come later)."""

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm.core.pagination import FAR_FUTURE, SortField
+from crm.core.types import UTCDateTime, utcnow
+from crm.extensions import db
+
+LEAD_SOURCES = ("web", "referral", "event", "cold_call", "advertisement", "partner", "other")
+LEAD_STATUSES = ("new", "contacted", "qualified", "unqualified", "converted")
+FOLLOW_UP_KINDS = ("call", "email", "meeting", "visit", "note", "task")
+
+
+class Lead(db.Model):
+    __tablename__ = "leads"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    company_name: Mapped[str | None] = mapped_column(sa.String(200))
+    title: Mapped[str | None] = mapped_column(sa.String(100))
+    email: Mapped[str | None] = mapped_column(sa.String(254), index=True)
+    phone: Mapped[str | None] = mapped_column(sa.String(32), index=True)
+    source: Mapped[str] = mapped_column(sa.String(20), default="other", index=True)
+    status: Mapped[str] = mapped_column(sa.String(20), default="new", index=True)
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    description: Mapped[str | None] = mapped_column(sa.Text)
+    last_contacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_follow_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    version: Mapped[int] = mapped_column(sa.Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        # Keyset pagination walks (sort key, id) for every sort we offer.
+        sa.Index("ix_leads_created_at_id", "created_at", "id"),
+        sa.Index("ix_leads_updated_at_id", "updated_at", "id"),
+        sa.Index("ix_leads_name_id", "name", "id"),
+        sa.Index("ix_leads_next_follow_up_at_id", "next_follow_up_at", "id"),
+        sa.Index("ix_leads_last_contacted_at_id", "last_contacted_at", "id"),
+    )
+
+
+class FollowUp(db.Model):
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int] = mapped_column(sa.ForeignKey("leads.id"))
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    content: Mapped[str] = mapped_column(sa.Text)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(sa.Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        sa.Index("ix_follow_ups_lead_id_created_at_id", "lead_id", "created_at", "id"),
+        sa.Index("ix_follow_ups_lead_id_done_at_due_at", "lead_id", "done_at", "due_at"),
+    )
+
+
+LEAD_SORT_FIELDS = {
+    "created_at": SortField("created_at"),
+    "updated_at": SortField("updated_at"),
+    "name": SortField("name"),
+    "next_follow_up_at": SortField("next_follow_up_at", nulls_as=FAR_FUTURE),
+    "last_contacted_at": SortField("last_contacted_at", nulls_as=FAR_FUTURE),
+}
+FOLLOW_UP_SORT_FIELDS = {"created_at": SortField("created_at")}
