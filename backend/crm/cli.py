@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 import click
 import sqlalchemy as sa
@@ -38,25 +39,48 @@ def register(app: Flask) -> None:
         help="Password of every demo account (default: $CRM_DEMO_PASSWORD or random)",
     )
     @click.option("--leads", default=200, show_default=True)
-    def seed(password, leads):
+    @click.option(
+        "--if-empty",
+        is_flag=True,
+        help="Do nothing (but say how to log in) when the database already has users.",
+    )
+    def seed(password, leads, if_empty):
         """Fill an empty database with demo teams, users, leads and follow-ups."""
         from crm.auth.models import User
         from crm.extensions import db
-        from crm.seed import DEMO_USERS, seed_demo
+        from crm.seed import seed_demo
 
+        password_file = Path(app.instance_path) / "demo-password"
         if db.session.scalar(sa.select(sa.func.count()).select_from(User)):
-            click.echo("The database already has users; not seeding demo data.")
+            if not if_empty:
+                raise click.ClickException("The database already has users; not seeding.")
+            _print_logins(password_file, from_env=bool(password) and not password_file.exists())
             return
-        generated = not password
-        password = password or secrets.token_urlsafe(12)
+        from_env = bool(password)
+        if not password:
+            password = secrets.token_urlsafe(12)
+            password_file.write_text(password + "\n")
+            password_file.chmod(0o600)
         seed_demo(password, lead_count=leads)
-        click.echo("Demo data created. Log in at http://127.0.0.1:8000 with any of:")
-        for email, _name, role, team in DEMO_USERS:
-            click.echo(f"  {email:<22} {role:<8} {team or ''}")
-        if generated:
-            click.echo(f"Password (generated; set CRM_DEMO_PASSWORD to choose one): {password}")
-        else:
-            click.echo("Password: the value of CRM_DEMO_PASSWORD.")
+        click.echo(f"Demo data created: {leads} leads with follow-ups.")
+        _print_logins(password_file, from_env=from_env)
+
+
+def _print_logins(password_file: Path, *, from_env: bool) -> None:
+    from crm.seed import DEMO_USERS
+
+    click.echo("Log in with any of these demo accounts:")
+    for email, name, role, team in DEMO_USERS:
+        click.echo(f"  {email:<22} {role:<8} {team or '':<8} {name}")
+    if from_env:
+        click.echo("  password: the value of CRM_DEMO_PASSWORD")
+    elif password_file.exists():
+        click.echo(
+            f"  password: {password_file.read_text().strip()}  (generated; kept in "
+            f"{password_file}; set CRM_DEMO_PASSWORD to choose one)"
+        )
+    else:
+        click.echo("  password: the one set when the demo data was created")
 
 
 def _create_app():

@@ -51,9 +51,11 @@ def database_url(instance_path: Path) -> str:
 
 def load_settings(overrides: dict | None = None) -> dict:
     load_dotenv(override=False)
-    instance_path = Path(_env("INSTANCE_PATH", str(Path.cwd() / "instance"))).resolve()
-    instance_path.mkdir(parents=True, exist_ok=True)
     overrides = overrides or {}
+    instance_path = Path(
+        overrides.get("INSTANCE_PATH") or _env("INSTANCE_PATH", str(Path.cwd() / "instance"))
+    ).resolve()
+    instance_path.mkdir(parents=True, exist_ok=True)
 
     secret_key = _env("SECRET_KEY") or overrides.get("SECRET_KEY")
     if not secret_key:

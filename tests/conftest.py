@@ -1,0 +1,137 @@
+"""Fixtures: the app on a fresh, migrated database (SQLite or MariaDB), clients, and users.
+
+`CRM_TEST_DB=mariadb` runs the suite on MariaDB at 127.0.0.1:3306 (root, no password) in a new
+database per run; the default is a SQLite file. An unreachable MariaDB fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from crm import create_app
+from crm.extensions import db as _db
+from crm.extensions import limiter
+from tests.factories import PASSWORD, LeadFactory, TeamFactory, UserFactory
+
+MARIADB_SERVER = os.environ.get("CRM_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306")
+
+
+def _mariadb_database():
+    name = f"crm_test_{uuid.uuid4().hex[:10]}"
+    server = sa.create_engine(MARIADB_SERVER + "/?charset=utf8mb4")
+    try:
+        with server.connect() as conn:
+            conn.execute(sa.text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4 "
+                                 "COLLATE utf8mb4_unicode_ci"))
+    except sa.exc.OperationalError as exc:
+        pytest.exit(f"MariaDB is not reachable at {MARIADB_SERVER}: {exc}", returncode=3)
+    return server, name
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    if os.environ.get("CRM_TEST_DB", "sqlite") == "mariadb":
+        server, name = _mariadb_database()
+        yield f"{MARIADB_SERVER}/{name}?charset=utf8mb4"
+        with server.connect() as conn:
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+        server.dispose()
+    else:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'crm.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    app = create_app({
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")),
+        "SECRET_KEY": "test-secret-key-that-is-long-enough-for-hs256",
+        "JWT_SECRET_KEY": "test-secret-key-that-is-long-enough-for-hs256",
+        "RATELIMIT_KEY_PREFIX": f"crm-test-{uuid.uuid4().hex[:8]}",
+        "ATTACHMENTS_DIR": str(tmp_path_factory.mktemp("attachments")),
+        "MONGODB_URI": None,
+    })
+    with app.app_context():
+        upgrade(directory=app.config["MIGRATIONS_DIR"])
+    return app
+
+
+@pytest.fixture
+def db(app):
+    """The database, emptied after each test."""
+    with app.app_context():
+        yield _db
+        _db.session.rollback()
+        for table in reversed(_db.metadata.sorted_tables):
+            _db.session.execute(table.delete())
+        _db.session.commit()
+        _db.session.remove()
+    limiter.reset()
+
+
+@pytest.fixture
+def client(app, db):
+    return app.test_client()
+
+
+class ApiClient:
+    """A test client that sends a user's access token with every request."""
+
+    def __init__(self, client, user, tokens):
+        self.client = client
+        self.user = user
+        self.tokens = tokens
+
+    @property
+    def headers(self):
+        return {"Authorization": f"Bearer {self.tokens['access_token']}"}
+
+    def _call(self, method, path, headers=None, **kwargs):
+        return getattr(self.client, method)(path, headers={**self.headers, **(headers or {})},
+                                            **kwargs)
+
+    def get(self, path, **kwargs):
+        return self._call("get", path, **kwargs)
+
+    def post(self, path, **kwargs):
+        return self._call("post", path, **kwargs)
+
+    def patch(self, path, **kwargs):
+        return self._call("patch", path, **kwargs)
+
+    def delete(self, path, **kwargs):
+        return self._call("delete", path, **kwargs)
+
+
+def login(client, email, password=PASSWORD):
+    response = client.post("/api/v1/auth/login", json={"email": email, "password": password})
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+@pytest.fixture
+def login_as(app, db):
+    """`login_as("sales", team=east)` creates a user with that role and logs them in."""
+
+    def _login_as(role="sales", *, team=None, **fields):
+        user = UserFactory(role=role, team_id=team.id if team else None, **fields)
+        client = app.test_client()
+        return ApiClient(client, user, login(client, user.email))
+
+    return _login_as
+
+
+@pytest.fixture
+def team(db):
+    return TeamFactory
+
+
+@pytest.fixture
+def make_lead(db):
+    return LeadFactory

@@ -1,0 +1,58 @@
+"""factory_boy factories for test data, written through the real session and database."""
+
+from __future__ import annotations
+
+import factory
+from factory.alchemy import SQLAlchemyModelFactory
+
+from crm.auth.models import Team, User
+from crm.auth.passwords import hash_password
+from crm.extensions import db
+from crm.sales.models import FollowUp, Lead
+
+PASSWORD = "correct-horse-42"
+_PASSWORD_HASH = hash_password(PASSWORD)
+
+
+class _Base(SQLAlchemyModelFactory):
+    class Meta:
+        abstract = True
+        sqlalchemy_session_factory = lambda: db.session  # noqa: E731
+        sqlalchemy_session_persistence = "commit"
+
+
+class TeamFactory(_Base):
+    class Meta:
+        model = Team
+
+    name = factory.Sequence(lambda n: f"Team {n}")
+
+
+class UserFactory(_Base):
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    name = factory.Sequence(lambda n: f"User {n}")
+    role = "sales"
+    locale = "en-US"
+    active = True
+    password_hash = _PASSWORD_HASH
+
+
+class LeadFactory(_Base):
+    class Meta:
+        model = Lead
+
+    name = factory.Sequence(lambda n: f"Lead {n}")
+    company_name = factory.Sequence(lambda n: f"Company {n}")
+    source = "web"
+    status = "new"
+
+
+class FollowUpFactory(_Base):
+    class Meta:
+        model = FollowUp
+
+    kind = "call"
+    content = "Called"
