@@ -7,6 +7,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from crm.core.errors import ApiError
 from crm.core.errors import register_error_handlers as register_problem_handlers
+from crm.core.idempotency import register_idempotency
 from crm.extensions import api, attachment_store, db, jwt, limiter, migrate
 
 JSON_BODY_METHODS = ("POST", "PUT", "PATCH")
@@ -85,6 +86,7 @@ def register_blueprints(app: Flask) -> None:
 
 def register_error_handlers(app: Flask) -> None:
     register_problem_handlers(app)
+    register_idempotency(app)
 
     @app.before_request
     def require_json_bodies():

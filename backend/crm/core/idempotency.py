@@ -1,0 +1,121 @@
+"""`Idempotency-Key` on POST: a retried request gets the first answer instead of a duplicate.
+
+Keys are scoped to the caller. The first request stores a placeholder row (a unique constraint
+stops a concurrent twin with 409), then its answer; a replay with another body answers 422.
+Answers of 5xx are not kept, so the client can retry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from flask import Flask, Response, g, request
+from flask_jwt_extended import get_jwt_identity, verify_jwt_in_request
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm.core.errors import ApiError
+from crm.core.types import UTCDateTime, utcnow
+from crm.extensions import db
+
+HEADER = "Idempotency-Key"
+KEPT_FOR = timedelta(hours=24)
+REPLAYED_HEADERS = ("ETag", "Location", "Content-Type")
+
+
+class IdempotencyKey(db.Model):
+    __tablename__ = "idempotency_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.Integer)
+    key: Mapped[str] = mapped_column(sa.String(255))
+    fingerprint: Mapped[str] = mapped_column(sa.String(64))
+    status_code: Mapped[int | None] = mapped_column(sa.Integer)
+    headers: Mapped[dict | None] = mapped_column(sa.JSON)
+    body: Mapped[str | None] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    __table_args__ = (sa.UniqueConstraint("user_id", "key"),)
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256(f"{request.method} {request.path}\n".encode())
+    digest.update(request.get_data(cache=True))
+    return digest.hexdigest()
+
+
+def _caller_id() -> int | None:
+    try:
+        verify_jwt_in_request(optional=True, locations=["headers"])
+    except Exception:  # the view itself answers the 401
+        return None
+    identity = get_jwt_identity()
+    return int(identity) if identity and str(identity).isdigit() else None
+
+
+def _begin():
+    key = request.headers.get(HEADER)
+    if request.method != "POST" or not key or not request.path.startswith("/api/v1/"):
+        return None
+    if len(key) > 255:
+        raise ApiError(400, "Idempotency-Key is too long.", errors={HEADER: ["At most 255."]})
+    user_id = _caller_id()
+    if user_id is None:
+        return None
+    fingerprint = _fingerprint()
+    existing = db.session.scalar(
+        sa.select(IdempotencyKey).where(
+            IdempotencyKey.user_id == user_id, IdempotencyKey.key == key
+        )
+    )
+    if existing is not None and existing.created_at < utcnow() - KEPT_FOR:
+        db.session.delete(existing)
+        db.session.commit()
+        existing = None
+    if existing is not None:
+        if existing.fingerprint != fingerprint:
+            raise ApiError(
+                422,
+                "This Idempotency-Key was used for a different request.",
+                errors={HEADER: ["Already used for another request."]},
+            )
+        if existing.status_code is None:
+            raise ApiError(409, "A request with this Idempotency-Key is still in progress.")
+        response = Response(existing.body, status=existing.status_code)
+        for name, value in (existing.headers or {}).items():
+            response.headers[name] = value
+        response.headers["Idempotent-Replayed"] = "true"
+        return response
+    record = IdempotencyKey(user_id=user_id, key=key, fingerprint=fingerprint)
+    db.session.add(record)
+    try:
+        db.session.commit()
+    except sa.exc.IntegrityError:
+        db.session.rollback()
+        raise ApiError(409, "A request with this Idempotency-Key is still in progress.") from None
+    g.idempotency_record_id = record.id
+    return None
+
+
+def _finish(response: Response) -> Response:
+    record_id = g.pop("idempotency_record_id", None)
+    if record_id is None:
+        return response
+    db.session.rollback()
+    record = db.session.get(IdempotencyKey, record_id)
+    if record is None:
+        return response
+    if response.status_code >= 500:
+        db.session.delete(record)
+    else:
+        record.status_code = response.status_code
+        record.body = response.get_data(as_text=True)
+        record.headers = {h: response.headers[h] for h in REPLAYED_HEADERS if h in response.headers}
+    db.session.commit()
+    return response
+
+
+def register_idempotency(app: Flask) -> None:
+    app.before_request(_begin)
+    app.after_request(_finish)
