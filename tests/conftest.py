@@ -6,11 +6,14 @@ database per run; the default is a SQLite file. An unreachable MariaDB fails the
 
 from __future__ import annotations
 
+import contextvars
 import os
 import uuid
 
 import pytest
 import sqlalchemy as sa
+from flask import has_app_context
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from crm import create_app
@@ -26,8 +29,9 @@ def _mariadb_database():
     server = sa.create_engine(MARIADB_SERVER + "/?charset=utf8mb4")
     try:
         with server.connect() as conn:
-            conn.execute(sa.text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4 "
-                                 "COLLATE utf8mb4_unicode_ci"))
+            conn.execute(
+                sa.text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+            )
     except sa.exc.OperationalError as exc:
         pytest.exit(f"MariaDB is not reachable at {MARIADB_SERVER}: {exc}", returncode=3)
     return server, name
@@ -45,18 +49,33 @@ def database_url(tmp_path_factory):
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'crm.sqlite3'}"
 
 
+class RequestIsolatedClient(FlaskClient):
+    """Runs each request in an empty context, as a server does: its own app context, `g` and
+    database session (the `db` fixture keeps an app context pushed, which Flask would reuse)."""
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            # End the test's own transaction, so the request sees what the test wrote and the
+            # test's next query sees what the request wrote (REPEATABLE READ on MariaDB).
+            _db.session.commit()
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app(database_url, tmp_path_factory):
-    app = create_app({
-        "TESTING": True,
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")),
-        "SECRET_KEY": "test-secret-key-that-is-long-enough-for-hs256",
-        "JWT_SECRET_KEY": "test-secret-key-that-is-long-enough-for-hs256",
-        "RATELIMIT_KEY_PREFIX": f"crm-test-{uuid.uuid4().hex[:8]}",
-        "ATTACHMENTS_DIR": str(tmp_path_factory.mktemp("attachments")),
-        "MONGODB_URI": None,
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")),
+            "SECRET_KEY": "test-secret-key-that-is-long-enough-for-hs256",
+            "JWT_SECRET_KEY": "test-secret-key-that-is-long-enough-for-hs256",
+            "RATELIMIT_KEY_PREFIX": f"crm-test-{uuid.uuid4().hex[:8]}",
+            "ATTACHMENTS_DIR": str(tmp_path_factory.mktemp("attachments")),
+            "MONGODB_URI": None,
+        }
+    )
+    app.test_client_class = RequestIsolatedClient
     with app.app_context():
         upgrade(directory=app.config["MIGRATIONS_DIR"])
     return app
@@ -93,8 +112,9 @@ class ApiClient:
         return {"Authorization": f"Bearer {self.tokens['access_token']}"}
 
     def _call(self, method, path, headers=None, **kwargs):
-        return getattr(self.client, method)(path, headers={**self.headers, **(headers or {})},
-                                            **kwargs)
+        return getattr(self.client, method)(
+            path, headers={**self.headers, **(headers or {})}, **kwargs
+        )
 
     def get(self, path, **kwargs):
         return self._call("get", path, **kwargs)

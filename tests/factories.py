@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import factory
+from argon2 import PasswordHasher
 from factory.alchemy import SQLAlchemyModelFactory
 
 from crm.auth.models import Team, User
-from crm.auth.passwords import hash_password
 from crm.extensions import db
 from crm.sales.models import FollowUp, Lead
 
 PASSWORD = "correct-horse-42"
-_PASSWORD_HASH = hash_password(PASSWORD)
+# Still Argon2id, with the cheapest parameters, so the many test logins stay fast.
+_PASSWORD_HASH = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(PASSWORD)
 
 
 class _Base(SQLAlchemyModelFactory):

@@ -90,13 +90,12 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.before_request
     def require_json_bodies():
-        """415 for a write whose body is not JSON (file uploads declare their own routes)."""
+        """415 for a write whose body is not JSON."""
         if (
             request.path.startswith("/api/")
             and request.method in JSON_BODY_METHODS
             and request.content_length
             and not request.is_json
-            and request.mimetype != "multipart/form-data"
         ):
             raise ApiError(415, "Send the body as application/json.")
 

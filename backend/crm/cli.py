@@ -18,15 +18,23 @@ def register(app: Flask) -> None:
     @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
     def create_admin(email, name, password):
         """Create an administrator."""
+        from marshmallow import ValidationError
+
+        from crm.auth.schemas import UserSchema
         from crm.auth.services import create_user
         from crm.core.errors import ApiError
 
-        if len(password) < 8:
-            raise click.BadParameter("use at least 8 characters", param_hint="--password")
         try:
-            user = create_user(
+            data = UserSchema().load(
                 {"email": email, "name": name, "role": "admin", "password": password}
             )
+        except ValidationError as exc:
+            problems = exc.normalized_messages()
+            raise click.UsageError(
+                "; ".join(f"--{field}: {' '.join(msgs)}" for field, msgs in problems.items())
+            ) from exc
+        try:
+            user = create_user(data)
         except ApiError as exc:
             raise click.ClickException(exc.description) from exc
         click.echo(f"Created admin {user.email} (id {user.id}).")

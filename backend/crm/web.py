@@ -25,10 +25,9 @@ def health():
         database = {"status": "down", "detail": type(exc).__name__}
     finally:
         db.session.rollback()
-    store = attachment_store.get()
-    attachments = {"status": "ok", "backend": store.backend}
+    attachments = {"status": "ok", "backend": attachment_store.backend}
     try:
-        store.ping()
+        attachment_store.get().ping()
     except (StoreUnavailable, OSError) as exc:
         attachments.update(status="down", detail=str(exc)[:200])
     if database["status"] != "ok":

@@ -6,10 +6,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
+
+from flask import current_app
 
 CHUNK_SIZE = 255 * 1024  # GridFS's default chunk size
 
@@ -105,13 +108,17 @@ class GridFSStore:
 
     def __init__(self, uri: str, database: str, timeout_ms: int):
         from pymongo import MongoClient
+        from pymongo.errors import ConfigurationError
 
-        self.client = MongoClient(
-            uri,
-            serverSelectionTimeoutMS=timeout_ms,
-            connectTimeoutMS=timeout_ms,
-            socketTimeoutMS=timeout_ms * 10,
-        )
+        try:
+            self.client = MongoClient(
+                uri,
+                serverSelectionTimeoutMS=timeout_ms,
+                connectTimeoutMS=timeout_ms,
+                socketTimeoutMS=timeout_ms * 10,
+            )
+        except ConfigurationError as exc:  # a malformed MONGODB_URI, or an SRV name not found
+            raise StoreUnavailable(f"MONGODB_URI is not usable: {exc}") from exc
         self.database = self.client[database]
 
     @property
@@ -166,42 +173,76 @@ class GridFSStore:
 
     def delete(self, store_id):
         import gridfs
+        from pymongo.errors import OperationFailure
 
         def remove():
-            with contextlib.suppress(gridfs.errors.NoFile):
+            try:
                 self.bucket.delete(store_id)
+            except gridfs.errors.NoFile:
+                pass  # real MongoDB: nothing stored under this id
+            except OperationFailure:
+                # nx-27017 answers an error, not "0 deleted", for an id it does not hold.
+                if self._exists(store_id):
+                    raise
 
         self._guard(remove)
 
+    def _exists(self, store_id) -> bool:
+        return next(iter(self.bucket.find({"_id": store_id}).limit(1)), None) is not None
+
     def ids(self):
-        return self._guard(lambda: [f._id for f in self.bucket.find({})])
+        return self._guard(lambda: [str(f._id) for f in self.bucket.find({})])
 
     def ping(self):
         self._guard(lambda: self.client.admin.command("ping"))
 
 
-class AttachmentStoreProvider:
-    """Builds the configured store lazily, once per process: pymongo is not fork-safe, so each
-    gunicorn worker must create its own client after the fork."""
+class _LazyStore:
+    """One app's store, built on first use in each process."""
 
-    def __init__(self):
-        self._config = None
-        self._store = None
-        self._pid = None
+    def __init__(self, config):
+        self._config = config
+        self._store: AttachmentStore | None = None
+        self._pid: int | None = None
+        self._lock = threading.Lock()
 
-    def init_app(self, app):
-        self._config = app.config
-        self._store = None
-        app.extensions["attachment_store"] = self
+    @property
+    def backend(self) -> str:
+        uses_gridfs = bool(self._config.get("MONGODB_URI"))
+        return GridFSStore.backend if uses_gridfs else LocalDirectoryStore.backend
 
     def get(self) -> AttachmentStore:
-        if self._store is None or self._pid != os.getpid():
-            config = self._config
-            if config.get("MONGODB_URI"):
-                self._store = GridFSStore(
-                    config["MONGODB_URI"], config["MONGODB_DATABASE"], config["MONGODB_TIMEOUT_MS"]
-                )
-            else:
-                self._store = LocalDirectoryStore(config["ATTACHMENTS_DIR"])
-            self._pid = os.getpid()
-        return self._store
+        with self._lock:
+            if self._store is None or self._pid != os.getpid():
+                config = self._config
+                if config.get("MONGODB_URI"):
+                    self._store = GridFSStore(
+                        config["MONGODB_URI"],
+                        config["MONGODB_DATABASE"],
+                        config["MONGODB_TIMEOUT_MS"],
+                    )
+                else:
+                    self._store = LocalDirectoryStore(config["ATTACHMENTS_DIR"])
+                self._pid = os.getpid()
+            return self._store
+
+
+class AttachmentStoreProvider:
+    """Builds the configured store lazily, once per process: pymongo is not fork-safe, so each
+    gunicorn worker must create its own client after the fork. The store belongs to the app
+    (`app.extensions`), so several apps in one process (tests) each keep their own."""
+
+    def init_app(self, app):
+        app.extensions["attachment_store"] = _LazyStore(app.config)
+
+    def _state(self, app=None) -> _LazyStore:
+        return (app or current_app).extensions["attachment_store"]
+
+    @property
+    def backend(self) -> str:
+        """The configured backend's name, without connecting to it."""
+        return self._state().backend
+
+    def get(self, app=None) -> AttachmentStore:
+        """The current app's store (raises StoreUnavailable when it cannot even be built)."""
+        return self._state(app).get()

@@ -29,6 +29,7 @@ from crm.core.permissions import ADMIN, login_required, me
 from crm.extensions import limiter
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Login sessions, users, teams")
+ID = "int(max=2147483647)"  # larger ids are no user (and overflow SQLite's integers: a 500)
 
 
 def _login_email() -> str:
@@ -125,7 +126,7 @@ class Users(MethodView):
         return with_etag(user, user, 201)
 
 
-@blp.route("/users/<int:user_id>")
+@blp.route(f"/users/<{ID}:user_id>")
 class UserById(MethodView):
     @login_required(ADMIN)
     @blp.response(200, UserSchema)

@@ -6,7 +6,7 @@ from marshmallow import validate
 from crm.auth.models import USER_SORT_FIELDS
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.permissions import ROLES
-from crm.core.schemas import Id, NonBlank, StrictSchema, UtcDateTime, page_schema
+from crm.core.schemas import Id, NonBlank, StrictId, StrictSchema, UtcDateTime, page_schema
 
 LOCALES = ("zh-CN", "en-US")
 
@@ -22,7 +22,7 @@ class UserSchema(StrictSchema):
     email = ma.fields.Email(required=True, validate=validate.Length(max=254))
     name = NonBlank(required=True, max=100)
     role = ma.fields.String(required=True, validate=validate.OneOf(ROLES))
-    team_id = Id(allow_none=True)
+    team_id = StrictId(allow_none=True)
     locale = ma.fields.String(validate=validate.OneOf(LOCALES))
     active = ma.fields.Boolean()
     password = ma.fields.String(

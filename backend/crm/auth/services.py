@@ -25,10 +25,10 @@ USER_AUDIT_FIELDS = ("email", "name", "role", "team_id", "locale", "active")
 
 
 def _issue_tokens(user: User, session: LoginSession) -> dict:
+    """New tokens for the login; the caller records the refresh token's jti as current."""
     claims = {"sid": session.id}
     access = create_access_token(identity=str(user.id), additional_claims=claims)
     refresh = create_refresh_token(identity=str(user.id), additional_claims=claims)
-    session.refresh_jti = decode_token(refresh)["jti"]
     expires = current_app.config["JWT_ACCESS_TOKEN_EXPIRES"]
     return {
         "access_token": access,
@@ -43,6 +43,10 @@ def login(email: str, password: str) -> dict:
     """Open a login session; wrong password, unknown email and disabled user look alike."""
     email = email.strip().lower()
     user = db.session.scalar(sa.select(User).where(User.email == email))
+    if user is not None and user.email != email:
+        # MySQL/MariaDB *_ci collations match "àlice@" (or full-width letters) to "alice@":
+        # another address is another account, and must not get its own rate-limit budget.
+        user = None
     if not verify_password(user.password_hash if user else None, password) or not user.active:
         audit.record(
             "login_failed",
@@ -63,6 +67,7 @@ def login(email: str, password: str) -> dict:
     )
     db.session.add(session)
     tokens = _issue_tokens(user, session)
+    session.refresh_jti = decode_token(tokens["refresh_token"])["jti"]
     audit.record("login", "user", user.id, actor_id=user.id)
     db.session.commit()
     return tokens
@@ -73,12 +78,26 @@ def refresh(user: User, claims: dict) -> dict:
     session = db.session.get(LoginSession, claims.get("sid"))
     if session is None or session.revoked_at is not None or session.user_id != user.id:
         raise ApiError(401, "This login has ended. Log in again.")
-    if session.refresh_jti != claims["jti"]:
-        session.revoked_at = utcnow()
+    tokens = _issue_tokens(user, session)
+    # Rotate only if the presented token is still the current one: of two concurrent uses of
+    # one token exactly one wins, and the other counts as reuse.
+    rotated = db.session.execute(
+        sa.update(LoginSession)
+        .where(
+            LoginSession.id == session.id,
+            LoginSession.refresh_jti == claims["jti"],
+            LoginSession.revoked_at.is_(None),
+        )
+        .values(refresh_jti=decode_token(tokens["refresh_token"])["jti"])
+    ).rowcount
+    if rotated != 1:
+        db.session.rollback()
+        db.session.execute(
+            sa.update(LoginSession).where(LoginSession.id == session.id).values(revoked_at=utcnow())
+        )
         audit.record("refresh_reuse", "login_session", session.id, actor_id=user.id)
         db.session.commit()
         raise ApiError(401, "This refresh token was already used; the login has been ended.")
-    tokens = _issue_tokens(user, session)
     db.session.commit()
     return tokens
 
@@ -92,7 +111,10 @@ def logout(user: User, claims: dict) -> None:
 
 
 def is_token_revoked(claims: dict) -> bool:
-    session = db.session.get(LoginSession, claims.get("sid"))
+    sid = claims.get("sid")
+    if not isinstance(sid, str) or not sid:
+        return True  # every token we issue names its login session
+    session = db.session.get(LoginSession, sid)
     return session is None or session.revoked_at is not None
 
 
@@ -213,6 +235,8 @@ def list_teams() -> list[Team]:
 
 def create_team(name: str) -> Team:
     name = name.strip()
+    if not name:
+        raise ApiError(422, "The request has invalid fields.", errors={"name": ["Enter a name."]})
     if db.session.scalar(sa.select(Team.id).where(Team.name == name)) is not None:
         raise ApiError(
             409, "A team with this name already exists.", errors={"name": ["Already in use."]}
@@ -233,7 +257,12 @@ def can_assign(actor: User, owner: User | None) -> bool:
     """Admins assign to anyone; managers within their team."""
     if actor.role == ADMIN:
         return True
-    return actor.role == MANAGER and owner is not None and owner.team_id == actor.team_id
+    return (
+        actor.role == MANAGER
+        and actor.team_id is not None
+        and owner is not None
+        and owner.team_id == actor.team_id
+    )
 
 
 def active_user(user_id: int) -> User | None:

@@ -10,7 +10,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import marshmallow as ma
@@ -21,28 +21,23 @@ from crm.core.types import UTCDateTime
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
-FAR_FUTURE = datetime.fromisoformat("9999-12-31T00:00:00+00:00")
 
 
 @dataclass(frozen=True)
 class SortField:
-    """A sortable attribute; `nulls_as` stands in for NULL so the keyset stays total."""
+    """A sortable attribute.
+
+    A `nullable` one sorts its NULLs after every value when ascending (before them when
+    descending), and the keyset handles NULL explicitly. (Coalescing NULL to a far-future
+    literal instead breaks on MySQL/MariaDB: COALESCE(DATETIME, string) is a string there, and
+    '2024-01-01 10:00:00.000000' does not equal the cursor's '2024-01-01 10:00:00'.)
+    """
 
     attr: str
-    nulls_as: Any = None
-
-    def expression(self, model):
-        column = getattr(model, self.attr)
-        if self.nulls_as is None:
-            return column
-        literal = sa.literal(
-            self.nulls_as, UTCDateTime() if isinstance(self.nulls_as, datetime) else None
-        )
-        return sa.func.coalesce(column, literal)
+    nullable: bool = False
 
     def value_of(self, item):
-        value = getattr(item, self.attr)
-        return self.nulls_as if value is None else value
+        return getattr(item, self.attr)
 
 
 @dataclass
@@ -72,16 +67,17 @@ def sort_field(fields: dict[str, SortField], default: str) -> ma.fields.String:
     )
 
 
-def _encode(sort: str, value: Any, row_id: int) -> str:
-    if isinstance(value, datetime):
-        packed = {"s": sort, "t": "dt", "v": value.isoformat(), "id": row_id}
+def _encode(sort: str, value: Any, row_id: int, is_time: bool) -> str:
+    if is_time:
+        stamp = None if value is None else value.isoformat()
+        packed = {"s": sort, "t": "dt", "v": stamp, "id": row_id}
     else:
         packed = {"s": sort, "v": value, "id": row_id}
     raw = json.dumps(packed, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode(cursor: str, sort: str, expects_time: bool) -> tuple[Any, int]:
+def _decode(cursor: str, sort: str, expects_time: bool, nullable: bool) -> tuple[Any, int]:
     invalid = ApiError(
         400, "The cursor is not valid for this list.", errors={"cursor": ["Invalid cursor."]}
     )
@@ -91,11 +87,43 @@ def _decode(cursor: str, sort: str, expects_time: bool) -> tuple[Any, int]:
         row_id, value = packed["id"], packed["v"]
         if packed["s"] != sort or not isinstance(row_id, int) or not 0 < row_id < 2**62:
             raise invalid
-        if expects_time != (packed.get("t") == "dt") or not isinstance(value, str):
+        if expects_time != (packed.get("t") == "dt"):
             raise invalid
-        return (datetime.fromisoformat(value) if expects_time else value), row_id
-    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
+        if value is None and nullable:
+            return None, row_id
+        if not isinstance(value, str):
+            raise invalid
+        if not expects_time:
+            return value, row_id
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        # Normalised here so a time that leaves the calendar in UTC is a bad cursor, not a 500.
+        return moment.astimezone(UTC), row_id
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        OverflowError,
+        binascii.Error,
+        UnicodeDecodeError,
+    ) as exc:
         raise invalid from exc
+
+
+def _after(column, row_id, value, last_id: int, descending: bool, nullable: bool):
+    """Rows that come after (value, last_id) in the list's order."""
+    if not nullable:
+        if descending:
+            return sa.or_(column < value, sa.and_(column == value, row_id < last_id))
+        return sa.or_(column > value, sa.and_(column == value, row_id > last_id))
+    if descending:  # NULLs first
+        if value is None:
+            return sa.or_(sa.and_(column.is_(None), row_id < last_id), column.is_not(None))
+        return sa.or_(column < value, sa.and_(column == value, row_id < last_id))
+    if value is None:  # NULLs last
+        return sa.and_(column.is_(None), row_id > last_id)
+    return sa.or_(column > value, sa.and_(column == value, row_id > last_id), column.is_(None))
 
 
 def paginate(
@@ -103,20 +131,20 @@ def paginate(
 ) -> Page:
     descending = sort.startswith("-")
     field = fields[sort.lstrip("-")]
-    key = field.expression(model)
+    column = getattr(model, field.attr)
+    is_time = isinstance(column.type, UTCDateTime)
     row_id = model.id
     if cursor:
-        expects_time = isinstance(getattr(model, field.attr).type, UTCDateTime)
-        value, last_id = _decode(cursor, sort, expects_time)
-        if descending:
-            stmt = stmt.where(sa.or_(key < value, sa.and_(key == value, row_id < last_id)))
-        else:
-            stmt = stmt.where(sa.or_(key > value, sa.and_(key == value, row_id > last_id)))
-    order = (key.desc(), row_id.desc()) if descending else (key.asc(), row_id.asc())
+        value, last_id = _decode(cursor, sort, is_time, field.nullable)
+        stmt = stmt.where(_after(column, row_id, value, last_id, descending, field.nullable))
+    keys = [column, row_id]
+    if field.nullable:
+        keys.insert(0, sa.case((column.is_(None), 1), else_=0))
+    order = [key.desc() if descending else key.asc() for key in keys]
     rows = list(session.scalars(stmt.order_by(*order).limit(limit + 1)))
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
         last = rows[-1]
-        next_cursor = _encode(sort, field.value_of(last), last.id)
+        next_cursor = _encode(sort, field.value_of(last), last.id, is_time)
     return Page(items=rows, next_cursor=next_cursor)

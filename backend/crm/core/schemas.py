@@ -27,8 +27,13 @@ def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
 
 
 def NonBlank(**kwargs) -> ma.fields.String:
+    """Text with at least one character that is not white space."""
     return ma.fields.String(
-        validate=ma.validate.Length(min=1, max=kwargs.pop("max", 255)), **kwargs
+        validate=[
+            ma.validate.Length(min=1, max=kwargs.pop("max", 255)),
+            ma.validate.Predicate("strip", error="Enter some text, not only spaces."),
+        ],
+        **kwargs,
     )
 
 
@@ -45,4 +50,10 @@ def UtcDateTime(**kwargs) -> ma.fields.AwareDateTime:
 
 
 def Id(**kwargs) -> ma.fields.Integer:
+    """A row id in a query string."""
     return ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID), **kwargs)
+
+
+def StrictId(**kwargs) -> ma.fields.Integer:
+    """A row id in a JSON body: a JSON integer, never a string or a float that gets truncated."""
+    return ma.fields.Integer(strict=True, validate=ma.validate.Range(min=1, max=MAX_ID), **kwargs)

@@ -5,7 +5,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm.core.pagination import FAR_FUTURE, SortField
+from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
 
@@ -72,7 +72,7 @@ LEAD_SORT_FIELDS = {
     "created_at": SortField("created_at"),
     "updated_at": SortField("updated_at"),
     "name": SortField("name"),
-    "next_follow_up_at": SortField("next_follow_up_at", nulls_as=FAR_FUTURE),
-    "last_contacted_at": SortField("last_contacted_at", nulls_as=FAR_FUTURE),
+    "next_follow_up_at": SortField("next_follow_up_at", nullable=True),
+    "last_contacted_at": SortField("last_contacted_at", nullable=True),
 }
 FOLLOW_UP_SORT_FIELDS = {"created_at": SortField("created_at")}

@@ -31,10 +31,9 @@ IF_MATCH = {
     "schema": {"type": "string"},
     "description": "The ETag from the last GET; required to update",
 }
-CONFLICTS = {
-    "412": {"$ref": "#/components/responses/PRECONDITION_FAILED"},
-    "428": {"$ref": "#/components/responses/PRECONDITION_REQUIRED"},
-}
+# Names of the problem+json response components (crm.core.errors registers them lazily; a
+# name, unlike a raw "$ref", makes apispec emit the component it points to).
+CONFLICTS = {"412": "PRECONDITION_FAILED", "428": "PRECONDITION_REQUIRED"}
 
 
 @blp.route("/leads")
@@ -70,7 +69,7 @@ class LeadById(MethodView):
     @blp.doc(parameters=[IF_MATCH], responses=CONFLICTS)
     def patch(self, body, lead_id):
         """Change some fields of a lead. Needs If-Match: 428 without it, 412 when stale."""
-        lead = services.get_lead(me(), lead_id)
+        lead = services.get_lead_to_change(me(), lead_id)
         check_if_match(lead)
         lead = services.update_lead(me(), lead, body)
         return with_etag(lead, lead)
@@ -79,7 +78,7 @@ class LeadById(MethodView):
     @blp.response(204)
     def delete(self, lead_id):
         """Delete a lead (it is kept, hidden, for the audit trail)."""
-        lead = services.get_lead(me(), lead_id)
+        lead = services.get_lead_to_change(me(), lead_id)
         check_if_match(lead, required=False)
         services.delete_lead(me(), lead)
 
@@ -120,7 +119,7 @@ class FollowUpById(MethodView):
 
         If-Match is honoured when sent.
         """
-        follow_up = services.get_follow_up(me(), follow_up_id)
+        follow_up = services.get_follow_up_to_change(me(), follow_up_id)
         check_if_match(follow_up, required=False)
         follow_up = services.update_follow_up(me(), follow_up, body)
         return with_etag(follow_up, follow_up)
@@ -129,4 +128,6 @@ class FollowUpById(MethodView):
     @blp.response(204)
     def delete(self, follow_up_id):
         """Delete a follow-up."""
-        services.delete_follow_up(me(), services.get_follow_up(me(), follow_up_id))
+        follow_up = services.get_follow_up_to_change(me(), follow_up_id)
+        check_if_match(follow_up, required=False)
+        services.delete_follow_up(me(), follow_up)

@@ -9,7 +9,7 @@ from marshmallow import validate
 from webargs.fields import DelimitedList
 
 from crm.core.pagination import ListArgsSchema, sort_field
-from crm.core.schemas import Id, NonBlank, StrictSchema, UtcDateTime, page_schema
+from crm.core.schemas import StrictId, StrictSchema, UtcDateTime, page_schema
 from crm.sales.models import (
     FOLLOW_UP_KINDS,
     LEAD_SORT_FIELDS,
@@ -31,7 +31,7 @@ def normalise_phone(value: str) -> str | None:
 
 
 class PhoneNumber(ma.fields.String):
-    """A phone number, stored and answered in E.164."""
+    """A phone number, stored and answered in E.164; blank means 'none'."""
 
     def _deserialize(self, value, attr, data, **kwargs):
         raw = super()._deserialize(value, attr, data, **kwargs).strip()
@@ -43,31 +43,63 @@ class PhoneNumber(ma.fields.String):
         return e164
 
 
-class OptionalText(ma.fields.String):
-    """Free text where an empty string means 'none'."""
+class _TrimmedText(ma.fields.String):
+    """Free text with surrounding blanks trimmed and a maximum length.
+
+    The length is checked here rather than by a `validate=` validator, because a blank value
+    becomes None and validators would then be handed None.
+    """
+
+    def __init__(self, *, max: int, **kwargs):
+        super().__init__(metadata={"maxLength": max, **kwargs.pop("metadata", {})}, **kwargs)
+        self.max_length = max
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs).strip()
-        return text or None
+        if len(text) > self.max_length:
+            raise ma.ValidationError(f"Longer than maximum length {self.max_length}.")
+        return text
+
+
+class RequiredText(_TrimmedText):
+    """Free text that must say something: blank is refused."""
+
+    def __init__(self, *, max: int, **kwargs):
+        metadata = {"minLength": 1, "pattern": r"\S", **kwargs.pop("metadata", {})}
+        super().__init__(max=max, metadata=metadata, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not text:
+            raise ma.ValidationError("Field may not be blank.")
+        return text
+
+
+class OptionalText(_TrimmedText):
+    """Free text where a blank string means 'none'."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs) or None
 
 
 class LeadSchema(StrictSchema):
     id = ma.fields.Integer(dump_only=True)
-    name = NonBlank(required=True, max=200)
-    company_name = OptionalText(allow_none=True, validate=validate.Length(max=200))
-    title = OptionalText(allow_none=True, validate=validate.Length(max=100))
+    name = RequiredText(required=True, max=200)
+    company_name = OptionalText(allow_none=True, max=200)
+    title = OptionalText(allow_none=True, max=100)
     email = ma.fields.Email(allow_none=True, validate=validate.Length(max=254))
     phone = PhoneNumber(
         allow_none=True,
-        validate=validate.Length(max=40),
         metadata={"description": "Answered in E.164, e.g. +8613800138000"},
     )
     source = ma.fields.String(validate=validate.OneOf(LEAD_SOURCES))
     status = ma.fields.String(validate=validate.OneOf(LEAD_STATUSES))
-    owner_id = Id(allow_none=True, metadata={"description": "Writable by managers and admins"})
-    description = OptionalText(allow_none=True, validate=validate.Length(max=10000))
-    last_contacted_at = UtcDateTime(dump_only=True)
-    next_follow_up_at = UtcDateTime(dump_only=True)
+    owner_id = StrictId(
+        allow_none=True, metadata={"description": "Writable by managers and admins"}
+    )
+    description = OptionalText(allow_none=True, max=10000)
+    last_contacted_at = UtcDateTime(dump_only=True, allow_none=True)
+    next_follow_up_at = UtcDateTime(dump_only=True, allow_none=True)
     created_at = UtcDateTime(dump_only=True)
     updated_at = UtcDateTime(dump_only=True)
 
@@ -80,13 +112,19 @@ LeadPageSchema = page_schema(LeadSchema, "LeadPage")
 
 
 class LeadListArgsSchema(ListArgsSchema):
+    # Validated as a whole list, so a bad value is reported under `status` / `source` (not
+    # `status.0`), where a form shows it.
     status = DelimitedList(
-        ma.fields.String(validate=validate.OneOf(LEAD_STATUSES)),
-        metadata={"description": "One or more, comma separated"},
+        ma.fields.String(),
+        validate=validate.ContainsOnly(LEAD_STATUSES),
+        metadata={
+            "description": "One or more of " + ", ".join(LEAD_STATUSES) + ", comma separated"
+        },
     )
     source = DelimitedList(
-        ma.fields.String(validate=validate.OneOf(LEAD_SOURCES)),
-        metadata={"description": "One or more, comma separated"},
+        ma.fields.String(),
+        validate=validate.ContainsOnly(LEAD_SOURCES),
+        metadata={"description": "One or more of " + ", ".join(LEAD_SOURCES) + ", comma separated"},
     )
     owner_id = ma.fields.String(
         validate=validate.Regexp(re.compile(r"^(me|none|[1-9][0-9]{0,9})$")),
@@ -108,12 +146,12 @@ class FollowUpSchema(StrictSchema):
     id = ma.fields.Integer(dump_only=True)
     lead_id = ma.fields.Integer(dump_only=True)
     kind = ma.fields.String(required=True, validate=validate.OneOf(FOLLOW_UP_KINDS))
-    content = NonBlank(required=True, max=10000)
+    content = RequiredText(required=True, max=10000)
     due_at = UtcDateTime(allow_none=True)
     done_at = UtcDateTime(
         allow_none=True, metadata={"description": "Set to complete; null reopens"}
     )
-    author_id = ma.fields.Integer(dump_only=True)
+    author_id = ma.fields.Integer(dump_only=True, allow_none=True)
     created_at = UtcDateTime(dump_only=True)
     updated_at = UtcDateTime(dump_only=True)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sqlalchemy as sa
 
 from crm.auth import services as auth
@@ -28,6 +30,7 @@ LEAD_FIELDS = (
 )
 FOLLOW_UP_FIELDS = ("lead_id", "kind", "content", "due_at", "done_at")
 NOT_FOUND = "No such lead."
+PHONE_TYPING = re.compile(r"[0-9+\-(). ]+")
 
 
 # --- scoping ------------------------------------------------------------------------------
@@ -55,6 +58,17 @@ def get_lead(user: User, lead_id: int) -> Lead:
     )
     if lead is None:
         raise ApiError(404, NOT_FOUND)
+    return lead
+
+
+def get_lead_to_change(user: User, lead_id: int) -> Lead:
+    """A lead the user is about to change: 404 outside their scope, then 403 for readers.
+
+    Called before the If-Match check, so a reader learns "not allowed" rather than being asked
+    for an ETag they could never use.
+    """
+    lead = get_lead(user, lead_id)
+    _require_writer(user)
     return lead
 
 
@@ -122,10 +136,14 @@ def _search(q: str):
         column.ilike(pattern, escape="\\")
         for column in (Lead.name, Lead.company_name, Lead.email, Lead.phone)
     ]
-    # A phone typed the local way ("138 0013 8000") also finds the stored E.164 number.
+    # A phone typed the local way ("138 0013 8000") also finds the stored E.164 number, and
+    # digits typed with spaces or dashes ("415-555 2671") find the numbers that contain them.
     e164 = normalise_phone(q) if any(ch.isdigit() for ch in q) else None
     if e164:
         terms.append(Lead.phone == e164)
+    digits = "".join(ch for ch in q if ch.isdigit())
+    if len(digits) >= 3 and PHONE_TYPING.fullmatch(q):
+        terms.append(Lead.phone.like(f"%{digits}%"))
     return sa.or_(*terms)
 
 
@@ -218,6 +236,13 @@ def get_follow_up(user: User, follow_up_id: int) -> FollowUp:
     )
     if follow_up is None:
         raise ApiError(404, "No such follow-up.")
+    return follow_up
+
+
+def get_follow_up_to_change(user: User, follow_up_id: int) -> FollowUp:
+    """A follow-up the user is about to change: 404 outside their scope, then 403 for readers."""
+    follow_up = get_follow_up(user, follow_up_id)
+    _require_writer(user)
     return follow_up
 
 
