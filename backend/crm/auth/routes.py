@@ -16,6 +16,7 @@ from flask_smorest import Blueprint
 
 from crm.auth import services
 from crm.auth.schemas import (
+    AssigneeListSchema,
     LoginSchema,
     TeamSchema,
     TokenSchema,
@@ -106,6 +107,15 @@ def logout():
 def who_am_i():
     """The logged-in user."""
     return me()
+
+
+@blp.route("/assignees", methods=["GET"])
+@login_required()
+@blp.response(200, AssigneeListSchema)
+def assignees():
+    """The users you may make the owner of a lead: everyone selling (admin), your team
+    (manager), yourself (sales)."""
+    return {"items": services.assignable_users(me())}
 
 
 @blp.route("/users")

@@ -60,3 +60,15 @@ class TokenSchema(ma.Schema):
     token_type = ma.fields.String(required=True)
     expires_in = ma.fields.Integer(required=True, metadata={"description": "Seconds"})
     user = ma.fields.Nested(UserSchema, required=True)
+
+
+class AssigneeSchema(ma.Schema):
+    id = ma.fields.Integer(required=True)
+    name = ma.fields.String(required=True)
+    email = ma.fields.String(required=True)
+    role = ma.fields.String(required=True)
+    team_id = ma.fields.Integer(allow_none=True, required=True)
+
+
+class AssigneeListSchema(ma.Schema):
+    items = ma.fields.List(ma.fields.Nested(AssigneeSchema), required=True)

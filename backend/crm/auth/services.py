@@ -13,7 +13,7 @@ from crm.auth.passwords import hash_password, verify_password
 from crm.core import audit
 from crm.core.errors import ApiError
 from crm.core.pagination import paginate
-from crm.core.permissions import ADMIN, MANAGER
+from crm.core.permissions import ADMIN, MANAGER, SALES
 from crm.core.types import utcnow
 from crm.extensions import db
 
@@ -263,6 +263,19 @@ def can_assign(actor: User, owner: User | None) -> bool:
         and owner is not None
         and owner.team_id == actor.team_id
     )
+
+
+def assignable_users(actor: User) -> list[User]:
+    """Who `actor` may make the owner of a record: admins anyone selling, managers their
+    team, sales reps themselves."""
+    if actor.role not in (ADMIN, MANAGER):
+        return [actor] if actor.role == SALES else []
+    stmt = sa.select(User).where(User.active.is_(True), User.role.in_((ADMIN, MANAGER, SALES)))
+    if actor.role == MANAGER:
+        if actor.team_id is None:
+            return [actor]
+        stmt = stmt.where(User.team_id == actor.team_id)
+    return list(db.session.scalars(stmt.order_by(User.name, User.id)))
 
 
 def active_user(user_id: int) -> User | None:

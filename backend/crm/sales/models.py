@@ -3,8 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from crm.auth.models import User
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
@@ -35,6 +36,8 @@ class Lead(db.Model):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
+    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="joined")
+
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         # Keyset pagination walks (sort key, id) for every sort we offer.
@@ -44,6 +47,10 @@ class Lead(db.Model):
         sa.Index("ix_leads_next_follow_up_at_id", "next_follow_up_at", "id"),
         sa.Index("ix_leads_last_contacted_at_id", "last_contacted_at", "id"),
     )
+
+    @property
+    def owner_name(self) -> str | None:
+        return self.owner.name if self.owner is not None else None
 
 
 class FollowUp(db.Model):

@@ -97,6 +97,7 @@ class LeadSchema(StrictSchema):
     owner_id = StrictId(
         allow_none=True, metadata={"description": "Writable by managers and admins"}
     )
+    owner_name = ma.fields.String(dump_only=True, allow_none=True)
     description = OptionalText(allow_none=True, max=10000)
     last_contacted_at = UtcDateTime(dump_only=True, allow_none=True)
     next_follow_up_at = UtcDateTime(dump_only=True, allow_none=True)
