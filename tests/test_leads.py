@@ -21,6 +21,7 @@ LEAD_FIELDS = {
     "source",
     "status",
     "owner_id",
+    "owner_name",
     "description",
     "created_at",
     "updated_at",
