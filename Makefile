@@ -48,3 +48,8 @@ test-mariadb: install-dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+
+## bench: time the lead list calls on the Maven CRM data set (BENCH_DB=sqlite|mariadb)
+BENCH_DB ?= sqlite
+bench: install-dev
+	$(BIN)/python tests/bench/bench_lead_list.py --db $(BENCH_DB)
