@@ -148,3 +148,12 @@ def test_spa_is_served_with_history_fallback(spa_app):
     assert reload.status_code == 200 and "SPA" in reload.get_data(as_text=True)
     assert client.get("/assets/app.js").get_data(as_text=True) == "console.log('spa')"
     assert_problem(client.get("/api/v1/leads/42/nothing"), 404)
+
+
+def test_patch_without_a_body_is_400(login_as):
+    rep = login_as("sales")
+    created = rep.post("/api/v1/leads", json={"name": "Empty patch"})
+    response = rep.patch(
+        f"/api/v1/leads/{created.get_json()['id']}", headers={"If-Match": created.headers["ETag"]}
+    )
+    assert_problem(response, 400)

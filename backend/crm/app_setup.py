@@ -90,14 +90,13 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.before_request
     def require_json_bodies():
-        """415 for a write whose body is not JSON."""
-        if (
-            request.path.startswith("/api/")
-            and request.method in JSON_BODY_METHODS
-            and request.content_length
-            and not request.is_json
-        ):
+        """415 for a write whose body is not JSON; 400 for a PATCH without changes."""
+        if not request.path.startswith("/api/") or request.method not in JSON_BODY_METHODS:
+            return
+        if request.content_length and not request.is_json:
             raise ApiError(415, "Send the body as application/json.")
+        if request.method == "PATCH" and not request.content_length:
+            raise ApiError(400, "Send the changes as a JSON body.")
 
 
 def register_commands(app: Flask) -> None:

@@ -44,8 +44,15 @@ MAX_ID = 2**31 - 1
 
 def UtcDateTime(**kwargs) -> ma.fields.AwareDateTime:
     """ISO 8601; a time without an offset is taken as UTC. Bounded to what every database stores."""
+    metadata = {
+        "description": "ISO 8601 (UTC when no offset), between 1970 and 2999",
+        **kwargs.pop("metadata", {}),
+    }
     return ma.fields.AwareDateTime(
-        default_timezone=UTC, validate=ma.validate.Range(min=EARLIEST, max=LATEST), **kwargs
+        default_timezone=UTC,
+        validate=ma.validate.Range(min=EARLIEST, max=LATEST),
+        metadata=metadata,
+        **kwargs,
     )
 
 
