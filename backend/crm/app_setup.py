@@ -13,7 +13,20 @@ from crm.extensions import api, attachment_store, db, jwt, limiter, migrate
 JSON_BODY_METHODS = ("POST", "PUT", "PATCH")
 
 
+def _import_models() -> None:
+    """Every model module, so the metadata knows every table (foreign keys, migrations)."""
+    import crm.auth.models
+    import crm.core.audit
+    import crm.core.idempotency
+    import crm.customers.models
+    import crm.sales.models
+    import crm.sales.orders.models
+    import crm.sales.pipeline.models
+    import crm.sales.products.models  # noqa: F401
+
+
 def register_extensions(app: Flask) -> None:
+    _import_models()
     db.init_app(app)
     migrate.init_app(
         app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True, compare_type=True

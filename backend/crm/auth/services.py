@@ -13,7 +13,7 @@ from crm.auth.passwords import hash_password, verify_password
 from crm.core import audit
 from crm.core.errors import ApiError
 from crm.core.pagination import paginate
-from crm.core.permissions import ADMIN, MANAGER, SALES
+from crm.core.permissions import ADMIN, MANAGER, SALES, SERVICE
 from crm.core.types import utcnow
 from crm.extensions import db
 
@@ -281,3 +281,44 @@ def assignable_users(actor: User) -> list[User]:
 def active_user(user_id: int) -> User | None:
     user = db.session.get(User, user_id)
     return user if user is not None and user.active else None
+
+
+# --- record scoping (every domain's services use these) -------------------------------------
+
+
+def visible_records(user: User, owner_column):
+    """Records a user may see, by their owner: admins and service staff all, managers their
+    team's and unassigned ones, sales reps their own and unassigned ones."""
+    if user.role in (ADMIN, SERVICE):
+        return sa.true()
+    if user.role == MANAGER and user.team_id is not None:
+        return sa.or_(owner_column.is_(None), owner_column.in_(team_member_ids(user.team_id)))
+    return sa.or_(owner_column.is_(None), owner_column == user.id)
+
+
+def require_writer(user: User) -> None:
+    """Service staff read customer and sales records but do not change them."""
+    if user.role not in (ADMIN, MANAGER, SALES):
+        raise ApiError(403, "Your role can read these records but not change them.")
+
+
+def check_owner_change(user: User, owner_id: int | None, current_owner_id: int | None) -> None:
+    """Only managers (within their team) and admins assign records."""
+    if owner_id == current_owner_id:
+        return
+    if user.role not in (ADMIN, MANAGER):
+        raise ApiError(
+            403,
+            "Only managers and admins can assign records.",
+            errors={"owner_id": ["You cannot change the owner."]},
+        )
+    if owner_id is None:
+        return
+    owner = active_user(owner_id)
+    assignable = owner is not None and owner.role in (ADMIN, MANAGER, SALES)
+    if not assignable or not can_assign(user, owner):
+        raise ApiError(
+            422,
+            "The owner must be an active salesperson you can assign to.",
+            errors={"owner_id": ["Not a user you can assign this record to."]},
+        )

@@ -31,6 +31,17 @@ class Lead(db.Model):
     description: Mapped[str | None] = mapped_column(sa.Text)
     last_contacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_follow_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # What a converted lead became.
+    converted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    converted_company_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("companies.id"), index=True
+    )
+    converted_contact_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("contacts.id"), index=True
+    )
+    converted_opportunity_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("opportunities.id", use_alter=True), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
@@ -54,10 +65,15 @@ class Lead(db.Model):
 
 
 class FollowUp(db.Model):
+    """A call, visit, meeting, task... on exactly one customer record."""
+
     __tablename__ = "follow_ups"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    lead_id: Mapped[int] = mapped_column(sa.ForeignKey("leads.id"))
+    lead_id: Mapped[int | None] = mapped_column(sa.ForeignKey("leads.id"))
+    company_id: Mapped[int | None] = mapped_column(sa.ForeignKey("companies.id"))
+    contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"))
+    opportunity_id: Mapped[int | None] = mapped_column(sa.ForeignKey("opportunities.id"))
     kind: Mapped[str] = mapped_column(sa.String(20))
     content: Mapped[str] = mapped_column(sa.Text)
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -72,6 +88,11 @@ class FollowUp(db.Model):
     __table_args__ = (
         sa.Index("ix_follow_ups_lead_id_created_at_id", "lead_id", "created_at", "id"),
         sa.Index("ix_follow_ups_lead_id_done_at_due_at", "lead_id", "done_at", "due_at"),
+        sa.Index("ix_follow_ups_company_id_created_at_id", "company_id", "created_at", "id"),
+        sa.Index("ix_follow_ups_contact_id_created_at_id", "contact_id", "created_at", "id"),
+        sa.Index(
+            "ix_follow_ups_opportunity_id_created_at_id", "opportunity_id", "created_at", "id"
+        ),
     )
 
 

@@ -11,7 +11,6 @@ from crm.auth.models import User
 from crm.core import audit
 from crm.core.errors import ApiError
 from crm.core.pagination import Page, paginate
-from crm.core.permissions import ADMIN, MANAGER, SALES, SERVICE
 from crm.core.types import utcnow
 from crm.extensions import db
 from crm.sales.models import FOLLOW_UP_SORT_FIELDS, LEAD_SORT_FIELDS, FollowUp, Lead
@@ -33,28 +32,14 @@ NOT_FOUND = "No such lead."
 PHONE_TYPING = re.compile(r"[0-9+\-(). ]+")
 
 
-# --- scoping ------------------------------------------------------------------------------
-
-
-def _visible(user: User):
-    """The leads a user may see: admins and service staff all, managers their team's and
-    unassigned ones, sales reps their own and unassigned ones."""
-    if user.role in (ADMIN, SERVICE):
-        return sa.true()
-    if user.role == MANAGER and user.team_id is not None:
-        team = auth.team_member_ids(user.team_id)
-        return sa.or_(Lead.owner_id.is_(None), Lead.owner_id.in_(team))
-    return sa.or_(Lead.owner_id.is_(None), Lead.owner_id == user.id)
-
-
-def _require_writer(user: User) -> None:
-    if user.role not in (ADMIN, MANAGER, SALES):
-        raise ApiError(403, "Your role can read leads but not change them.")
+# --- lookups -----------------------------------------------------------------------------
 
 
 def get_lead(user: User, lead_id: int) -> Lead:
     lead = db.session.scalar(
-        sa.select(Lead).where(Lead.id == lead_id, Lead.deleted_at.is_(None), _visible(user))
+        sa.select(Lead).where(
+            Lead.id == lead_id, Lead.deleted_at.is_(None), auth.visible_records(user, Lead.owner_id)
+        )
     )
     if lead is None:
         raise ApiError(404, NOT_FOUND)
@@ -68,37 +53,17 @@ def get_lead_to_change(user: User, lead_id: int) -> Lead:
     for an ETag they could never use.
     """
     lead = get_lead(user, lead_id)
-    _require_writer(user)
+    auth.require_writer(user)
     return lead
-
-
-def _check_owner(user: User, owner_id: int | None, current_owner_id: int | None) -> None:
-    """Only managers (within their team) and admins assign leads."""
-    if owner_id == current_owner_id:
-        return
-    if user.role not in (ADMIN, MANAGER):
-        raise ApiError(
-            403,
-            "Only managers and admins can assign leads.",
-            errors={"owner_id": ["You cannot change the owner."]},
-        )
-    if owner_id is None:
-        return
-    owner = auth.active_user(owner_id)
-    assignable = owner is not None and owner.role in (ADMIN, MANAGER, SALES)
-    if not assignable or not auth.can_assign(user, owner):
-        raise ApiError(
-            422,
-            "The owner must be an active salesperson you can assign to.",
-            errors={"owner_id": ["Not a user you can assign this lead to."]},
-        )
 
 
 # --- leads --------------------------------------------------------------------------------
 
 
 def list_leads(user: User, args: dict) -> Page:
-    stmt = sa.select(Lead).where(Lead.deleted_at.is_(None), _visible(user))
+    stmt = sa.select(Lead).where(
+        Lead.deleted_at.is_(None), auth.visible_records(user, Lead.owner_id)
+    )
     if args.get("status"):
         stmt = stmt.where(Lead.status.in_(args["status"]))
     if args.get("source"):
@@ -148,10 +113,10 @@ def _search(q: str):
 
 
 def create_lead(user: User, data: dict) -> Lead:
-    _require_writer(user)
+    auth.require_writer(user)
     data = dict(data)
     owner_id = data.pop("owner_id", user.id)
-    _check_owner(user, owner_id, user.id)
+    auth.check_owner_change(user, owner_id, user.id)
     if data.get("status") == "converted":
         raise ApiError(
             422,
@@ -167,9 +132,9 @@ def create_lead(user: User, data: dict) -> Lead:
 
 
 def update_lead(user: User, lead: Lead, data: dict) -> Lead:
-    _require_writer(user)
+    auth.require_writer(user)
     if "owner_id" in data:
-        _check_owner(user, data["owner_id"], lead.owner_id)
+        auth.check_owner_change(user, data["owner_id"], lead.owner_id)
     if data.get("status") == "converted" and lead.status != "converted":
         raise ApiError(
             422,
@@ -186,7 +151,7 @@ def update_lead(user: User, lead: Lead, data: dict) -> Lead:
 
 
 def delete_lead(user: User, lead: Lead) -> None:
-    _require_writer(user)
+    auth.require_writer(user)
     lead.deleted_at = utcnow()
     audit.record("delete", "lead", lead.id)
     db.session.commit()
@@ -231,7 +196,7 @@ def get_follow_up(user: User, follow_up_id: int) -> FollowUp:
             FollowUp.id == follow_up_id,
             FollowUp.deleted_at.is_(None),
             Lead.deleted_at.is_(None),
-            _visible(user),
+            auth.visible_records(user, Lead.owner_id),
         )
     )
     if follow_up is None:
@@ -242,13 +207,13 @@ def get_follow_up(user: User, follow_up_id: int) -> FollowUp:
 def get_follow_up_to_change(user: User, follow_up_id: int) -> FollowUp:
     """A follow-up the user is about to change: 404 outside their scope, then 403 for readers."""
     follow_up = get_follow_up(user, follow_up_id)
-    _require_writer(user)
+    auth.require_writer(user)
     return follow_up
 
 
 def create_follow_up(user: User, lead_id: int, data: dict) -> FollowUp:
     lead = get_lead(user, lead_id)
-    _require_writer(user)
+    auth.require_writer(user)
     follow_up = FollowUp(**data, lead_id=lead.id, author_id=user.id)
     db.session.add(follow_up)
     _refresh_lead_times(lead)
@@ -260,7 +225,7 @@ def create_follow_up(user: User, lead_id: int, data: dict) -> FollowUp:
 
 
 def update_follow_up(user: User, follow_up: FollowUp, data: dict) -> FollowUp:
-    _require_writer(user)
+    auth.require_writer(user)
     for field in ("kind", "content"):
         if field in data and data[field] is None:
             raise ApiError(422, "Invalid follow-up.", errors={field: ["Field may not be null."]})
@@ -273,7 +238,7 @@ def update_follow_up(user: User, follow_up: FollowUp, data: dict) -> FollowUp:
 
 
 def delete_follow_up(user: User, follow_up: FollowUp) -> None:
-    _require_writer(user)
+    auth.require_writer(user)
     follow_up.deleted_at = utcnow()
     _refresh_lead_times(db.session.get(Lead, follow_up.lead_id))
     audit.record("delete", "follow_up", follow_up.id)

@@ -1,0 +1,1 @@
+"""Companies and contacts: one place for all customer information."""

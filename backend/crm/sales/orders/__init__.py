@@ -1,0 +1,1 @@
+"""Sales orders: from a won opportunity or entered directly, with stock checks per line."""

@@ -1,0 +1,1 @@
+"""The product catalogue, with stock levels pushed by the customer's ERP."""
