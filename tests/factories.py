@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from factory.alchemy import SQLAlchemyModelFactory
 
 from crm.auth.models import Team, User
+from crm.customers.models import Company, Contact
 from crm.extensions import db
 from crm.sales.models import FollowUp, Lead
 
@@ -57,3 +58,17 @@ class FollowUpFactory(_Base):
 
     kind = "call"
     content = "Called"
+
+
+class CompanyFactory(_Base):
+    class Meta:
+        model = Company
+
+    name = factory.Sequence(lambda n: f"Company {n} Ltd")
+
+
+class ContactFactory(_Base):
+    class Meta:
+        model = Contact
+
+    name = factory.Sequence(lambda n: f"Contact {n}")

@@ -27,6 +27,10 @@ LEAD_FIELDS = {
     "updated_at",
     "last_contacted_at",
     "next_follow_up_at",
+    "converted_at",
+    "converted_company_id",
+    "converted_contact_id",
+    "converted_opportunity_id",
 }
 
 

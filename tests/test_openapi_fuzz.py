@@ -34,7 +34,16 @@ from schemathesis.specs.openapi.checks import (
 from crm.auth import services as auth_services
 from crm.core.permissions import ADMIN, ROLES
 from crm.extensions import limiter
-from tests.factories import PASSWORD, FollowUpFactory, LeadFactory, TeamFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    CompanyFactory,
+    ContactFactory,
+    FollowUpFactory,
+    LeadFactory,
+    TeamFactory,
+    UserFactory,
+)
+from tests.sales_helpers import sales_records
 
 MAX_EXAMPLES = int(os.environ.get("CRM_FUZZ_EXAMPLES", "30"))
 PATH_PARAMETER = re.compile(r"\{(\w+)\}")
@@ -99,10 +108,19 @@ def seed_records(app) -> dict[str, list[int]]:
         leads = [LeadFactory(owner_id=users[1].id) for _ in range(4)] + [LeadFactory()]
         follow_ups = [FollowUpFactory(lead_id=lead.id, author_id=users[1].id) for lead in leads[:3]]
         follow_ups.append(FollowUpFactory(lead_id=leads[0].id))  # imported: no author
+        companies = [CompanyFactory(owner_id=users[1].id) for _ in range(2)] + [CompanyFactory()]
+        contacts = [ContactFactory(owner_id=users[1].id, company_id=companies[0].id)]
+        contacts.append(ContactFactory())
+        follow_ups.append(FollowUpFactory(company_id=companies[0].id, author_id=users[1].id))
+        follow_ups.append(FollowUpFactory(contact_id=contacts[0].id))
+        sales = sales_records(owner_id=users[1].id)
         return {
+            **sales,
             "user_id": [user.id for user in users],
             "lead_id": [lead.id for lead in leads],
             "follow_up_id": [follow_up.id for follow_up in follow_ups],
+            "company_id": [company.id for company in companies],
+            "contact_id": [contact.id for contact in contacts],
         }
 
 

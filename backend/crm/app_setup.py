@@ -89,10 +89,26 @@ def _register_jwt_callbacks() -> None:
 def register_blueprints(app: Flask) -> None:
     from crm.auth.routes import blp as auth_blp
     from crm.core.audit_api import blp as audit_blp
+    from crm.customers.routes import blp as customers_blp
+    from crm.sales.conversion_routes import blp as conversion_blp
+    from crm.sales.follow_up_routes import blp as follow_ups_blp
+    from crm.sales.orders.routes import blp as orders_blp
+    from crm.sales.pipeline.routes import blp as pipelines_blp
+    from crm.sales.products.routes import blp as products_blp
     from crm.sales.routes import blp as leads_blp
     from crm.web import register_web
 
-    for blueprint in (auth_blp, leads_blp, audit_blp):
+    for blueprint in (
+        auth_blp,
+        leads_blp,
+        customers_blp,
+        follow_ups_blp,
+        conversion_blp,
+        pipelines_blp,
+        products_blp,
+        orders_blp,
+        audit_blp,
+    ):
         api.register_blueprint(blueprint)
     register_web(app)
 

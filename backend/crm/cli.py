@@ -70,7 +70,10 @@ def register(app: Flask) -> None:
             password_file.write_text(password + "\n")
             password_file.chmod(0o600)
         seed_demo(password, lead_count=leads)
-        click.echo(f"Demo data created: {leads} leads with follow-ups.")
+        click.echo(
+            f"Demo data created: {leads} leads with follow-ups, both pipelines, products and "
+            "20 opportunities."
+        )
         _print_logins(password_file, from_env=from_env)
 
 

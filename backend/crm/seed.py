@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
+from decimal import Decimal
 
 from faker import Faker
 
 from crm.auth.models import Team, User
 from crm.auth.passwords import hash_password
+from crm.core.money import line_total
 from crm.core.types import utcnow
 from crm.extensions import db
 from crm.sales.models import LEAD_SOURCES, FollowUp, Lead
+from crm.sales.pipeline.models import Opportunity, OpportunityLine, StageChange
+from crm.sales.pipeline.services import build_pipeline
+from crm.sales.products.models import Product
 
 DEMO_USERS = (
     ("admin@example.com", "Admin", "admin", None),
@@ -101,6 +106,7 @@ def seed_demo(password: str, *, lead_count: int = 200, seed: int = 42) -> None:
         db.session.add(lead)
         db.session.flush()
         _seed_follow_ups(rng, lead, owner, locale, now)
+    _seed_sales(rng, owners, now)
     db.session.commit()
 
 
@@ -135,3 +141,91 @@ def _seed_follow_ups(rng, lead: Lead, author, locale: str, now) -> None:
         db.session.add(follow_up)
     lead.last_contacted_at = last_done
     lead.next_follow_up_at = next_due
+
+
+# (sku, name, unit, price, stock): pumps and parts of a pump manufacturer.
+PRODUCTS = (
+    ("QW-50-10", "潜水排污泵 QW50-10 Submersible sewage pump", "pcs", "3280.00", "42"),
+    ("QW-100-15", "潜水排污泵 QW100-15 Submersible sewage pump", "pcs", "6850.00", "18"),
+    ("ISG-65-160", "管道离心泵 ISG65-160 Inline centrifugal pump", "pcs", "4120.00", "25"),
+    ("IS-80-65-160", "单级离心泵 IS80-65-160 End-suction pump", "pcs", "5390.00", "9"),
+    ("CDL-16-8", "多级立式泵 CDL16-8 Vertical multistage pump", "pcs", "12800.00", "6"),
+    ("DL-100-20", "消防泵 DL100-20 Fire pump set", "set", "28600.00", "3"),
+    ("YE3-15KW", "电机 YE3 15 kW motor", "pcs", "3650.00", "30"),
+    ("MS-45", "机械密封 45 mm mechanical seal", "pcs", "186.00", "240"),
+    ("IMP-160", "叶轮 160 mm impeller", "pcs", "420.00", "75"),
+    ("SVC-INSTALL", "安装调试服务 Installation and commissioning", "day", "1500.00", None),
+)
+DEALS = (
+    "泵房改造 Pump room retrofit",
+    "污水处理厂扩建 Sewage plant expansion",
+    "消防系统升级 Fire system upgrade",
+    "冷却水循环 Cooling water loop",
+    "备件年度合同 Annual spare parts",
+)
+
+
+def _seed_sales(rng: random.Random, owners: list[User], now) -> None:
+    """Both pipelines (manufacturing is the default), the product catalogue, and 20 demo
+    opportunities spread over the stages and the reps, each with its first stage move."""
+    manufacturing = build_pipeline("manufacturing")
+    manufacturing.is_default = True
+    services = build_pipeline("services")
+    products = [
+        Product(
+            sku=sku,
+            name=name,
+            unit=unit,
+            price=Decimal(price),
+            stock_quantity=None if stock is None else Decimal(stock),
+        )
+        for sku, name, unit, price, stock in PRODUCTS
+    ]
+    db.session.add_all(products)
+    db.session.flush()
+    for i in range(20):
+        pipeline = manufacturing if i % 4 else services
+        step = i if pipeline is manufacturing else i // 4
+        stage = pipeline.stages[step % len(pipeline.stages)]
+        owner = None if i % 10 == 9 else owners[i % len(owners)]
+        created = now - timedelta(days=rng.uniform(1, 90))
+        lines = [
+            OpportunityLine(
+                product_id=product.id,
+                quantity=Decimal(rng.randrange(1, 12)),
+                unit_price=product.price,
+                discount=Decimal(rng.choice((0, 0, 5, 10))),
+                position=position,
+            )
+            for position, product in enumerate(rng.sample(products, rng.randrange(1, 4)))
+        ]
+        amount = sum(
+            (line_total(line.quantity, line.unit_price, line.discount) for line in lines),
+            Decimal("0.00"),
+        )
+        opportunity = Opportunity(
+            name=f"{DEALS[i % len(DEALS)]} #{i + 1}",
+            pipeline_id=pipeline.id,
+            stage=stage,
+            amount=amount,
+            currency="CNY",
+            expected_close_date=(now + timedelta(days=rng.randrange(-20, 120))).date(),
+            owner_id=owner.id if owner else None,
+            created_by_id=(owner or owners[-1]).id,
+            status=stage.kind,
+            lost_reason="价格偏高 Price too high" if stage.kind == "lost" else None,
+            closed_at=None if stage.kind == "open" else created + timedelta(days=10),
+            lines=lines,
+            created_at=created,
+            updated_at=created,
+        )
+        db.session.add(opportunity)
+        db.session.flush()
+        db.session.add(
+            StageChange(
+                opportunity_id=opportunity.id,
+                to_stage_id=stage.id,
+                changed_by_id=opportunity.created_by_id,
+                changed_at=created,
+            )
+        )

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import Flask, Response, g, request
 from flask_jwt_extended import get_jwt_identity, verify_jwt_in_request
+from sqlalchemy.dialects import mysql
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm.core.errors import ApiError
@@ -33,7 +34,10 @@ class IdempotencyKey(db.Model):
     fingerprint: Mapped[str] = mapped_column(sa.String(64))
     status_code: Mapped[int | None] = mapped_column(sa.Integer)
     headers: Mapped[dict | None] = mapped_column(sa.JSON)
-    body: Mapped[str | None] = mapped_column(sa.Text)
+    # MEDIUMTEXT on MySQL: a bulk upsert's answer passes TEXT's 64 KB.
+    body: Mapped[str | None] = mapped_column(
+        sa.Text().with_variant(mysql.MEDIUMTEXT(), "mysql", "mariadb")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     __table_args__ = (sa.UniqueConstraint("user_id", "key"),)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import decimal
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import marshmallow as ma
@@ -67,17 +68,30 @@ def sort_field(fields: dict[str, SortField], default: str) -> ma.fields.String:
     )
 
 
-def _encode(sort: str, value: Any, row_id: int, is_time: bool) -> str:
-    if is_time:
-        stamp = None if value is None else value.isoformat()
-        packed = {"s": sort, "t": "dt", "v": stamp, "id": row_id}
-    else:
+def _kind_of(column) -> str | None:
+    """How a sort key travels in a cursor: times, dates and decimals as tagged strings."""
+    if isinstance(column.type, UTCDateTime):
+        return "dt"
+    if isinstance(column.type, sa.Date):
+        return "date"
+    if isinstance(column.type, sa.Numeric) and not isinstance(column.type, sa.Float):
+        return "dec"
+    return None
+
+
+def _encode(sort: str, value: Any, row_id: int, kind: str | None) -> str:
+    if kind is None:
         packed = {"s": sort, "v": value, "id": row_id}
+    else:
+        text = None
+        if value is not None:
+            text = format(value, "f") if kind == "dec" else value.isoformat()
+        packed = {"s": sort, "t": kind, "v": text, "id": row_id}
     raw = json.dumps(packed, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode(cursor: str, sort: str, expects_time: bool, nullable: bool) -> tuple[Any, int]:
+def _decode(cursor: str, sort: str, kind: str | None, nullable: bool) -> tuple[Any, int]:
     invalid = ApiError(
         400, "The cursor is not valid for this list.", errors={"cursor": ["Invalid cursor."]}
     )
@@ -87,14 +101,21 @@ def _decode(cursor: str, sort: str, expects_time: bool, nullable: bool) -> tuple
         row_id, value = packed["id"], packed["v"]
         if packed["s"] != sort or not isinstance(row_id, int) or not 0 < row_id < 2**62:
             raise invalid
-        if expects_time != (packed.get("t") == "dt"):
+        if packed.get("t") != kind:
             raise invalid
         if value is None and nullable:
             return None, row_id
         if not isinstance(value, str):
             raise invalid
-        if not expects_time:
+        if kind is None:
             return value, row_id
+        if kind == "date":
+            return date.fromisoformat(value), row_id
+        if kind == "dec":
+            number = decimal.Decimal(value)
+            if not number.is_finite() or len(value) > 40:
+                raise invalid
+            return number, row_id
         moment = datetime.fromisoformat(value)
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
@@ -107,6 +128,7 @@ def _decode(cursor: str, sort: str, expects_time: bool, nullable: bool) -> tuple
         OverflowError,
         binascii.Error,
         UnicodeDecodeError,
+        decimal.InvalidOperation,
     ) as exc:
         raise invalid from exc
 
@@ -132,10 +154,10 @@ def paginate(
     descending = sort.startswith("-")
     field = fields[sort.lstrip("-")]
     column = getattr(model, field.attr)
-    is_time = isinstance(column.type, UTCDateTime)
+    kind = _kind_of(column)
     row_id = model.id
     if cursor:
-        value, last_id = _decode(cursor, sort, is_time, field.nullable)
+        value, last_id = _decode(cursor, sort, kind, field.nullable)
         stmt = stmt.where(_after(column, row_id, value, last_id, descending, field.nullable))
     keys = [column, row_id]
     if field.nullable:
@@ -146,5 +168,5 @@ def paginate(
     if len(rows) > limit:
         rows = rows[:limit]
         last = rows[-1]
-        next_cursor = _encode(sort, field.value_of(last), last.id, is_time)
+        next_cursor = _encode(sort, field.value_of(last), last.id, kind)
     return Page(items=rows, next_cursor=next_cursor)

@@ -64,3 +64,11 @@ def Id(**kwargs) -> ma.fields.Integer:
 def StrictId(**kwargs) -> ma.fields.Integer:
     """A row id in a JSON body: a JSON integer, never a string or a float that gets truncated."""
     return ma.fields.Integer(strict=True, validate=ma.validate.Range(min=1, max=MAX_ID), **kwargs)
+
+
+class WholeNested(ma.fields.Nested):
+    """A nested object that is loaded whole even inside a PATCH body: `partial=True` on the
+    parent would otherwise let `{"lines": [{}]}` through without the lines' required fields."""
+
+    def _deserialize(self, value, attr, data, partial=None, **kwargs):
+        return super()._deserialize(value, attr, data, partial=False, **kwargs)

@@ -1,4 +1,4 @@
-"""HTTP layer of leads and follow-ups."""
+"""HTTP layer of leads. (Follow-ups: `crm.sales.follow_up_routes`.)"""
 
 from __future__ import annotations
 
@@ -6,34 +6,17 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from crm.core.etag import check_if_match, with_etag
+from crm.core.openapi import CONFLICTS, ETAG_HEADERS, ID, IF_MATCH
 from crm.core.permissions import login_required, me
 from crm.sales import services
 from crm.sales.schemas import (
-    FollowUpListArgsSchema,
-    FollowUpPageSchema,
-    FollowUpSchema,
-    FollowUpUpdateSchema,
     LeadListArgsSchema,
     LeadPageSchema,
     LeadSchema,
     LeadUpdateSchema,
 )
 
-blp = Blueprint("leads", __name__, url_prefix="/api/v1", description="Leads and follow-ups")
-
-ID = "int(max=2147483647)"
-ETAG_HEADERS = {
-    "ETag": {"description": "Send back in If-Match to update", "schema": {"type": "string"}}
-}
-IF_MATCH = {
-    "in": "header",
-    "name": "If-Match",
-    "schema": {"type": "string"},
-    "description": "The ETag from the last GET; required to update",
-}
-# Names of the problem+json response components (crm.core.errors registers them lazily; a
-# name, unlike a raw "$ref", makes apispec emit the component it points to).
-CONFLICTS = {"412": "PRECONDITION_FAILED", "428": "PRECONDITION_REQUIRED"}
+blp = Blueprint("leads", __name__, url_prefix="/api/v1", description="Leads")
 
 
 @blp.route("/leads")
@@ -81,53 +64,3 @@ class LeadById(MethodView):
         lead = services.get_lead_to_change(me(), lead_id)
         check_if_match(lead, required=False)
         services.delete_lead(me(), lead)
-
-
-@blp.route(f"/leads/<{ID}:lead_id>/follow-ups")
-class LeadFollowUps(MethodView):
-    @login_required()
-    @blp.arguments(FollowUpListArgsSchema, location="query")
-    @blp.response(200, FollowUpPageSchema)
-    def get(self, args, lead_id):
-        """The lead's timeline, newest first."""
-        return services.list_follow_ups(me(), lead_id, args)
-
-    @login_required()
-    @blp.arguments(FollowUpSchema)
-    @blp.response(201, FollowUpSchema, headers=ETAG_HEADERS)
-    def post(self, body, lead_id):
-        """Log a call, visit, meeting... or schedule one with `due_at`."""
-        follow_up = services.create_follow_up(me(), lead_id, body)
-        return with_etag(follow_up, follow_up, 201)
-
-
-@blp.route(f"/follow-ups/<{ID}:follow_up_id>")
-class FollowUpById(MethodView):
-    @login_required()
-    @blp.response(200, FollowUpSchema, headers=ETAG_HEADERS)
-    def get(self, follow_up_id):
-        """One follow-up."""
-        follow_up = services.get_follow_up(me(), follow_up_id)
-        return with_etag(follow_up, follow_up)
-
-    @login_required()
-    @blp.arguments(FollowUpUpdateSchema(partial=True))
-    @blp.response(200, FollowUpSchema, headers=ETAG_HEADERS)
-    @blp.doc(responses={"412": CONFLICTS["412"]})
-    def patch(self, body, follow_up_id):
-        """Complete (`done_at`), reopen (`done_at: null`), reschedule (`due_at`) or edit.
-
-        If-Match is honoured when sent.
-        """
-        follow_up = services.get_follow_up_to_change(me(), follow_up_id)
-        check_if_match(follow_up, required=False)
-        follow_up = services.update_follow_up(me(), follow_up, body)
-        return with_etag(follow_up, follow_up)
-
-    @login_required()
-    @blp.response(204)
-    def delete(self, follow_up_id):
-        """Delete a follow-up."""
-        follow_up = services.get_follow_up_to_change(me(), follow_up_id)
-        check_if_match(follow_up, required=False)
-        services.delete_follow_up(me(), follow_up)

@@ -49,6 +49,10 @@ class SalesOrder(db.Model):
         sa.Index("ix_sales_orders_total_id", "total", "id"),
     )
 
+    @property
+    def owner_name(self) -> str | None:
+        return self.owner.name if self.owner is not None else None
+
 
 class OrderLine(db.Model):
     __tablename__ = "sales_order_lines"

@@ -1,0 +1,94 @@
+"""marshmallow fields every domain's schemas share: trimmed text, phone numbers, websites."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+import phonenumbers
+from flask import current_app
+from marshmallow import validate
+
+
+def normalise_phone(value: str) -> str | None:
+    """E.164 for a number typed any common way ("138 0013 8000" -> "+8613800138000")."""
+    region = current_app.config["PHONE_DEFAULT_REGION"]
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class PhoneNumber(ma.fields.String):
+    """A phone number, stored and answered in E.164; blank means 'none'."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        raw = super()._deserialize(value, attr, data, **kwargs).strip()
+        if raw == "":
+            return None
+        e164 = normalise_phone(raw)
+        if e164 is None:
+            raise ma.ValidationError("Not a valid phone number.")
+        return e164
+
+
+class _TrimmedText(ma.fields.String):
+    """Free text with surrounding blanks trimmed and a maximum length.
+
+    The length is checked here rather than by a `validate=` validator, because a blank value
+    becomes None and validators would then be handed None.
+    """
+
+    def __init__(self, *, max: int, **kwargs):
+        super().__init__(metadata={"maxLength": max, **kwargs.pop("metadata", {})}, **kwargs)
+        self.max_length = max
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        if len(text) > self.max_length:
+            raise ma.ValidationError(f"Longer than maximum length {self.max_length}.")
+        return text
+
+
+class RequiredText(_TrimmedText):
+    """Free text that must say something: blank is refused."""
+
+    def __init__(self, *, max: int, **kwargs):
+        metadata = {"minLength": 1, "pattern": r"\S", **kwargs.pop("metadata", {})}
+        super().__init__(max=max, metadata=metadata, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not text:
+            raise ma.ValidationError("Field may not be blank.")
+        return text
+
+
+class OptionalText(_TrimmedText):
+    """Free text where a blank string means 'none'."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs) or None
+
+
+class Website(_TrimmedText):
+    """An http(s) address; typed without a scheme ("acme.cn") it gets https://. Blank is none."""
+
+    _check = validate.URL(
+        schemes={"http", "https"}, require_tld=True, error="Not a valid web address."
+    )
+
+    def __init__(self, **kwargs):
+        metadata = {"description": "http(s) address; `acme.cn` is stored as https://acme.cn"}
+        super().__init__(max=255, metadata={**metadata, **kwargs.pop("metadata", {})}, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not text:
+            return None
+        if "://" not in text:
+            text = "https://" + text
+            if len(text) > self.max_length:
+                raise ma.ValidationError(f"Longer than maximum length {self.max_length}.")
+        return self._check(text)

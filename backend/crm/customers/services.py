@@ -1,0 +1,320 @@
+"""Companies and contacts: scoping, ownership, the company tree, audit, and the lookups other
+domains use (lead conversion creates both in its own transaction through `add_company` and
+`add_contact`, and suggests existing ones through `find_matches`)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from crm.auth import services as auth
+from crm.auth.models import User
+from crm.core import audit
+from crm.core.errors import ApiError
+from crm.core.fields import normalise_phone
+from crm.core.pagination import Page, paginate
+from crm.core.search import owner_filter, search
+from crm.core.types import utcnow
+from crm.customers.models import COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS, Company, Contact
+from crm.extensions import db
+
+COMPANY_FIELDS = (
+    "name",
+    "industry",
+    "size",
+    "website",
+    "phone",
+    "address",
+    "parent_id",
+    "owner_id",
+    "description",
+)
+CONTACT_FIELDS = ("name", "company_id", "title", "email", "phone", "owner_id", "description")
+MAX_MATCHES = 20
+INVALID = "The request has invalid fields."
+
+
+# --- scoping ------------------------------------------------------------------------------
+
+
+def _visible_companies(user: User):
+    return sa.and_(Company.deleted_at.is_(None), auth.visible_records(user, Company.owner_id))
+
+
+def _visible_contacts(user: User):
+    return sa.and_(Contact.deleted_at.is_(None), auth.visible_records(user, Contact.owner_id))
+
+
+def get_company(user: User, company_id: int) -> Company:
+    """A company the user can see; 404 otherwise (deleted, another team's, or no such id)."""
+    company = db.session.scalar(
+        sa.select(Company).where(Company.id == company_id, _visible_companies(user))
+    )
+    if company is None:
+        raise ApiError(404, "No such company.")
+    return company
+
+
+def get_company_to_change(user: User, company_id: int) -> Company:
+    """404 outside the user's scope, then 403 for readers (before any If-Match check)."""
+    company = get_company(user, company_id)
+    auth.require_writer(user)
+    return company
+
+
+def get_contact(user: User, contact_id: int) -> Contact:
+    """A contact the user can see; 404 otherwise."""
+    contact = db.session.scalar(
+        sa.select(Contact).where(Contact.id == contact_id, _visible_contacts(user))
+    )
+    if contact is None:
+        raise ApiError(404, "No such contact.")
+    return contact
+
+
+def get_contact_to_change(user: User, contact_id: int) -> Contact:
+    contact = get_contact(user, contact_id)
+    auth.require_writer(user)
+    return contact
+
+
+def visible_contact_ids(user: User, company_id: int) -> sa.Select:
+    """The ids of the company's contacts the user can see (a subquery for other domains)."""
+    return sa.select(Contact.id).where(Contact.company_id == company_id, _visible_contacts(user))
+
+
+# --- rules --------------------------------------------------------------------------------
+
+
+def _check_company_reference(user: User, field: str, company_id: int | None) -> None:
+    if company_id is None:
+        return
+    found = db.session.scalar(
+        sa.select(Company.id).where(Company.id == company_id, _visible_companies(user))
+    )
+    if found is None:
+        raise ApiError(422, INVALID, errors={field: ["No such company."]})
+
+
+def _check_parent(user: User, parent_id: int | None, company_id: int | None = None) -> None:
+    """The parent must be a company the user sees, and not the company or one of its
+    subsidiaries (a company cannot be its own ancestor)."""
+    if parent_id is None:
+        return
+    cycle = ApiError(
+        422, INVALID, errors={"parent_id": ["A company cannot be its own parent or ancestor."]}
+    )
+    if parent_id == company_id:
+        raise cycle
+    _check_company_reference(user, "parent_id", parent_id)
+    if company_id is None:
+        return
+    # Walk up from the new parent (through every company, seen or not, deleted or not).
+    seen: set[int] = set()
+    current: int | None = parent_id
+    while current is not None and current not in seen:
+        if current == company_id:
+            raise cycle
+        seen.add(current)
+        current = db.session.scalar(sa.select(Company.parent_id).where(Company.id == current))
+
+
+def _check_name(data: dict) -> None:
+    if "name" in data and data["name"] is None:
+        raise ApiError(422, INVALID, errors={"name": ["Field may not be null."]})
+
+
+# --- companies ----------------------------------------------------------------------------
+
+
+def list_companies(user: User, args: dict) -> Page:
+    stmt = sa.select(Company).where(_visible_companies(user))
+    owner = owner_filter(Company.owner_id, args.get("owner_id"), user.id)
+    if owner is not None:
+        stmt = stmt.where(owner)
+    if args.get("industry"):
+        stmt = stmt.where(Company.industry == args["industry"].strip())
+    if args.get("size"):
+        stmt = stmt.where(Company.size.in_(args["size"]))
+    if args.get("parent_id") is not None:
+        stmt = stmt.where(Company.parent_id == args["parent_id"])
+    if args.get("q"):
+        q = args["q"].strip()
+        stmt = stmt.where(search(q, (Company.name, Company.website, Company.phone), Company.phone))
+    return paginate(
+        db.session,
+        stmt,
+        Company,
+        fields=COMPANY_SORT_FIELDS,
+        sort=args["sort"],
+        limit=args["limit"],
+        cursor=args.get("cursor"),
+    )
+
+
+def add_company(user: User, data: dict) -> Company:
+    """Validate and add a company, flushed and audited, WITHOUT committing: for callers that
+    create it within a larger transaction. `data` is what `CompanySchema` loads (phone already
+    in E.164); it is the user's own unless a manager or admin names another `owner_id`."""
+    auth.require_writer(user)
+    data = dict(data)
+    owner_id = data.pop("owner_id", user.id)
+    auth.check_owner_change(user, owner_id, user.id)
+    _check_name({"name": data.get("name")})
+    _check_parent(user, data.get("parent_id"))
+    company = Company(**data, owner_id=owner_id, created_by_id=user.id)
+    db.session.add(company)
+    db.session.flush()
+    audit.record("create", "company", company.id, changes=audit.snapshot(company, COMPANY_FIELDS))
+    return company
+
+
+def create_company(user: User, data: dict) -> Company:
+    company = add_company(user, data)
+    db.session.commit()
+    return company
+
+
+def update_company(user: User, company: Company, data: dict) -> Company:
+    auth.require_writer(user)
+    if "owner_id" in data:
+        auth.check_owner_change(user, data["owner_id"], company.owner_id)
+    _check_name(data)
+    if "parent_id" in data and data["parent_id"] != company.parent_id:
+        _check_parent(user, data["parent_id"], company.id)
+    changes = audit.apply_changes(company, data)
+    if changes:
+        audit.record("update", "company", company.id, changes=changes)
+    db.session.commit()
+    return company
+
+
+def delete_company(user: User, company: Company) -> None:
+    """Soft delete: hidden everywhere, kept for the audit trail. Its contacts and subsidiaries
+    stay; they still name it."""
+    auth.require_writer(user)
+    company.deleted_at = utcnow()
+    audit.record("delete", "company", company.id)
+    db.session.commit()
+
+
+# --- contacts -----------------------------------------------------------------------------
+
+
+def list_contacts(user: User, args: dict) -> Page:
+    stmt = sa.select(Contact).where(_visible_contacts(user))
+    owner = owner_filter(Contact.owner_id, args.get("owner_id"), user.id)
+    if owner is not None:
+        stmt = stmt.where(owner)
+    if args.get("company_id") is not None:
+        stmt = stmt.where(Contact.company_id == args["company_id"])
+    if args.get("q"):
+        q = args["q"].strip()
+        stmt = stmt.where(search(q, (Contact.name, Contact.email, Contact.phone), Contact.phone))
+    return paginate(
+        db.session,
+        stmt,
+        Contact,
+        fields=CONTACT_SORT_FIELDS,
+        sort=args["sort"],
+        limit=args["limit"],
+        cursor=args.get("cursor"),
+    )
+
+
+def list_company_contacts(user: User, company_id: int, args: dict) -> Page:
+    """The contacts of a company the user can see (404 when they cannot see the company)."""
+    company = get_company(user, company_id)
+    return list_contacts(user, {**args, "company_id": company.id})
+
+
+def add_contact(user: User, data: dict) -> Contact:
+    """Validate and add a contact, flushed and audited, WITHOUT committing (see `add_company`).
+    `company_id` may name a company added earlier in the same transaction."""
+    auth.require_writer(user)
+    data = dict(data)
+    owner_id = data.pop("owner_id", user.id)
+    auth.check_owner_change(user, owner_id, user.id)
+    _check_name({"name": data.get("name")})
+    _check_company_reference(user, "company_id", data.get("company_id"))
+    contact = Contact(**data, owner_id=owner_id, created_by_id=user.id)
+    db.session.add(contact)
+    db.session.flush()
+    audit.record("create", "contact", contact.id, changes=audit.snapshot(contact, CONTACT_FIELDS))
+    return contact
+
+
+def create_contact(user: User, data: dict) -> Contact:
+    contact = add_contact(user, data)
+    db.session.commit()
+    return contact
+
+
+def update_contact(user: User, contact: Contact, data: dict) -> Contact:
+    auth.require_writer(user)
+    if "owner_id" in data:
+        auth.check_owner_change(user, data["owner_id"], contact.owner_id)
+    _check_name(data)
+    if "company_id" in data and data["company_id"] != contact.company_id:
+        _check_company_reference(user, "company_id", data["company_id"])
+    changes = audit.apply_changes(contact, data)
+    if changes:
+        audit.record("update", "contact", contact.id, changes=changes)
+    db.session.commit()
+    return contact
+
+
+def delete_contact(user: User, contact: Contact) -> None:
+    auth.require_writer(user)
+    contact.deleted_at = utcnow()
+    audit.record("delete", "contact", contact.id)
+    db.session.commit()
+
+
+# --- matching (lead conversion, duplicate hints) -------------------------------------------
+
+
+def find_matches(
+    user: User, *, name: str | None = None, email: str | None = None, phone: str | None = None
+) -> dict:
+    """Existing records a new one may duplicate, among those the user can see:
+    `{"companies": [...], "contacts": [...]}`. Companies match on the name (trimmed, case
+    insensitive, exact) or the phone; contacts on the email (case insensitive) or the phone.
+    A phone is compared in E.164 (typed any common way). At most 20 of each, oldest first."""
+    phone_value = None
+    if phone and phone.strip():
+        phone_value = normalise_phone(phone.strip()) or phone.strip()
+    name_value = name.strip().lower() if name and name.strip() else None
+    email_value = email.strip().lower() if email and email.strip() else None
+
+    company_terms = []
+    if name_value:
+        company_terms.append(sa.func.lower(sa.func.trim(Company.name)) == name_value)
+    if phone_value:
+        company_terms.append(Company.phone == phone_value)
+    contact_terms = []
+    if email_value:
+        contact_terms.append(sa.func.lower(Contact.email) == email_value)
+    if phone_value:
+        contact_terms.append(Contact.phone == phone_value)
+
+    companies: list[Company] = []
+    contacts: list[Contact] = []
+    if company_terms:
+        companies = list(
+            db.session.scalars(
+                sa.select(Company)
+                .where(_visible_companies(user), sa.or_(*company_terms))
+                .order_by(Company.id)
+                .limit(MAX_MATCHES)
+            )
+        )
+    if contact_terms:
+        contacts = list(
+            db.session.scalars(
+                sa.select(Contact)
+                .where(_visible_contacts(user), sa.or_(*contact_terms))
+                .order_by(Contact.id)
+                .limit(MAX_MATCHES)
+            )
+        )
+    return {"companies": companies, "contacts": contacts}

@@ -1,0 +1,445 @@
+"""Contacts through the HTTP API: create, read, update with If-Match, soft delete, validation,
+their company, the list (filters, search, cursors), the company's contacts, ownership, scoping,
+audit, and the service functions lead conversion uses."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from crm.auth.models import User
+from crm.core.audit import AuditEvent
+from crm.core.errors import ApiError
+from crm.customers import services
+from crm.customers.models import Company, Contact
+from tests.factories import CompanyFactory, ContactFactory
+
+CONTACTS = "/api/v1/contacts"
+COMPANIES = "/api/v1/companies"
+EVENTS = "/api/v1/audit-events"
+PROBLEM = "application/problem+json"
+CONTACT_FIELDS = {
+    "id",
+    "name",
+    "company_id",
+    "title",
+    "email",
+    "phone",
+    "owner_id",
+    "owner_name",
+    "description",
+    "created_at",
+    "updated_at",
+}
+
+
+def problem(response, status: int) -> dict:
+    assert response.status_code == status, (response.status_code, response.get_data(as_text=True))
+    assert response.mimetype == PROBLEM, response.mimetype
+    body = response.get_json()
+    assert body["status"] == status and body["title"] and body["detail"]
+    return body
+
+
+def field_errors(response, *fields: str) -> dict:
+    errors = problem(response, 422).get("errors") or {}
+    for field in fields:
+        assert field in errors, errors
+        assert errors[field] and all(isinstance(m, str) and m for m in errors[field]), errors
+    return errors
+
+
+def utc_time(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
+    return parsed
+
+
+def create(api, **body) -> dict:
+    body.setdefault("name", "Wang Fang")
+    response = api.post(CONTACTS, json=body)
+    assert response.status_code == 201, response.get_json()
+    assert response.headers["ETag"]
+    return response.get_json()
+
+
+def new_company(api, **body) -> int:
+    response = api.post(COMPANIES, json={"name": "Acme", **body})
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()["id"]
+
+
+def etag(api, contact_id: int) -> str:
+    response = api.get(f"{CONTACTS}/{contact_id}")
+    assert response.status_code == 200, response.get_json()
+    return response.headers["ETag"]
+
+
+def patch(api, contact_id: int, body, *, if_match: str | None = "auto"):
+    headers = {}
+    if if_match == "auto":
+        headers["If-Match"] = etag(api, contact_id)
+    elif if_match is not None:
+        headers["If-Match"] = if_match
+    return api.patch(f"{CONTACTS}/{contact_id}", json=body, headers=headers)
+
+
+def ids(api, url=CONTACTS, **params) -> list[int]:
+    response = api.get(url, query_string={"limit": 200, **params})
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert set(body) == {"items", "next_cursor"}
+    assert body["next_cursor"] is None
+    return [item["id"] for item in body["items"]]
+
+
+# --- create and read ----------------------------------------------------------------------
+
+
+def test_create_returns_every_field_an_etag_and_utc_times(login_as):
+    rep = login_as("sales", name="Li Na")
+    company_id = new_company(rep)
+    response = rep.post(
+        CONTACTS,
+        json={
+            "name": " 王芳 ",
+            "company_id": company_id,
+            "title": "采购经理",
+            "email": "wang.fang@example.cn",
+            "phone": "138 0013 8000",
+            "description": "Prefers WeChat.",
+        },
+    )
+    assert response.status_code == 201, response.get_json()
+    contact = response.get_json()
+    assert set(contact) == CONTACT_FIELDS
+    assert contact["name"] == "王芳"
+    assert contact["company_id"] == company_id
+    assert contact["title"] == "采购经理"
+    assert contact["email"] == "wang.fang@example.cn"
+    assert contact["phone"] == "+8613800138000"
+    assert contact["owner_id"] == rep.user.id
+    assert contact["owner_name"] == "Li Na"
+    created = utc_time(contact["created_at"])
+    assert abs((datetime.now(UTC) - created).total_seconds()) < 60
+    got = rep.get(f"{CONTACTS}/{contact['id']}")
+    assert got.get_json() == contact
+    assert got.headers["ETag"] == response.headers["ETag"]
+
+    bare = create(rep, name="Zhou")
+    for field in ("company_id", "title", "email", "phone", "description"):
+        assert bare[field] is None
+
+
+WRONG_VALUES = [
+    ("name", None),
+    ("name", "  "),
+    ("name", 5),
+    ("name", "x" * 201),
+    ("title", "x" * 101),
+    ("email", "not-an-email"),
+    ("email", "a@"),
+    ("email", "a b@example.com"),
+    ("email", "x" * 250 + "@example.com"),
+    ("email", 5),
+    ("phone", "12345"),
+    ("phone", "call me"),
+    ("phone", 13800138000),
+    ("company_id", "1"),
+    ("company_id", 0),
+    ("company_id", 2**31),
+    ("company_id", 2147483000),
+    ("owner_id", "me"),
+    ("description", "x" * 10001),
+    ("id", 5),
+    ("owner_name", "x"),
+    ("created_at", "2024-01-01T00:00:00Z"),
+    ("updated_at", "2024-01-01T00:00:00Z"),
+    ("deleted_at", None),
+    ("version", 2),
+    ("created_by_id", 1),
+    ("nickname", "x"),
+]
+
+
+def test_wrong_values_unknown_and_server_owned_fields_are_422(login_as):
+    rep = login_as("sales")
+    contact = create(rep, email="ok@example.com", phone="13800138000")
+    for field, value in WRONG_VALUES:
+        response = rep.post(CONTACTS, json={"name": "Typed", field: value})
+        assert response.status_code == 422, (field, value, response.get_json())
+        field_errors(response, field)
+        response = patch(rep, contact["id"], {field: value})
+        assert response.status_code == 422, (field, value, response.get_json())
+        field_errors(response, field)
+    field_errors(rep.post(CONTACTS, json={"email": "a@example.com"}), "name")
+    assert ids(rep) == [contact["id"]]
+    assert rep.get(f"{CONTACTS}/{contact['id']}").get_json() == contact
+
+
+def test_the_company_must_be_one_you_can_see(login_as, team):
+    east, west = team(), team()
+    rep = login_as("sales", team=east)
+    other = login_as("sales", team=west)
+    mine = new_company(rep, name="Mine")
+    theirs = new_company(other, name="Theirs")
+    shared = CompanyFactory(owner_id=None).id
+    contact = create(rep, company_id=mine)
+    field_errors(rep.post(CONTACTS, json={"name": "x", "company_id": theirs}), "company_id")
+    field_errors(patch(rep, contact["id"], {"company_id": theirs}), "company_id")
+    assert patch(rep, contact["id"], {"company_id": shared}).get_json()["company_id"] == shared
+    assert patch(rep, contact["id"], {"company_id": None}).get_json()["company_id"] is None
+
+
+def test_a_contact_keeps_its_company_after_the_company_is_deleted(login_as):
+    rep = login_as("sales")
+    company_id = new_company(rep)
+    contact = create(rep, company_id=company_id)
+    assert rep.delete(f"{COMPANIES}/{company_id}").status_code == 204
+    assert rep.get(f"{CONTACTS}/{contact['id']}").get_json()["company_id"] == company_id
+    # Editing other fields still works; moving back to the deleted company does not.
+    response = patch(rep, contact["id"], {"company_id": company_id, "title": "CTO"})
+    assert response.status_code == 200, response.get_json()
+    assert patch(rep, contact["id"], {"company_id": None}).status_code == 200
+    field_errors(patch(rep, contact["id"], {"company_id": company_id}), "company_id")
+
+
+# --- update, If-Match, delete -------------------------------------------------------------
+
+
+def test_patch_with_if_match_and_soft_delete(login_as):
+    rep = login_as("sales")
+    admin = login_as("admin")
+    contact = create(rep, email="old@example.com")
+    url = f"{CONTACTS}/{contact['id']}"
+    problem(patch(rep, contact["id"], {"title": "CTO"}, if_match=None), 428)
+    first = etag(rep, contact["id"])
+    response = patch(rep, contact["id"], {"title": "CTO", "email": None}, if_match=first)
+    assert response.status_code == 200
+    assert response.get_json()["title"] == "CTO" and response.get_json()["email"] is None
+    assert response.headers["ETag"] != first
+    problem(patch(rep, contact["id"], {"title": "CEO"}, if_match=first), 412)
+    problem(rep.delete(url, headers={"If-Match": first}), 412)
+    assert rep.get(url).get_json()["title"] == "CTO"
+    field_errors(patch(rep, contact["id"], {"name": None}), "name")
+
+    assert rep.delete(url).status_code == 204
+    for api in (rep, admin):
+        problem(api.get(url), 404)
+        problem(patch(api, contact["id"], {"title": "x"}, if_match="*"), 404)
+        problem(api.delete(url), 404)
+        problem(api.get(f"{url}/follow-ups"), 404)
+        assert ids(api) == []
+    for path in ("999999", "2147483648", "0", "abc"):
+        problem(rep.get(f"{CONTACTS}/{path}"), 404)
+        problem(rep.patch(f"{CONTACTS}/{path}", json={"name": "x"}, headers={"If-Match": "*"}), 404)
+
+
+# --- lists --------------------------------------------------------------------------------
+
+
+def test_filters_search_and_the_companys_contacts(login_as, team):
+    east = team()
+    rep = login_as("sales", team=east)
+    manager = login_as("manager", team=east)
+    acme, other = new_company(rep, name="Acme"), new_company(rep, name="Other")
+    wang = create(rep, name="王芳", company_id=acme, email="wang.fang@acme.cn")
+    li = create(rep, name="Li Na", company_id=acme, phone="138 0013 8000")
+    zhou = create(rep, name="Zhou_Jie 100%", company_id=other, phone="+1 415 555 2671")
+    free = ContactFactory(owner_id=None, company_id=acme).id
+    assert ids(rep, company_id=acme) == [free, li["id"], wang["id"]]
+    assert ids(rep, f"{COMPANIES}/{acme}/contacts") == [free, li["id"], wang["id"]]
+    assert ids(rep, f"{COMPANIES}/{acme}/contacts", q="li") == [li["id"]]
+    assert ids(rep, company_id=other) == [zhou["id"]]
+    assert ids(rep, owner_id="none") == [free]
+    assert ids(rep, company_id=acme, owner_id="me") == [li["id"], wang["id"]]
+    assert ids(manager, owner_id=str(rep.user.id), sort="created_at") == [
+        wang["id"],
+        li["id"],
+        zhou["id"],
+    ]
+    assert ids(rep, sort="name") == [free, li["id"], zhou["id"], wang["id"]]
+    assert ids(rep, q="王") == [wang["id"]]
+    assert ids(rep, q="ACME.CN") == [wang["id"]]
+    assert ids(rep, q="138-0013-8000") == [li["id"]]
+    assert ids(rep, q="+8613800138000") == [li["id"]]
+    assert ids(rep, q="415 555") == [zhou["id"]]
+    assert ids(rep, q="_jie 100%") == [zhou["id"]]
+    assert ids(rep, q="%") == [zhou["id"]]
+    assert ids(rep, q="nobody") == []
+    for params in ({"company_id": "x"}, {"company_id": 0}, {"sort": "email"}, {"limit": 500}):
+        problem(rep.get(CONTACTS, query_string=params), 422)
+    problem(rep.get(CONTACTS, query_string={"cursor": "bogus"}), 400)
+
+
+def test_paging_through_contacts(login_as):
+    rep = login_as("sales")
+    made = [ContactFactory(owner_id=rep.user.id).id for _ in range(11)]
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 4, **({"cursor": cursor} if cursor else {})}
+        body = rep.get(CONTACTS, query_string=params).get_json()
+        seen += [c["id"] for c in body["items"]]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+        create(rep, name="Added while paging")
+    assert seen == made[::-1]
+
+
+# --- scoping ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(login_as, team):
+    east, west = team(name="East"), team(name="West")
+    users = {
+        "a": login_as("sales", team=east),
+        "m": login_as("manager", team=east),
+        "b": login_as("sales", team=west),
+        "mw": login_as("manager", team=west),
+        "admin": login_as("admin"),
+        "service": login_as("service", team=west),
+    }
+    company = CompanyFactory(owner_id=None).id  # everyone sees it
+    contacts = {
+        "a": ContactFactory(owner_id=users["a"].user.id, company_id=company).id,
+        "b": ContactFactory(owner_id=users["b"].user.id, company_id=company).id,
+        "none": ContactFactory(owner_id=None, company_id=company).id,
+    }
+    return users, company, contacts
+
+
+VISIBLE = {
+    "a": {"a", "none"},
+    "m": {"a", "none"},
+    "b": {"b", "none"},
+    "mw": {"b", "none"},
+    "admin": {"a", "b", "none"},
+    "service": {"a", "b", "none"},
+}
+
+
+def test_each_role_sees_exactly_its_scope(world):
+    users, company, contacts = world
+    admin = users["admin"]
+    for who, scope in VISIBLE.items():
+        api = users[who]
+        expected = {contacts[name] for name in scope}
+        assert set(ids(api)) == expected, who
+        assert set(ids(api, company_id=company)) == expected, who
+        assert set(ids(api, f"{COMPANIES}/{company}/contacts")) == expected, who
+        for name, contact_id in contacts.items():
+            url = f"{CONTACTS}/{contact_id}"
+            if name in scope:
+                assert api.get(url).status_code == 200
+                assert api.get(f"{url}/follow-ups").status_code == 200
+                continue
+            before = admin.get(url)
+            problem(api.get(url), 404)
+            problem(patch(api, contact_id, {"name": "x"}, if_match=before.headers["ETag"]), 404)
+            problem(api.delete(url), 404)
+            problem(api.get(f"{url}/follow-ups"), 404)
+            problem(api.post(f"{url}/follow-ups", json={"kind": "call", "content": "x"}), 404)
+            assert admin.get(url).get_json() == before.get_json()
+
+
+def test_service_staff_read_contacts_but_do_not_write(world):
+    users, _company, contacts = world
+    service = users["service"]
+    problem(service.post(CONTACTS, json={"name": "x"}), 403)
+    for contact_id in contacts.values():
+        url = f"{CONTACTS}/{contact_id}"
+        assert service.get(url).status_code == 200
+        problem(patch(service, contact_id, {"title": "x"}), 403)
+        problem(patch(service, contact_id, {"title": "x"}, if_match=None), 403)
+        problem(service.delete(url), 403)
+
+
+def test_ownership_rules_match_leads(world):
+    users, _company, contacts = world
+    a, m, b = users["a"], users["m"], users["b"]
+    assert create(a)["owner_id"] == a.user.id
+    problem(a.post(CONTACTS, json={"name": "x", "owner_id": b.user.id}), 403)
+    problem(patch(a, contacts["a"], {"owner_id": None}), 403)
+    response = m.post(CONTACTS, json={"name": "x", "owner_id": b.user.id})
+    assert "owner_id" in problem(response, response.status_code)["errors"]
+    moved = patch(m, contacts["a"], {"owner_id": m.user.id})
+    assert moved.status_code == 200
+    problem(a.get(f"{CONTACTS}/{contacts['a']}"), 404)
+    admin_moved = patch(users["admin"], contacts["a"], {"owner_id": b.user.id})
+    assert admin_moved.get_json()["owner_id"] == b.user.id
+    assert b.get(f"{CONTACTS}/{contacts['a']}").status_code == 200
+
+
+def test_create_update_delete_are_audited(login_as):
+    admin = login_as("admin")
+    rep = login_as("sales")
+    contact = create(rep, email="a@example.com")
+    assert patch(rep, contact["id"], {"email": "b@example.com"}).status_code == 200
+    assert rep.delete(f"{CONTACTS}/{contact['id']}").status_code == 204
+    events = admin.get(
+        EVENTS, query_string={"entity": "contact", "entity_id": str(contact["id"])}
+    ).get_json()["items"]
+    assert [e["action"] for e in events] == ["delete", "update", "create"]
+    assert {e["actor_id"] for e in events} == {rep.user.id}
+    assert events[1]["changes"] == {"email": {"old": "a@example.com", "new": "b@example.com"}}
+    assert events[2]["changes"]["email"] == {"old": None, "new": "a@example.com"}
+    assert events[2]["changes"]["owner_id"] == {"old": None, "new": rep.user.id}
+
+
+# --- the service functions lead conversion uses ---------------------------------------------
+
+
+def test_add_company_and_contact_do_not_commit(app, db, login_as):
+    rep = login_as("sales")
+    user = db.session.get(User, rep.user.id)
+    company = services.add_company(user, {"name": "Converted Co", "phone": "+8613800138000"})
+    contact = services.add_contact(user, {"name": "Converted Person", "company_id": company.id})
+    assert company.id and contact.id and contact.company_id == company.id
+    assert company.owner_id == contact.owner_id == user.id
+    events = db.session.query(AuditEvent).filter(AuditEvent.entity.in_(("company", "contact")))
+    assert {e.entity for e in events} == {"company", "contact"}
+    db.session.rollback()
+    assert db.session.query(Company).count() == 0
+    assert db.session.query(Contact).count() == 0
+    assert db.session.query(AuditEvent).filter(AuditEvent.entity == "company").count() == 0
+
+    made = services.create_company(user, {"name": "Committed"})
+    db.session.rollback()
+    assert services.get_company(user, made.id).name == "Committed"
+    with pytest.raises(ApiError) as error:
+        services.add_contact(user, {"name": "x", "company_id": 2147483000})
+    assert error.value.code == 422 and "company_id" in error.value.errors
+    with pytest.raises(ApiError) as error:
+        services.get_contact(user, 2147483000)
+    assert error.value.code == 404
+
+
+def test_find_matches_within_scope(app, db, login_as, team):
+    east, west = team(), team()
+    rep = login_as("sales", team=east)
+    other = login_as("sales", team=west)
+    acme = CompanyFactory(name="Acme Pumps", owner_id=rep.user.id)
+    by_phone = CompanyFactory(name="Other", phone="+8613800138000", owner_id=None)
+    CompanyFactory(name="ACME PUMPS", owner_id=other.user.id)  # another team's
+    gone = CompanyFactory(name="Acme Pumps", owner_id=None, deleted_at=datetime.now(UTC))
+    wang = ContactFactory(name="Wang", email="Wang@Acme.cn", owner_id=rep.user.id)
+    li = ContactFactory(name="Li", phone="+8613800138000", owner_id=None)
+    ContactFactory(name="Hidden", email="wang@acme.cn", owner_id=other.user.id)
+    user = db.session.get(User, rep.user.id)
+
+    found = services.find_matches(
+        user, name="  acme pumps ", email="WANG@acme.cn", phone="138 0013 8000"
+    )
+    assert [c.id for c in found["companies"]] == [acme.id, by_phone.id]
+    assert [c.id for c in found["contacts"]] == [wang.id, li.id]
+    assert gone.id not in [c.id for c in found["companies"]]
+    assert services.find_matches(user, name="Acme") == {"companies": [], "contacts": []}
+    assert services.find_matches(user) == {"companies": [], "contacts": []}
+    only_email = services.find_matches(user, email="wang@acme.cn")
+    assert only_email["companies"] == [] and [c.id for c in only_email["contacts"]] == [wang.id]
+    assert [c.id for c in services.find_matches(user, phone="+86 138-0013-8000")["contacts"]] == [
+        li.id
+    ]
