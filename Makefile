@@ -8,7 +8,10 @@ PORT ?= 8000
 WEB_WORKERS ?= 2
 WEB_THREADS ?= 8
 
-.PHONY: run test lint test-sqlite test-mariadb bench install install-dev clean
+CHECK_API_PORT ?= 8124
+
+.PHONY: run test lint test-sqlite test-mariadb test-frontend test-e2e check-api spa bench \
+	install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,16 +28,26 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+## spa: build the React app into frontend/dist (served by Flask at /)
+spa: node_modules/.installed
+	npm run build
+
 ## run: install, migrate, seed demo data on an empty database, serve API + SPA on HOST:PORT
 run: install
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory spa; \
+	else echo "npm not found: serving the API only (install Node 20 to get the web app)"; fi
 	$(BIN)/crm db upgrade
 	$(BIN)/crm seed --if-empty
 	@echo "Serving the CRM on http://$(HOST):$(PORT)  (API docs: http://$(HOST):$(PORT)/api/docs)"
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --worker-class gthread \
 		--workers $(WEB_WORKERS) --threads $(WEB_THREADS) --access-logfile - "crm:create_app()"
 
-## test: lint, the API suite on SQLite and on MariaDB, store contract on GridFS and local disk
-test: lint test-sqlite test-mariadb
+## test: lint, API suite on SQLite and MariaDB (with GridFS), SPA unit tests, API types, browser
+test: lint test-sqlite test-mariadb test-frontend check-api test-e2e
 
 lint: install-dev
 	$(BIN)/ruff check backend tests migrations
@@ -46,10 +59,27 @@ test-sqlite: install-dev
 test-mariadb: install-dev
 	CRM_TEST_DB=mariadb $(BIN)/pytest -q
 
+test-frontend: node_modules/.installed
+	npm run build
+	npm test
+
+## check-api: the committed SPA types match the OpenAPI document of a freshly started backend
+check-api: install node_modules/.installed
+	@set -e; E2E_PORT=$(CHECK_API_PORT) bash tests/e2e/serve.sh >/dev/null & server=$$!; \
+	trap 'kill $$server 2>/dev/null || true' EXIT; \
+	for i in $$(seq 1 60); do \
+	  curl -sf http://127.0.0.1:$(CHECK_API_PORT)/api/health >/dev/null && break; sleep 1; \
+	done; \
+	API_URL=http://127.0.0.1:$(CHECK_API_PORT) npm run check:api
+
+test-e2e: install node_modules/.installed
+	npm run e2e
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
 
-## bench: time the lead list calls on the Maven CRM data set (BENCH_DB=sqlite|mariadb)
+## bench: lead list timings on the Maven CRM data set, ERP bulk upsert (BENCH_DB=sqlite|mariadb)
 BENCH_DB ?= sqlite
 bench: install-dev
 	$(BIN)/python tests/bench/bench_lead_list.py --db $(BENCH_DB)
+	$(BIN)/python tests/bench/bench_bulk_upsert.py --db $(BENCH_DB)

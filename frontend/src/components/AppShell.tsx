@@ -1,0 +1,170 @@
+import {
+  LogoutOutlined,
+  MenuOutlined,
+  UserOutlined,
+  ContactsOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { Suspense, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { logout, useCurrentUser } from '../api/auth';
+import { useIsMobile } from '../lib/use-media-query';
+import { paths } from '../paths';
+import { LanguageSwitch } from './LanguageSwitch';
+import { OfflineBanner } from './OfflineBanner';
+import { PageSkeleton } from './PageSkeleton';
+
+interface NavItem {
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+}
+
+/** Only what exists. Customers, Pipeline and Tickets join this list when their pages do. */
+const NAV_ITEMS: NavItem[] = [{ path: paths.leads, labelKey: 'nav.leads', icon: <ContactsOutlined aria-hidden /> }];
+
+function useSelectedNav(): string[] {
+  const { pathname } = useLocation();
+  const item = NAV_ITEMS.find(({ path }) => pathname === path || pathname.startsWith(`${path}/`));
+  return item ? [item.path] : [];
+}
+
+function Brand() {
+  const { t } = useTranslation();
+  return (
+    <Link to={paths.leads} className="brand" aria-label={t('app.home')}>
+      <img src="/favicon.svg" alt="" width={28} height={28} />
+      <span>{t('app.name')}</span>
+    </Link>
+  );
+}
+
+function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const selected = useSelectedNav();
+  const items: MenuProps['items'] = NAV_ITEMS.map(({ path, labelKey, icon }) => ({
+    key: path,
+    icon,
+    label: (
+      <Link to={path} onClick={onNavigate}>
+        {t(labelKey)}
+      </Link>
+    ),
+  }));
+  return <Menu mode="inline" selectedKeys={selected} items={items} className="nav-menu" />;
+}
+
+function useLogout() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return async () => {
+    await logout();
+    queryClient.clear();
+    navigate(paths.login, { replace: true });
+  };
+}
+
+function UserMenu({ compact }: { compact: boolean }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const doLogout = useLogout();
+  const items: MenuProps['items'] = [
+    {
+      key: 'who',
+      disabled: true,
+      label: (
+        <div className="user-menu-who">
+          <Typography.Text strong>{user.name}</Typography.Text>
+          <Typography.Text type="secondary">{user.email}</Typography.Text>
+          <Typography.Text type="secondary">{t(`roles.${user.role}`)}</Typography.Text>
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('user.logout'), onClick: () => void doLogout() },
+  ];
+  return (
+    <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
+      <Button type="text" className="user-button" aria-label={t('user.menu', { name: user.name })}>
+        <Avatar size="small" icon={<UserOutlined aria-hidden />} />
+        {!compact && <span className="user-name">{user.name}</span>}
+      </Button>
+    </Dropdown>
+  );
+}
+
+/** The frame around every logged-in page: navigation, language, user menu, offline banner. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const [navOpen, setNavOpen] = useState(false);
+  const user = useCurrentUser();
+  const doLogout = useLogout();
+
+  return (
+    <Layout className={`app-layout${isMobile ? ' mobile' : ''}`}>
+      {!isMobile && (
+        <Layout.Sider width={208} theme="light" className="app-sider">
+          <Brand />
+          <nav aria-label={t('nav.label')}>
+            <NavMenu />
+          </nav>
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="app-header">
+          {isMobile ? (
+            <>
+              <Button
+                type="text"
+                className="tap-target"
+                icon={<MenuOutlined aria-hidden />}
+                aria-label={t('nav.open')}
+                aria-expanded={navOpen}
+                onClick={() => setNavOpen(true)}
+              />
+              <Brand />
+            </>
+          ) : (
+            <>
+              <div className="app-header-spacer" />
+              <LanguageSwitch />
+            </>
+          )}
+          <UserMenu compact={isMobile} />
+        </Layout.Header>
+        <OfflineBanner />
+        <Layout.Content className="app-content">
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      {isMobile && (
+        <Drawer
+          open={navOpen}
+          onClose={() => setNavOpen(false)}
+          placement="left"
+          size={300}
+          title={<Brand />}
+          className="nav-drawer"
+        >
+          <nav aria-label={t('nav.label')}>
+            <NavMenu onNavigate={() => setNavOpen(false)} />
+          </nav>
+          <div className="nav-drawer-footer">
+            <Typography.Text type="secondary">
+              {user.name} · {t(`roles.${user.role}`)}
+            </Typography.Text>
+            <LanguageSwitch block />
+            <Button block size="large" icon={<LogoutOutlined aria-hidden />} onClick={() => void doLogout()}>
+              {t('user.logout')}
+            </Button>
+          </div>
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

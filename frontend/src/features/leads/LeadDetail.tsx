@@ -1,0 +1,269 @@
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Flex, Row, Select, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { usePermissions } from '../../api/auth';
+import { ApiError, isApiError } from '../../api/errors';
+import type { Lead, LeadStatus, LeadUpdate } from '../../api/types';
+import { EditableField } from '../../components/EditableField';
+import { ErrorState } from '../../components/ErrorState';
+import { formatDateTime } from '../../lib/dates';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { errorMessage } from '../../lib/messages';
+import { paths } from '../../paths';
+import { useAssignees } from './api/get-assignees';
+import { useLead } from './api/get-lead';
+import { useUpdateLead } from './api/update-lead';
+import { FollowUpTimeline } from './FollowUpTimeline';
+import {
+  LeadFieldInput,
+  leadFieldRules,
+  OwnerSelect,
+  SourceSelect,
+  type LeadTextField,
+} from './LeadFormFields';
+import { SETTABLE_STATUSES } from './lead-options';
+import { NextFollowUp } from './NextFollowUp';
+import { StatusTag } from './StatusTag';
+import { useOwnerLabel } from './use-owner-label';
+
+const TEXT_FIELDS: LeadTextField[] = ['name', 'company_name', 'title', 'phone', 'email'];
+
+function displayOf(lead: Lead, field: LeadTextField) {
+  const value = lead[field];
+  if (!value) return undefined;
+  if (field === 'phone') return <a href={`tel:${value}`}>{value}</a>;
+  if (field === 'email') return <a href={`mailto:${value}`}>{value}</a>;
+  if (field === 'description') return <span className="pre-wrap">{value}</span>;
+  return value;
+}
+
+/** Blank optional text means "none" to the API. */
+function textValue(field: LeadTextField, value: unknown): string | null {
+  const text = typeof value === 'string' ? value.trim() : '';
+  return text || (field === 'name' ? '' : null);
+}
+
+function DetailSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div className="page" aria-busy="true">
+      <span className="sr-only">{t('common.loading')}</span>
+      <Skeleton active title={{ width: 240 }} paragraph={{ rows: 1 }} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Card>
+            <Skeleton active paragraph={{ rows: 8 }} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card>
+            <Skeleton active avatar paragraph={{ rows: 5 }} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+export default function LeadDetail() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { leadId } = useParams();
+  const id = Number(leadId);
+  const { canWriteLeads, canAssignLeads } = usePermissions();
+  const query = useLead(id);
+  const update = useUpdateLead(id);
+  const assignees = useAssignees({ enabled: canAssignLeads });
+  const ownerLabel = useOwnerLabel();
+  const [conflict, setConflict] = useState(false);
+  useDocumentTitle(query.data?.lead.name ?? t('leads.title'));
+
+  const { state } = useLocation() as { state: { listSearch?: string } | null };
+  const listSearch = state?.listSearch;
+  const back = (
+    <Link to={listSearch ? `${paths.leads}?${listSearch}` : paths.leads} className="back-link">
+      <ArrowLeftOutlined aria-hidden /> {t('leads.backToList')}
+    </Link>
+  );
+
+  if (!Number.isInteger(id) || id <= 0) {
+    return (
+      <div className="page">
+        {back}
+        <ErrorState error={new ApiError(404, { status: 404 })} title={t('leads.notFound')} />
+      </div>
+    );
+  }
+  if (query.isPending) return <DetailSkeleton />;
+  if (query.isError) {
+    return (
+      <div className="page">
+        {back}
+        <ErrorState
+          error={query.error}
+          title={isApiError(query.error, 404) ? t('leads.notFound') : undefined}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      </div>
+    );
+  }
+
+  const { lead } = query.data;
+  const converted = lead.status === 'converted';
+
+  /** Saves one change with If-Match; a 412 means someone else changed the lead meanwhile. */
+  const save = async (patch: LeadUpdate) => {
+    try {
+      await update.mutateAsync(patch);
+      setConflict(false);
+      message.success(t('leads.saved'));
+    } catch (error) {
+      if (isApiError(error, 412)) setConflict(true);
+      throw error;
+    }
+  };
+
+  const reload = async () => {
+    await query.refetch();
+    setConflict(false);
+  };
+
+  const changeStatus = (status: LeadStatus) =>
+    save({ status }).catch((error: unknown) => {
+      if (!isApiError(error, 412)) message.error(errorMessage(error, t));
+    });
+
+  return (
+    <div className="page lead-detail-page">
+      {back}
+      <Flex justify="space-between" align="center" wrap gap={8} className="page-header">
+        <div className="lead-heading">
+          <Typography.Title level={2} className="page-title">
+            {lead.name}
+          </Typography.Title>
+          {lead.company_name && <Typography.Text type="secondary">{lead.company_name}</Typography.Text>}
+        </div>
+        {canWriteLeads && !converted ? (
+          <Select<LeadStatus>
+            aria-label={t('leads.fields.status')}
+            value={lead.status}
+            onChange={(status) => void changeStatus(status)}
+            options={SETTABLE_STATUSES.map((status) => ({
+              value: status,
+              label: <StatusTag status={status} />,
+            }))}
+            className="status-select"
+            size="large"
+            disabled={update.isPending}
+            popupMatchSelectWidth={false}
+          />
+        ) : (
+          <StatusTag status={lead.status} />
+        )}
+      </Flex>
+
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          className="conflict-alert"
+          title={t('leads.conflict.title')}
+          description={
+            <>
+              <p>{t('leads.conflict.detail')}</p>
+              <Button
+                type="primary"
+                icon={<ReloadOutlined aria-hidden />}
+                onClick={() => void reload()}
+                loading={query.isFetching}
+              >
+                {t('leads.conflict.reload')}
+              </Button>
+            </>
+          }
+        />
+      )}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Card title={<h3 className="card-title">{t('leads.details')}</h3>} className="lead-details-card">
+            <dl className="field-list">
+              {TEXT_FIELDS.map((field) => (
+                <EditableField<string | null>
+                  key={field}
+                  name={field}
+                  label={t(`leads.fields.${field}`)}
+                  value={lead[field] ?? null}
+                  display={displayOf(lead, field)}
+                  canEdit={canWriteLeads}
+                  rules={leadFieldRules(field, t)}
+                  input={<LeadFieldInput field={field} autoFocus />}
+                  onSave={(value) => save({ [field]: textValue(field, value) })}
+                  handledStatuses={[412]}
+                />
+              ))}
+              <EditableField
+                name="source"
+                label={t('leads.fields.source')}
+                value={lead.source}
+                display={t(`leads.sources.${lead.source}`)}
+                canEdit={canWriteLeads}
+                input={<SourceSelect />}
+                onSave={(source) => save({ source })}
+                handledStatuses={[412]}
+              />
+              <EditableField<number | null>
+                name="owner_id"
+                label={t('leads.fields.owner')}
+                value={lead.owner_id ?? null}
+                display={ownerLabel(lead)}
+                canEdit={canWriteLeads && canAssignLeads}
+                input={<OwnerSelect assignees={assignees.data ?? []} loading={assignees.isPending} />}
+                onSave={(owner_id) => save({ owner_id })}
+                handledStatuses={[412]}
+              />
+              <EditableField<string | null>
+                name="description"
+                label={t('leads.fields.description')}
+                value={lead.description ?? null}
+                display={displayOf(lead, 'description')}
+                canEdit={canWriteLeads}
+                rules={leadFieldRules('description', t)}
+                input={<LeadFieldInput field="description" autoFocus />}
+                onSave={(value) => save({ description: textValue('description', value) })}
+                handledStatuses={[412]}
+              />
+              <div className="editable-field">
+                <dt>{t('leads.fields.nextFollowUp')}</dt>
+                <dd>
+                  <NextFollowUp at={lead.next_follow_up_at} />
+                </dd>
+              </div>
+              <div className="editable-field">
+                <dt>{t('leads.fields.lastContacted')}</dt>
+                <dd>
+                  {lead.last_contacted_at ? (
+                    formatDateTime(lead.last_contacted_at, t)
+                  ) : (
+                    <Typography.Text type="secondary">{t('common.notSet')}</Typography.Text>
+                  )}
+                </dd>
+              </div>
+              <div className="editable-field">
+                <dt>{t('leads.fields.createdAt')}</dt>
+                <dd>{formatDateTime(lead.created_at, t)}</dd>
+              </div>
+            </dl>
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <FollowUpTimeline leadId={lead.id} canWrite={canWriteLeads} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/** Every route of the SPA, in one place. */
+export const paths = {
+  home: '/',
+  login: '/login',
+  leads: '/leads',
+  leadPattern: '/leads/:leadId',
+  lead: (id: number | string) => `/leads/${id}`,
+} as const;
+
+/** Where to come back to after logging in (only paths inside the app). */
+export function loginPath(next?: string): string {
+  if (!next || next === paths.home || !next.startsWith('/') || next.startsWith('//')) {
+    return paths.login;
+  }
+  return `${paths.login}?next=${encodeURIComponent(next)}`;
+}
+
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : paths.leads;
+}

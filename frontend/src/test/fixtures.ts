@@ -1,0 +1,94 @@
+import { http, HttpResponse, type JsonBodyType } from 'msw';
+import type { FollowUp, Lead, User } from '../api/types';
+
+export const API = 'http://localhost:3000/api/v1';
+
+export const users = {
+  sales: {
+    id: 3,
+    email: 'sales1@example.com',
+    name: 'Li Na',
+    role: 'sales',
+    team_id: 1,
+    locale: 'zh-CN',
+    active: true,
+  },
+  manager: {
+    id: 2,
+    email: 'manager@example.com',
+    name: 'Zhang Wei',
+    role: 'manager',
+    team_id: 1,
+    locale: 'zh-CN',
+    active: true,
+  },
+  service: {
+    id: 6,
+    email: 'service@example.com',
+    name: 'Wang Fang',
+    role: 'service',
+    team_id: 3,
+    locale: 'zh-CN',
+    active: true,
+  },
+} satisfies Record<string, User>;
+
+export const assignees = [
+  { id: 2, name: 'Zhang Wei', email: 'manager@example.com', role: 'manager' as const, team_id: 1 },
+  { id: 3, name: 'Li Na', email: 'sales1@example.com', role: 'sales' as const, team_id: 1 },
+  { id: 4, name: 'Tom Baker', email: 'sales2@example.com', role: 'sales' as const, team_id: 1 },
+];
+
+let nextId = 100;
+
+export function makeLead(overrides: Partial<Lead> = {}): Lead {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    name: `Lead ${id}`,
+    company_name: 'Suzhou Pump Co.',
+    title: 'Buyer',
+    email: `lead${id}@example.com`,
+    phone: '+8613800138000',
+    source: 'event',
+    status: 'new',
+    owner_id: 3,
+    owner_name: 'Li Na',
+    description: null,
+    created_at: '2026-03-02T08:00:00+00:00',
+    updated_at: '2026-03-02T08:00:00+00:00',
+    last_contacted_at: null,
+    next_follow_up_at: null,
+    ...overrides,
+  };
+}
+
+export function makeFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    lead_id: 1,
+    kind: 'call',
+    content: `Follow-up ${id}`,
+    due_at: null,
+    done_at: null,
+    author_id: 3,
+    created_at: '2026-03-02T08:00:00+00:00',
+    updated_at: '2026-03-02T08:00:00+00:00',
+    ...overrides,
+  };
+}
+
+export function problem(status: number, detail: string, errors?: Record<string, string[]>) {
+  return HttpResponse.json(
+    { type: 'about:blank', title: 'Error', status, detail, ...(errors ? { errors } : {}) },
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+}
+
+export function json(body: JsonBodyType, init?: { status?: number; headers?: Record<string, string> }) {
+  return HttpResponse.json(body, init);
+}
+
+/** GET /assignees for managers and admins. */
+export const assigneesHandler = http.get(`${API}/assignees`, () => json({ items: assignees }));
