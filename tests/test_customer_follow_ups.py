@@ -32,6 +32,7 @@ FIELDS = {
     "due_at",
     "done_at",
     "author_id",
+    "author_name",
     "created_at",
     "updated_at",
 }
@@ -133,6 +134,7 @@ def test_log_read_change_and_delete_a_follow_up_on_each_kind_of_record(records):
                 assert follow_up[f"{other}_id"] is None, (parent, other)
         assert follow_up["content"] == "Site visit"
         assert follow_up["author_id"] == rep.user.id
+        assert follow_up["author_name"] == rep.user.name
         assert at(follow_up["due_at"]) == datetime(2030, 5, 6, 2, tzinfo=UTC)
 
         url = f"{FOLLOW_UPS}/{follow_up['id']}"

@@ -492,3 +492,11 @@ def test_paging_500_leads_while_others_are_added_has_no_duplicate_and_no_gap(log
     elif sort.endswith("next_follow_up_at"):
         keys = [(time_of(i["next_follow_up_at"]), i["id"]) for i in seen]
         assert keys == sorted(keys, reverse=sort.startswith("-"))
+
+
+def test_status_and_source_filters_document_their_choices(client):
+    """The SPA's generated types need the choices on each item of the comma-separated list."""
+    spec = client.get("/api/openapi.json").get_json()
+    parameters = {p["name"]: p for p in spec["paths"]["/api/v1/leads"]["get"]["parameters"]}
+    assert "converted" in parameters["status"]["schema"]["items"]["enum"]
+    assert "cold_call" in parameters["source"]["schema"]["items"]["enum"]

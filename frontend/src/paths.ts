@@ -5,6 +5,20 @@ export const paths = {
   leads: '/leads',
   leadPattern: '/leads/:leadId',
   lead: (id: number | string) => `/leads/${id}`,
+  pipeline: '/pipeline',
+  opportunities: '/opportunities',
+  opportunityPattern: '/opportunities/:opportunityId',
+  opportunity: (id: number | string) => `/opportunities/${id}`,
+  orders: '/orders',
+  orderPattern: '/orders/:orderId',
+  order: (id: number | string) => `/orders/${id}`,
+  companies: '/companies',
+  companyPattern: '/companies/:companyId',
+  company: (id: number | string) => `/companies/${id}`,
+  contacts: '/contacts',
+  contactPattern: '/contacts/:contactId',
+  contact: (id: number | string) => `/contacts/${id}`,
+  products: '/products',
 } as const;
 
 /** Where to come back to after logging in (only paths inside the app). */

@@ -10,6 +10,16 @@ import { paths } from './paths';
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const LeadList = lazy(() => import('./features/leads/LeadList'));
 const LeadDetail = lazy(() => import('./features/leads/LeadDetail'));
+const PipelineBoard = lazy(() => import('./features/pipeline/PipelineBoard'));
+const OpportunityList = lazy(() => import('./features/pipeline/OpportunityList'));
+const OpportunityDetail = lazy(() => import('./features/pipeline/OpportunityDetail'));
+const OrderList = lazy(() => import('./features/orders/OrderList'));
+const OrderDetail = lazy(() => import('./features/orders/OrderDetail'));
+const CompanyList = lazy(() => import('./features/customers/CompanyList'));
+const CompanyDetail = lazy(() => import('./features/customers/CompanyDetail'));
+const ContactList = lazy(() => import('./features/customers/ContactList'));
+const ContactDetail = lazy(() => import('./features/customers/ContactDetail'));
+const ProductList = lazy(() => import('./features/products/ProductList'));
 const NotFound = lazy(() => import('./components/NotFound'));
 
 export const routes: RouteObject[] = [
@@ -31,6 +41,16 @@ export const routes: RouteObject[] = [
                   { index: true, element: <Navigate to={paths.leads} replace /> },
                   { path: paths.leads, element: <LeadList /> },
                   { path: paths.leadPattern, element: <LeadDetail /> },
+                  { path: paths.pipeline, element: <PipelineBoard /> },
+                  { path: paths.opportunities, element: <OpportunityList /> },
+                  { path: paths.opportunityPattern, element: <OpportunityDetail /> },
+                  { path: paths.orders, element: <OrderList /> },
+                  { path: paths.orderPattern, element: <OrderDetail /> },
+                  { path: paths.companies, element: <CompanyList /> },
+                  { path: paths.companyPattern, element: <CompanyDetail /> },
+                  { path: paths.contacts, element: <ContactList /> },
+                  { path: paths.contactPattern, element: <ContactDetail /> },
+                  { path: paths.products, element: <ProductList /> },
                   { path: '*', element: <NotFound /> },
                 ],
               },

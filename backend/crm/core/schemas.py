@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import marshmallow as ma
+from webargs.fields import DelimitedList
 
 
 class StrictSchema(ma.Schema):
@@ -72,3 +73,20 @@ class WholeNested(ma.fields.Nested):
 
     def _deserialize(self, value, attr, data, partial=None, **kwargs):
         return super()._deserialize(value, attr, data, partial=False, **kwargs)
+
+
+def OneOrMore(choices) -> DelimitedList:
+    """A comma-separated filter of one or more `choices`; a bad value is reported under the
+    parameter's own name (where a form shows it), and the choices are documented as an enum of
+    each item (ContainsOnly would put the enum on the array, which generated clients misread)."""
+
+    def only_choices(values):
+        unknown = [value for value in values if value not in choices]
+        if unknown:
+            raise ma.ValidationError(f"Must be one of: {', '.join(choices)}.")
+
+    return DelimitedList(
+        ma.fields.String(metadata={"enum": list(choices)}),
+        validate=only_choices,
+        metadata={"description": "One or more of " + ", ".join(choices) + ", comma separated"},
+    )

@@ -6,11 +6,10 @@ import re
 
 import marshmallow as ma
 from marshmallow import validate
-from webargs.fields import DelimitedList
 
 from crm.core.fields import OptionalText, PhoneNumber, RequiredText, Website
 from crm.core.pagination import ListArgsSchema, sort_field
-from crm.core.schemas import Id, StrictId, StrictSchema, UtcDateTime, page_schema
+from crm.core.schemas import Id, OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
 from crm.customers.models import COMPANY_SIZES, COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS
 
 PHONE_DESCRIPTION = "Answered in E.164, e.g. +8613800138000"
@@ -64,13 +63,7 @@ class CompanyListArgsSchema(ListArgsSchema):
         validate=validate.Length(min=1, max=100), metadata={"description": "Exact industry"}
     )
     # Validated as a whole list, so a bad value is reported under `size` (not `size.0`).
-    size = DelimitedList(
-        ma.fields.String(),
-        validate=validate.ContainsOnly(COMPANY_SIZES),
-        metadata={
-            "description": "One or more of " + ", ".join(COMPANY_SIZES) + ", comma separated"
-        },
-    )
+    size = OneOrMore(COMPANY_SIZES)
     parent_id = Id(metadata={"description": "Subsidiaries of this company"})
     sort = sort_field(COMPANY_SORT_FIELDS, "-created_at")
 

@@ -25,78 +25,50 @@ blp = Blueprint(
 )
 
 
-@blp.route(f"/leads/<{ID}:lead_id>/follow-ups")
-class LeadFollowUps(MethodView):
+def _register_timeline(parent: str, collection: str, timeline: str, record: str) -> None:
+    """`GET/POST /{collection}/{id}/follow-ups` for one kind of customer record."""
+    id_arg = f"{parent}_id"
+
     @login_required()
     @blp.arguments(FollowUpListArgsSchema, location="query")
     @blp.response(200, FollowUpPageSchema)
-    def get(self, args, lead_id):
-        """The lead's timeline, newest first."""
-        return services.list_follow_ups(me(), "lead", lead_id, args)
+    def get(self, args, **ids):
+        return services.list_follow_ups(me(), parent, ids[id_arg], args)
 
     @login_required()
     @blp.arguments(FollowUpSchema)
     @blp.response(201, FollowUpSchema, headers=ETAG_HEADERS)
-    def post(self, body, lead_id):
-        """Log a call, visit, meeting... on the lead, or schedule one with `due_at`."""
-        follow_up = services.create_follow_up(me(), "lead", lead_id, body)
+    def post(self, body, **ids):
+        follow_up = services.create_follow_up(me(), parent, ids[id_arg], body)
         return with_etag(follow_up, follow_up, 201)
 
-
-@blp.route(f"/companies/<{ID}:company_id>/follow-ups")
-class CompanyFollowUps(MethodView):
-    @login_required()
-    @blp.arguments(FollowUpListArgsSchema, location="query")
-    @blp.response(200, FollowUpPageSchema)
-    def get(self, args, company_id):
-        """The company's timeline, newest first: its own follow-ups and those of its contacts,
-        its opportunities and the leads converted into it (the ones you can see)."""
-        return services.list_follow_ups(me(), "company", company_id, args)
-
-    @login_required()
-    @blp.arguments(FollowUpSchema)
-    @blp.response(201, FollowUpSchema, headers=ETAG_HEADERS)
-    def post(self, body, company_id):
-        """Log a call, visit, meeting... on the company, or schedule one with `due_at`."""
-        follow_up = services.create_follow_up(me(), "company", company_id, body)
-        return with_etag(follow_up, follow_up, 201)
+    get.__doc__ = timeline
+    post.__doc__ = f"Log a call, visit, meeting... {record}, or schedule one with `due_at`."
+    view = type(f"{parent.title()}FollowUps", (MethodView,), {"get": get, "post": post})
+    blp.route(f"/{collection}/<{ID}:{id_arg}>/follow-ups")(view)
 
 
-@blp.route(f"/contacts/<{ID}:contact_id>/follow-ups")
-class ContactFollowUps(MethodView):
-    @login_required()
-    @blp.arguments(FollowUpListArgsSchema, location="query")
-    @blp.response(200, FollowUpPageSchema)
-    def get(self, args, contact_id):
-        """The contact's timeline, newest first: its own follow-ups and those of the leads
-        converted into it."""
-        return services.list_follow_ups(me(), "contact", contact_id, args)
-
-    @login_required()
-    @blp.arguments(FollowUpSchema)
-    @blp.response(201, FollowUpSchema, headers=ETAG_HEADERS)
-    def post(self, body, contact_id):
-        """Log a call, visit, meeting... with the contact, or schedule one with `due_at`."""
-        follow_up = services.create_follow_up(me(), "contact", contact_id, body)
-        return with_etag(follow_up, follow_up, 201)
-
-
-@blp.route(f"/opportunities/<{ID}:opportunity_id>/follow-ups")
-class OpportunityFollowUps(MethodView):
-    @login_required()
-    @blp.arguments(FollowUpListArgsSchema, location="query")
-    @blp.response(200, FollowUpPageSchema)
-    def get(self, args, opportunity_id):
-        """The opportunity's timeline, newest first: its own follow-ups and its source lead's."""
-        return services.list_follow_ups(me(), "opportunity", opportunity_id, args)
-
-    @login_required()
-    @blp.arguments(FollowUpSchema)
-    @blp.response(201, FollowUpSchema, headers=ETAG_HEADERS)
-    def post(self, body, opportunity_id):
-        """Log a call, visit, meeting... on the opportunity, or schedule one with `due_at`."""
-        follow_up = services.create_follow_up(me(), "opportunity", opportunity_id, body)
-        return with_etag(follow_up, follow_up, 201)
+_register_timeline("lead", "leads", "The lead's timeline, newest first.", "on the lead")
+_register_timeline(
+    "company",
+    "companies",
+    "The company's timeline, newest first: its own follow-ups and those of its contacts, its "
+    "opportunities and the leads converted into it (the ones you can see).",
+    "on the company",
+)
+_register_timeline(
+    "contact",
+    "contacts",
+    "The contact's timeline, newest first: its own follow-ups and those of the leads converted "
+    "into it.",
+    "with the contact",
+)
+_register_timeline(
+    "opportunity",
+    "opportunities",
+    "The opportunity's timeline, newest first: its own follow-ups and its source lead's.",
+    "on the opportunity",
+)
 
 
 @blp.route(f"/follow-ups/<{ID}:follow_up_id>")

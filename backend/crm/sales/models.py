@@ -84,6 +84,8 @@ class FollowUp(db.Model):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")
+
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         sa.Index("ix_follow_ups_lead_id_created_at_id", "lead_id", "created_at", "id"),
@@ -94,6 +96,10 @@ class FollowUp(db.Model):
             "ix_follow_ups_opportunity_id_created_at_id", "opportunity_id", "created_at", "id"
         ),
     )
+
+    @property
+    def author_name(self) -> str | None:
+        return self.author.name if self.author is not None else None
 
 
 LEAD_SORT_FIELDS = {

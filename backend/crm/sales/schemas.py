@@ -4,11 +4,10 @@ import re
 
 import marshmallow as ma
 from marshmallow import validate
-from webargs.fields import DelimitedList
 
 from crm.core.fields import OptionalText, PhoneNumber, RequiredText
 from crm.core.pagination import ListArgsSchema, sort_field
-from crm.core.schemas import StrictId, StrictSchema, UtcDateTime, page_schema
+from crm.core.schemas import OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
 from crm.sales.models import (
     FOLLOW_UP_KINDS,
     LEAD_SORT_FIELDS,
@@ -54,18 +53,8 @@ LeadPageSchema = page_schema(LeadSchema, "LeadPage")
 class LeadListArgsSchema(ListArgsSchema):
     # Validated as a whole list, so a bad value is reported under `status` / `source` (not
     # `status.0`), where a form shows it.
-    status = DelimitedList(
-        ma.fields.String(),
-        validate=validate.ContainsOnly(LEAD_STATUSES),
-        metadata={
-            "description": "One or more of " + ", ".join(LEAD_STATUSES) + ", comma separated"
-        },
-    )
-    source = DelimitedList(
-        ma.fields.String(),
-        validate=validate.ContainsOnly(LEAD_SOURCES),
-        metadata={"description": "One or more of " + ", ".join(LEAD_SOURCES) + ", comma separated"},
-    )
+    status = OneOrMore(LEAD_STATUSES)
+    source = OneOrMore(LEAD_SOURCES)
     owner_id = ma.fields.String(
         validate=validate.Regexp(re.compile(r"^(me|none|[1-9][0-9]{0,9})$")),
         metadata={"description": "`me`, `none` (unassigned) or a user id"},
@@ -96,6 +85,7 @@ class FollowUpSchema(StrictSchema):
         allow_none=True, metadata={"description": "Set to complete; null reopens"}
     )
     author_id = ma.fields.Integer(dump_only=True, allow_none=True)
+    author_name = ma.fields.String(dump_only=True, allow_none=True)
     created_at = UtcDateTime(dump_only=True)
     updated_at = UtcDateTime(dump_only=True)
 

@@ -48,12 +48,15 @@ export interface Permissions {
   canWriteLeads: boolean;
   /** Change a lead's owner (managers and admins). */
   canAssignLeads: boolean;
+  /** Create and change opportunities and orders (service staff read only). */
+  canWriteSales: boolean;
 }
 
 export function permissionsFor(role: Role): Permissions {
   return {
     canWriteLeads: role !== 'service',
     canAssignLeads: role === 'manager' || role === 'admin',
+    canWriteSales: role !== 'service',
   };
 }
 

@@ -445,9 +445,9 @@ export interface paths {
                     /** @description From `next_cursor` */
                     cursor?: string | null;
                     /** @description One or more of new, contacted, qualified, unqualified, converted, comma separated */
-                    status?: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+                    status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                     /** @description One or more of web, referral, event, cold_call, advertisement, partner, other, comma separated */
-                    source?: "web" | "referral" | "event" | "cold_call" | "advertisement" | "partner" | "other";
+                    source?: ("web" | "referral" | "event" | "cold_call" | "advertisement" | "partner" | "other")[];
                     /** @description `me`, `none` (unassigned) or a user id */
                     owner_id?: string;
                     /** @description ISO 8601 (UTC when no offset), between 1970 and 2999 */
@@ -636,7 +636,7 @@ export interface paths {
                     /** @description Exact industry */
                     industry?: string;
                     /** @description One or more of 1-10, 11-50, 51-200, 201-1000, 1001+, comma separated */
-                    size?: "1-10" | "11-50" | "51-200" | "201-1000" | "1001+";
+                    size?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001+")[];
                     /** @description Subsidiaries of this company */
                     parent_id?: number;
                     /** @description Sort key; prefix with `-` for descending */
@@ -1110,10 +1110,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /**
-         * The company's timeline, newest first: its own follow-ups and those of its contacts,
-         *     its opportunities and the leads converted into it (the ones you can see).
-         */
+        /** The company's timeline, newest first: its own follow-ups and those of its contacts, its opportunities and the leads converted into it (the ones you can see). */
         get: {
             parameters: {
                 query?: {
@@ -1189,10 +1186,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /**
-         * The contact's timeline, newest first: its own follow-ups and those of the leads
-         *     converted into it.
-         */
+        /** The contact's timeline, newest first: its own follow-ups and those of the leads converted into it. */
         get: {
             parameters: {
                 query?: {
@@ -1969,7 +1963,7 @@ export interface paths {
                     /** @description expected_close_date on or before, between 1970-01-01 and 2999-12-31 */
                     close_before?: string;
                     /** @description One or more of open, won, lost, comma separated */
-                    status?: "open" | "won" | "lost";
+                    status?: ("open" | "won" | "lost")[];
                     /** @description Searches the name and description */
                     q?: string;
                     /** @description Sort key; prefix with `-` for descending */
@@ -2400,7 +2394,7 @@ export interface paths {
                     /** @description From `next_cursor` */
                     cursor?: string | null;
                     /** @description One or more of draft, confirmed, shipped, completed, cancelled, comma separated */
-                    status?: "draft" | "confirmed" | "shipped" | "completed" | "cancelled";
+                    status?: ("draft" | "confirmed" | "shipped" | "completed" | "cancelled")[];
                     company_id?: number;
                     opportunity_id?: number;
                     /** @description `me`, `none` (unassigned) or a user id */
@@ -2952,6 +2946,7 @@ export interface components {
              */
             done_at?: string | null;
             readonly author_id?: number | null;
+            readonly author_name?: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
@@ -2987,6 +2982,7 @@ export interface components {
              */
             done_at?: string | null;
             readonly author_id?: number | null;
+            readonly author_name?: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999

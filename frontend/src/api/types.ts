@@ -40,3 +40,29 @@ export type Token = Schemas['Token'];
 
 /** A user the caller may make the owner of a lead (GET /api/v1/assignees). */
 export type Assignee = Schemas['Assignee'];
+
+export type Company = WithRequired<Schemas['Company'], 'id' | 'created_at' | 'updated_at'>;
+export type Contact = WithRequired<Schemas['Contact'], 'id' | 'created_at' | 'updated_at'>;
+export type Stage = WithRequired<Schemas['Stage'], 'id' | 'position' | 'probability' | 'kind'>;
+export type Pipeline = Omit<WithRequired<Schemas['Pipeline'], 'id' | 'is_default'>, 'stages'> & { stages: Stage[] };
+export type Opportunity = WithRequired<
+  Schemas['Opportunity'],
+  'id' | 'pipeline_id' | 'stage_id' | 'amount' | 'currency' | 'status' | 'created_at' | 'updated_at'
+>;
+export type OpportunityLine = Schemas['OpportunityLine'];
+export type OpportunityUpdate = Schemas['OpportunityUpdate'];
+export type BoardColumn = Omit<Schemas['BoardColumn'], 'stage'> & { stage: Stage };
+export type Board = Omit<Schemas['Board'], 'columns'> & { columns: BoardColumn[] };
+export type StageChange = Schemas['StageChange'];
+export type Product = WithRequired<Schemas['Product'], 'id'>;
+export type Order = WithRequired<Schemas['Order'], 'id' | 'number' | 'status' | 'total' | 'currency' | 'created_at'>;
+export type OrderStatus = Order['status'];
+export type OrderLine = Schemas['OrderLine'];
+export type ConvertLead = Schemas['ConvertLead'];
+export type Conversion = {
+  lead: Lead;
+  company: Company;
+  contact: Contact;
+  opportunity: Opportunity | null;
+};
+export type ConversionSuggestions = { companies: Company[]; contacts: Contact[] };

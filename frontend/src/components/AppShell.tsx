@@ -3,6 +3,11 @@ import {
   MenuOutlined,
   UserOutlined,
   ContactsOutlined,
+  FundProjectionScreenOutlined,
+  ShoppingCartOutlined,
+  BankOutlined,
+  IdcardOutlined,
+  AppstoreOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
@@ -22,13 +27,25 @@ interface NavItem {
   icon: ReactNode;
 }
 
-/** Only what exists. Customers, Pipeline and Tickets join this list when their pages do. */
-const NAV_ITEMS: NavItem[] = [{ path: paths.leads, labelKey: 'nav.leads', icon: <ContactsOutlined aria-hidden /> }];
+/** Only what exists. Tickets join this list when their pages do. */
+const NAV_ITEMS: NavItem[] = [
+  { path: paths.leads, labelKey: 'nav.leads', icon: <ContactsOutlined aria-hidden /> },
+  { path: paths.pipeline, labelKey: 'nav.pipeline', icon: <FundProjectionScreenOutlined aria-hidden /> },
+  { path: paths.companies, labelKey: 'nav.companies', icon: <BankOutlined aria-hidden /> },
+  { path: paths.contacts, labelKey: 'nav.contacts', icon: <IdcardOutlined aria-hidden /> },
+  { path: paths.orders, labelKey: 'nav.orders', icon: <ShoppingCartOutlined aria-hidden /> },
+  { path: paths.products, labelKey: 'nav.products', icon: <AppstoreOutlined aria-hidden /> },
+];
+
+/** Pages that light up another page's navigation item. */
+const NAV_ALIASES: Record<string, string> = { [paths.opportunities]: paths.pipeline };
 
 function useSelectedNav(): string[] {
   const { pathname } = useLocation();
   const item = NAV_ITEMS.find(({ path }) => pathname === path || pathname.startsWith(`${path}/`));
-  return item ? [item.path] : [];
+  if (item) return [item.path];
+  const alias = Object.keys(NAV_ALIASES).find((path) => pathname === path || pathname.startsWith(`${path}/`));
+  return alias ? [NAV_ALIASES[alias]] : [];
 }
 
 function Brand() {

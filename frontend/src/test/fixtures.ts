@@ -92,3 +92,22 @@ export function json(body: JsonBodyType, init?: { status?: number; headers?: Rec
 
 /** GET /assignees for managers and admins. */
 export const assigneesHandler = http.get(`${API}/assignees`, () => json({ items: assignees }));
+
+/** The seeded manufacturing pipeline (stage names as stored, in English). */
+export const manufacturing = {
+  id: 1,
+  name: 'Manufacturing',
+  template: 'manufacturing',
+  is_default: true,
+  archived_at: null,
+  stages: [
+    { id: 1, name: 'Inquiry', position: 0, probability: 10, kind: 'open' as const, archived_at: null },
+    { id: 2, name: 'Sample', position: 1, probability: 20, kind: 'open' as const, archived_at: null },
+    { id: 3, name: 'Quotation', position: 2, probability: 40, kind: 'open' as const, archived_at: null },
+    { id: 4, name: 'Negotiation', position: 3, probability: 70, kind: 'open' as const, archived_at: null },
+    { id: 5, name: 'Won', position: 4, probability: 100, kind: 'won' as const, archived_at: null },
+    { id: 6, name: 'Lost', position: 5, probability: 0, kind: 'lost' as const, archived_at: null },
+  ],
+};
+
+export const pipelinesHandler = http.get(`${API}/pipelines`, () => json({ items: [manufacturing], next_cursor: null }));

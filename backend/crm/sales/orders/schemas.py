@@ -8,12 +8,19 @@ from decimal import Decimal
 
 import marshmallow as ma
 from marshmallow import validate
-from webargs.fields import DelimitedList
 
 from crm.core.fields import OptionalText
 from crm.core.money import Currency, Money, Percent, Quantity
 from crm.core.pagination import ListArgsSchema, sort_field
-from crm.core.schemas import Id, StrictId, StrictSchema, UtcDateTime, WholeNested, page_schema
+from crm.core.schemas import (
+    Id,
+    OneOrMore,
+    StrictId,
+    StrictSchema,
+    UtcDateTime,
+    WholeNested,
+    page_schema,
+)
 from crm.sales.orders.models import ORDER_SORT_FIELDS, ORDER_STATUSES
 
 OWNER_FILTER = re.compile(r"^(me|none|[1-9][0-9]{0,9})$")
@@ -122,13 +129,7 @@ OrderPageSchema = page_schema(OrderSchema, "OrderPage")
 
 
 class OrderListArgsSchema(ListArgsSchema):
-    status = DelimitedList(
-        ma.fields.String(),
-        validate=validate.ContainsOnly(ORDER_STATUSES),
-        metadata={
-            "description": "One or more of " + ", ".join(ORDER_STATUSES) + ", comma separated"
-        },
-    )
+    status = OneOrMore(ORDER_STATUSES)
     company_id = Id()
     opportunity_id = Id()
     owner_id = ma.fields.String(

@@ -7,12 +7,19 @@ from datetime import date
 
 import marshmallow as ma
 from marshmallow import validate
-from webargs.fields import DelimitedList
 
 from crm.core.fields import OptionalText, RequiredText
 from crm.core.money import Currency, Money, Percent, Quantity, line_total
 from crm.core.pagination import ListArgsSchema, SortField, sort_field
-from crm.core.schemas import Id, StrictId, StrictSchema, UtcDateTime, WholeNested, page_schema
+from crm.core.schemas import (
+    Id,
+    OneOrMore,
+    StrictId,
+    StrictSchema,
+    UtcDateTime,
+    WholeNested,
+    page_schema,
+)
 from crm.sales.pipeline.models import OPPORTUNITY_SORT_FIELDS, OPPORTUNITY_STATUSES, STAGE_KINDS
 
 TEMPLATES = ("manufacturing", "services")
@@ -272,11 +279,7 @@ class OpportunityListArgsSchema(ListArgsSchema):
     company_id = Id()
     close_after = date_field(metadata={"description": "expected_close_date on or after"})
     close_before = date_field(metadata={"description": "expected_close_date on or before"})
-    status = DelimitedList(
-        ma.fields.String(),
-        validate=validate.ContainsOnly(OPPORTUNITY_STATUSES),
-        metadata={"description": "One or more of open, won, lost, comma separated"},
-    )
+    status = OneOrMore(OPPORTUNITY_STATUSES)
     q = ma.fields.String(
         validate=validate.Length(min=1, max=100),
         metadata={"description": "Searches the name and description"},

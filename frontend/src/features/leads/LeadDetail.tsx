@@ -26,6 +26,7 @@ import {
 import { SETTABLE_STATUSES } from './lead-options';
 import { NextFollowUp } from './NextFollowUp';
 import { StatusTag } from './StatusTag';
+import { ConvertLeadDrawer } from './ConvertLeadDrawer';
 import { useOwnerLabel } from './use-owner-label';
 
 const TEXT_FIELDS: LeadTextField[] = ['name', 'company_name', 'title', 'phone', 'email'];
@@ -78,6 +79,7 @@ export default function LeadDetail() {
   const assignees = useAssignees({ enabled: canAssignLeads });
   const ownerLabel = useOwnerLabel();
   const [conflict, setConflict] = useState(false);
+  const [converting, setConverting] = useState(false);
   useDocumentTitle(query.data?.lead.name ?? t('leads.title'));
 
   const { state } = useLocation() as { state: { listSearch?: string } | null };
@@ -146,6 +148,12 @@ export default function LeadDetail() {
           </Typography.Title>
           {lead.company_name && <Typography.Text type="secondary">{lead.company_name}</Typography.Text>}
         </div>
+        <Flex gap={8} wrap align="center">
+        {canWriteLeads && !converted && (
+          <Button type="primary" size="large" onClick={() => setConverting(true)}>
+            {t('convert.button')}
+          </Button>
+        )}
         {canWriteLeads && !converted ? (
           <Select<LeadStatus>
             aria-label={t('leads.fields.status')}
@@ -163,7 +171,39 @@ export default function LeadDetail() {
         ) : (
           <StatusTag status={lead.status} />
         )}
+        </Flex>
       </Flex>
+
+      {converted && (lead.converted_company_id || lead.converted_opportunity_id || lead.converted_contact_id) && (
+        <Alert
+          type="success"
+          showIcon
+          className="converted-links"
+          title={t('convert.convertedTo')}
+          description={
+            <Flex gap={16} wrap>
+              {lead.converted_opportunity_id && (
+                <Link to={paths.opportunity(lead.converted_opportunity_id)}>
+                  {t('convert.openOpportunity', { id: lead.converted_opportunity_id })}
+                </Link>
+              )}
+              {lead.converted_company_id && (
+                <Link to={paths.company(lead.converted_company_id)}>
+                  {t('convert.openCompany', { id: lead.converted_company_id })}
+                </Link>
+              )}
+              {lead.converted_contact_id && (
+                <Link to={paths.contact(lead.converted_contact_id)}>
+                  {t('convert.openContact', { id: lead.converted_contact_id })}
+                </Link>
+              )}
+            </Flex>
+          }
+        />
+      )}
+      {canWriteLeads && (!converted || converting) && (
+        <ConvertLeadDrawer lead={lead} open={converting} onClose={() => setConverting(false)} />
+      )}
 
       {conflict && (
         <Alert

@@ -42,13 +42,9 @@ export interface LeadPage {
 
 type Query = NonNullable<paths['/api/v1/leads']['get']['parameters']['query']>;
 
-/**
- * The API takes `status` and `source` as comma-separated lists (the client serialises arrays
- * that way), but the backend's OpenAPI document puts their enum on the array instead of on its
- * items, so the generated type allows a single value only. Drop these casts when it is fixed.
- */
-function list<T>(values: T[] | undefined): T | undefined {
-  return values?.length ? (values as unknown as T) : undefined;
+/** `status` and `source` are comma-separated lists (the client serialises arrays that way). */
+function list<T>(values: T[] | undefined): T[] | undefined {
+  return values?.length ? values : undefined;
 }
 
 function toQuery(filters: LeadFilters, cursor?: string): Query {

@@ -1,0 +1,214 @@
+import { ArrowLeftOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, List, Popconfirm, Skeleton, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { usePermissions } from '../../api/auth';
+import { ApiError, isApiError } from '../../api/errors';
+import type { OrderLine, OrderStatus } from '../../api/types';
+import { ErrorState } from '../../components/ErrorState';
+import { formatDateTime } from '../../lib/dates';
+import { errorMessage, serverMessage } from '../../lib/messages';
+import { formatMoney, formatQuantity } from '../../lib/money';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useIsMobile } from '../../lib/use-media-query';
+import { paths } from '../../paths';
+import { useOrder } from './api/get-order';
+import { useProducts } from './api/get-products';
+import { ORDER_TRANSITIONS, useSetOrderStatus } from './api/update-order';
+import { OrderStatusTag } from './OrderStatusTag';
+
+export default function OrderDetail() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const isMobile = useIsMobile();
+  const { orderId } = useParams();
+  const id = Number(orderId);
+  const valid = Number.isInteger(id) && id > 0;
+  const { canWriteSales } = usePermissions();
+  const query = useOrder(id);
+  const products = useProducts();
+  const setStatus = useSetOrderStatus(id);
+  useDocumentTitle(query.data?.order.number ?? t('orders.title'));
+
+  const back = (
+    <Link to={paths.orders} className="back-link">
+      <ArrowLeftOutlined aria-hidden /> {t('orders.backToList')}
+    </Link>
+  );
+  if (!valid || query.isError) {
+    const error = valid ? query.error : new ApiError(404, { status: 404 });
+    return (
+      <div className="page">
+        {back}
+        <ErrorState
+          error={error}
+          title={isApiError(error, 404) ? t('orders.notFound') : undefined}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      </div>
+    );
+  }
+  if (query.isPending) {
+    return (
+      <div className="page" aria-busy="true">
+        <span className="sr-only">{t('common.loading')}</span>
+        <Skeleton active title={{ width: 200 }} paragraph={{ rows: 8 }} />
+      </div>
+    );
+  }
+
+  const { order } = query.data;
+  const money = (amount: string | null | undefined) => formatMoney(amount, order.currency, i18n.language);
+  const itemName = (line: OrderLine) =>
+    line.description ||
+    (line.product_id ? products.data?.find(({ id: known }) => known === line.product_id)?.name : undefined) ||
+    (line.product_id ? `#${line.product_id}` : '');
+  const transitions = canWriteSales ? ORDER_TRANSITIONS[order.status] : [];
+
+  const move = async (status: OrderStatus) => {
+    try {
+      await setStatus.mutateAsync(status);
+      message.success(t('orders.statusChanged', { status: t(`orders.statuses.${status}`) }));
+    } catch (error) {
+      message.error(errorMessage(error, t));
+      if (isApiError(error, 412) || isApiError(error, 409)) void query.refetch();
+    }
+  };
+
+  const shortMark = (line: OrderLine) =>
+    line.stock_short ? (
+      <Tag color="error" icon={<WarningOutlined aria-hidden />}>
+        {t('orders.stockShort')}
+        {line.stock_on_hand !== null && line.stock_on_hand !== undefined &&
+          ` · ${t('orders.stockOnHand', { quantity: formatQuantity(line.stock_on_hand, i18n.language) })}`}
+      </Tag>
+    ) : null;
+
+  const lines = (order.lines ?? []).map((line, index) => ({ ...line, key: line.id ?? index }));
+  const columns: ColumnsType<OrderLine & { key: number }> = [
+    {
+      key: 'item',
+      title: t('orders.description'),
+      render: (_, line) => (
+        <Flex vertical gap={2}>
+          <span>{itemName(line)}</span>
+          {shortMark(line)}
+        </Flex>
+      ),
+    },
+    { key: 'quantity', title: t('opportunities.lines.quantity'), align: 'right', render: (_, line) => formatQuantity(line.quantity, i18n.language) },
+    { key: 'unit', title: t('opportunities.lines.unitPrice'), align: 'right', render: (_, line) => money(line.unit_price) },
+    { key: 'discount', title: t('opportunities.lines.discount'), align: 'right', render: (_, line) => `${Number(line.discount ?? 0)}%` },
+    { key: 'total', title: t('opportunities.lines.lineTotal'), align: 'right', render: (_, line) => money(line.line_total) },
+  ];
+
+  return (
+    <div className="page order-detail-page">
+      {back}
+      <Flex justify="space-between" align="center" wrap gap={8} className="page-header">
+        <div>
+          <Typography.Title level={2} className="page-title">
+            {order.number}
+          </Typography.Title>
+          <Flex gap={8} align="center" wrap>
+            <OrderStatusTag status={order.status} />
+            <Typography.Text strong>{money(order.total)}</Typography.Text>
+          </Flex>
+        </div>
+        {transitions.length > 0 && (
+          <Flex gap={8} wrap role="group" aria-label={t('orders.fields.status')}>
+            {transitions.map((status) =>
+              status === 'cancelled' ? (
+                <Popconfirm
+                  key={status}
+                  title={t('orders.cancelConfirm')}
+                  okText={t('orders.actions.cancelled')}
+                  cancelText={t('orders.keep')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => move(status)}
+                >
+                  <Button size="large" danger disabled={setStatus.isPending}>
+                    {t('orders.actions.cancelled')}
+                  </Button>
+                </Popconfirm>
+              ) : (
+                <Button key={status} size="large" type="primary" loading={setStatus.isPending} onClick={() => void move(status)}>
+                  {t(`orders.actions.${status}`)}
+                </Button>
+              ),
+            )}
+          </Flex>
+        )}
+      </Flex>
+
+      {order.stock_warnings && order.stock_warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="form-alert"
+          title={t('orders.stockWarnings')}
+          description={
+            <ul className="plain-list">
+              {order.stock_warnings.map((warning) => (
+                <li key={warning.product_id}>{serverMessage(warning.message, t)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+
+      <Card title={<h3 className="card-title">{t('orders.lines')}</h3>} className="order-lines">
+        {lines.length === 0 ? (
+          <Empty description={t('opportunities.lines.empty')} />
+        ) : isMobile ? (
+          <List
+            dataSource={lines}
+            renderItem={(line) => (
+              <List.Item>
+                <div className="line-card">
+                  <Typography.Text strong>{itemName(line)}</Typography.Text>
+                  <div>
+                    {formatQuantity(line.quantity, i18n.language)} × {money(line.unit_price)}
+                    {Number(line.discount ?? 0) > 0 && ` −${Number(line.discount)}%`}
+                  </div>
+                  <Typography.Text strong>{money(line.line_total)}</Typography.Text>
+                  <div>{shortMark(line)}</div>
+                </div>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table rowKey="key" size="small" columns={columns} dataSource={lines} pagination={false} />
+        )}
+      </Card>
+      <Card className="order-meta">
+        <dl className="field-list">
+          <div className="editable-field">
+            <dt>{t('orders.fields.owner')}</dt>
+            <dd>{order.owner_name ?? t('common.notSet')}</dd>
+          </div>
+          {order.opportunity_id && (
+            <div className="editable-field">
+              <dt>{t('orders.fields.opportunity')}</dt>
+              <dd>
+                <Link to={paths.opportunity(order.opportunity_id)}>#{order.opportunity_id}</Link>
+              </dd>
+            </div>
+          )}
+          <div className="editable-field">
+            <dt>{t('orders.fields.createdAt')}</dt>
+            <dd>{formatDateTime(order.created_at, t)}</dd>
+          </div>
+          {order.notes && (
+            <div className="editable-field">
+              <dt>{t('orders.fields.notes')}</dt>
+              <dd className="pre-wrap">{order.notes}</dd>
+            </div>
+          )}
+        </dl>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,272 @@
+import { ArrowLeftOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Empty, Flex, List, Row, Select, Skeleton, Table, Timeline, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { usePermissions } from '../../api/auth';
+import { ApiError, isApiError } from '../../api/errors';
+import type { OpportunityLine } from '../../api/types';
+import { ActivityTimeline } from '../../components/ActivityTimeline';
+import { ErrorState } from '../../components/ErrorState';
+import { formatDate, formatDateTime } from '../../lib/dates';
+import { errorMessage } from '../../lib/messages';
+import { formatMoney, formatQuantity } from '../../lib/money';
+import { activeStages, pipelineLabel, stageLabel, usePipelines } from '../../lib/pipelines';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useIsMobile } from '../../lib/use-media-query';
+import { paths } from '../../paths';
+import { useCreateOrderFrom } from './api/create-order';
+import { useCompanyName } from './api/get-companies';
+import { useOpportunityFollowUps } from './api/get-follow-ups';
+import { useOpportunity } from './api/get-opportunity';
+import { useProducts } from './api/get-products';
+import { useStageHistory } from './api/get-stage-history';
+import { useUpdateOpportunity } from './api/update-opportunity';
+import { OpportunityStatusTag } from './OpportunityList';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const empty = children === null || children === undefined || children === '';
+  return (
+    <div className="editable-field">
+      <dt>{label}</dt>
+      <dd>{empty ? <Typography.Text type="secondary">{t('common.notSet')}</Typography.Text> : children}</dd>
+    </div>
+  );
+}
+
+function DetailSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div className="page" aria-busy="true">
+      <span className="sr-only">{t('common.loading')}</span>
+      <Skeleton active title={{ width: 240 }} paragraph={{ rows: 1 }} />
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    </div>
+  );
+}
+
+export default function OpportunityDetail() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const isMobile = useIsMobile();
+  const { opportunityId } = useParams();
+  const id = Number(opportunityId);
+  const valid = Number.isInteger(id) && id > 0;
+  const { canWriteSales } = usePermissions();
+  const query = useOpportunity(id);
+  const update = useUpdateOpportunity(id);
+  const pipelines = usePipelines();
+  const products = useProducts();
+  const history = useStageHistory(id);
+  const followUps = useOpportunityFollowUps(id);
+  const companyName = useCompanyName();
+  const createOrder = useCreateOrderFrom(id);
+  useDocumentTitle(query.data?.opportunity.name ?? t('opportunities.title'));
+
+  const back = (
+    <Link to={paths.pipeline} className="back-link">
+      <ArrowLeftOutlined aria-hidden /> {t('opportunities.backToBoard')}
+    </Link>
+  );
+  if (!valid) {
+    return (
+      <div className="page">
+        {back}
+        <ErrorState error={new ApiError(404, { status: 404 })} title={t('opportunities.notFound')} />
+      </div>
+    );
+  }
+  if (query.isPending) return <DetailSkeleton />;
+  if (query.isError) {
+    return (
+      <div className="page">
+        {back}
+        <ErrorState
+          error={query.error}
+          title={isApiError(query.error, 404) ? t('opportunities.notFound') : undefined}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      </div>
+    );
+  }
+
+  const { opportunity } = query.data;
+  const pipeline = pipelines.data?.find(({ id: pipelineId }) => pipelineId === opportunity.pipeline_id);
+  const stages = activeStages(pipeline);
+  const stage = pipeline?.stages.find(({ id: stageId }) => stageId === opportunity.stage_id);
+  const productName = (productId: number) =>
+    products.data?.find(({ id: known }) => known === productId)?.name ?? t('opportunities.productNumber', { id: productId });
+  const money = (amount: string | null | undefined) => formatMoney(amount, opportunity.currency, i18n.language);
+
+  const changeStage = async (stageId: number) => {
+    try {
+      await update.mutateAsync({ stage_id: stageId });
+      message.success(t('opportunities.stageChanged'));
+    } catch (error) {
+      message.error(errorMessage(error, t));
+      if (isApiError(error, 412)) void query.refetch();
+    }
+  };
+
+  const makeOrder = () =>
+    createOrder.mutate(undefined, {
+      onSuccess: (order) => {
+        message.success(t('opportunities.orderCreated', { number: order.number }));
+        navigate(paths.order(order.id));
+      },
+      onError: (error) => message.error(errorMessage(error, t)),
+    });
+
+  const lines = (opportunity.lines ?? []).map((line, index) => ({ ...line, key: index }));
+  const lineColumns: ColumnsType<OpportunityLine & { key: number }> = [
+    { key: 'product', title: t('opportunities.lines.product'), render: (_, line) => productName(line.product_id) },
+    { key: 'quantity', title: t('opportunities.lines.quantity'), align: 'right', render: (_, line) => formatQuantity(line.quantity, i18n.language) },
+    { key: 'unit', title: t('opportunities.lines.unitPrice'), align: 'right', render: (_, line) => money(line.unit_price) },
+    { key: 'discount', title: t('opportunities.lines.discount'), align: 'right', render: (_, line) => `${Number(line.discount ?? 0)}%` },
+    { key: 'total', title: t('opportunities.lines.lineTotal'), align: 'right', render: (_, line) => money(line.line_total) },
+  ];
+
+  return (
+    <div className="page opportunity-detail-page">
+      {back}
+      <Flex justify="space-between" align="center" wrap gap={8} className="page-header">
+        <div>
+          <Typography.Title level={2} className="page-title">
+            {opportunity.name}
+          </Typography.Title>
+          <Flex gap={8} align="center" wrap>
+            <OpportunityStatusTag status={opportunity.status} />
+            <Typography.Text strong>{money(opportunity.amount)}</Typography.Text>
+          </Flex>
+        </div>
+        <Flex gap={8} wrap align="center">
+          {canWriteSales && stages.length > 0 ? (
+            <Select
+              size="large"
+              aria-label={t('opportunities.fields.stage')}
+              value={opportunity.stage_id}
+              onChange={(value: number) => void changeStage(value)}
+              options={stages.map((item) => ({ value: item.id, label: stageLabel(item.name, t) }))}
+              disabled={update.isPending}
+              popupMatchSelectWidth={false}
+              className="stage-select"
+            />
+          ) : (
+            <Typography.Text>{stageLabel(stage?.name, t)}</Typography.Text>
+          )}
+          {canWriteSales && opportunity.status === 'won' && (
+            <Button type="primary" size="large" icon={<ShoppingCartOutlined aria-hidden />} onClick={makeOrder} loading={createOrder.isPending}>
+              {t('opportunities.createOrder')}
+            </Button>
+          )}
+        </Flex>
+      </Flex>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Card title={<h3 className="card-title">{t('opportunities.details')}</h3>}>
+            <dl className="field-list">
+              <Field label={t('opportunities.fields.company')}>
+                {opportunity.company_id ? companyName(opportunity.company_id) ?? `#${opportunity.company_id}` : null}
+              </Field>
+              <Field label={t('opportunities.fields.pipeline')}>{pipeline ? pipelineLabel(pipeline, t) : null}</Field>
+              <Field label={t('opportunities.fields.stage')}>{stageLabel(stage?.name, t)}</Field>
+              <Field label={t('opportunities.fields.amount')}>{money(opportunity.amount)}</Field>
+              <Field label={t('opportunities.fields.probability')}>
+                {opportunity.probability !== null && opportunity.probability !== undefined ? `${opportunity.probability}%` : null}
+              </Field>
+              <Field label={t('opportunities.fields.owner')}>{opportunity.owner_name}</Field>
+              <Field label={t('opportunities.fields.expectedClose')}>
+                {opportunity.expected_close_date ? formatDate(opportunity.expected_close_date, t) : null}
+              </Field>
+              {opportunity.closed_at && (
+                <Field label={t('opportunities.fields.closedAt')}>{formatDateTime(opportunity.closed_at, t)}</Field>
+              )}
+              {opportunity.lost_reason && <Field label={t('opportunities.fields.lostReason')}>{opportunity.lost_reason}</Field>}
+              <Field label={t('opportunities.fields.description')}>
+                {opportunity.description ? <span className="pre-wrap">{opportunity.description}</span> : null}
+              </Field>
+              <Field label={t('opportunities.fields.createdAt')}>{formatDateTime(opportunity.created_at, t)}</Field>
+            </dl>
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Flex vertical gap={16}>
+            <Card title={<h3 className="card-title">{t('opportunities.lines.title')}</h3>}>
+              {lines.length === 0 ? (
+                <Empty description={t('opportunities.lines.empty')} />
+              ) : isMobile ? (
+                <List
+                  dataSource={lines}
+                  renderItem={(line) => (
+                    <List.Item>
+                      <div className="line-card">
+                        <Typography.Text strong>{productName(line.product_id)}</Typography.Text>
+                        <div>
+                          {formatQuantity(line.quantity, i18n.language)} × {money(line.unit_price)}
+                          {Number(line.discount ?? 0) > 0 && ` −${Number(line.discount)}%`}
+                        </div>
+                        <Typography.Text strong>{money(line.line_total)}</Typography.Text>
+                      </div>
+                    </List.Item>
+                  )}
+                />
+              ) : (
+                <Table rowKey="key" size="small" columns={lineColumns} dataSource={lines} pagination={false} />
+              )}
+            </Card>
+            <Card title={<h3 className="card-title">{t('opportunities.history.title')}</h3>}>
+              {history.isError ? (
+                <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />
+              ) : history.isPending ? (
+                <Skeleton active paragraph={{ rows: 3 }} />
+              ) : history.data.length === 0 ? (
+                <Empty description={t('opportunities.history.empty')} />
+              ) : (
+                <Timeline
+                  items={history.data.map((change) => ({
+                    key: change.id,
+                    content: (
+                      <div>
+                        <div>
+                          {change.from_stage_name
+                            ? t('opportunities.history.entry', {
+                                from: stageLabel(change.from_stage_name, t),
+                                to: stageLabel(change.to_stage_name, t),
+                              })
+                            : t('opportunities.history.created', { to: stageLabel(change.to_stage_name, t) })}
+                        </div>
+                        <Typography.Text type="secondary">
+                          {formatDateTime(change.changed_at, t)}
+                          {change.changed_by_name && ` · ${t('opportunities.history.by', { name: change.changed_by_name })}`}
+                        </Typography.Text>
+                      </div>
+                    ),
+                  }))}
+                />
+              )}
+            </Card>
+            <ActivityTimeline
+              title={t('opportunities.followUps.title')}
+              items={followUps.data?.pages.flatMap((page) => page.items)}
+              isPending={followUps.isPending}
+              error={followUps.error}
+              onRetry={() => void followUps.refetch()}
+              retrying={followUps.isFetching}
+              hasMore={followUps.hasNextPage}
+              loadingMore={followUps.isFetchingNextPage}
+              onLoadMore={() => void followUps.fetchNextPage()}
+              emptyText={t('opportunities.followUps.empty')}
+            />
+          </Flex>
+        </Col>
+      </Row>
+    </div>
+  );
+}

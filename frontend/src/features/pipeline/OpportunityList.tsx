@@ -1,0 +1,168 @@
+import { Button, Card, Empty, Flex, Input, List, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { Opportunity } from '../../api/types';
+import { ErrorState } from '../../components/ErrorState';
+import { formatDate } from '../../lib/dates';
+import { formatMoney } from '../../lib/money';
+import { pipelineLabel, stageLabel, usePipelines } from '../../lib/pipelines';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useIsMobile } from '../../lib/use-media-query';
+import { paths } from '../../paths';
+import { useCompanyName } from './api/get-companies';
+import { useOpportunities, type OpportunityFilters, type OpportunityStatus } from './api/get-opportunities';
+import { ViewToggle } from './PipelineBoard';
+
+const STATUSES: OpportunityStatus[] = ['open', 'won', 'lost'];
+const STATUS_COLORS: Record<OpportunityStatus, string> = { open: 'blue', won: 'green', lost: 'default' };
+
+export function OpportunityStatusTag({ status }: { status: OpportunityStatus }) {
+  const { t } = useTranslation();
+  return <Tag color={STATUS_COLORS[status]}>{t(`opportunities.statuses.${status}`)}</Tag>;
+}
+
+/** Filters live in the URL: ?pipeline=1&status=open,won&q=pump */
+function filtersFrom(params: URLSearchParams): OpportunityFilters {
+  const status = (params.get('status') ?? '')
+    .split(',')
+    .filter((value): value is OpportunityStatus => STATUSES.includes(value as OpportunityStatus));
+  return {
+    pipelineId: Number(params.get('pipeline')) || undefined,
+    status: status.length ? status : undefined,
+    q: params.get('q') || undefined,
+  };
+}
+
+export default function OpportunityList() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('opportunities.title'));
+  const isMobile = useIsMobile();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const query = useOpportunities(filters);
+  const pipelines = usePipelines();
+  const companyName = useCompanyName();
+  const stageName = (opportunity: Opportunity) =>
+    stageLabel(
+      pipelines.data
+        ?.find(({ id }) => id === opportunity.pipeline_id)
+        ?.stages.find(({ id }) => id === opportunity.stage_id)?.name,
+      t,
+    );
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = !!(filters.pipelineId || filters.status || filters.q);
+
+  const setFilter = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const columns: ColumnsType<Opportunity> = [
+    {
+      key: 'name',
+      title: t('opportunities.fields.name'),
+      render: (_, row) => <Link to={paths.opportunity(row.id)}>{row.name}</Link>,
+    },
+    { key: 'company', title: t('opportunities.fields.company'), render: (_, row) => companyName(row.company_id) ?? '' },
+    { key: 'stage', title: t('opportunities.fields.stage'), render: (_, row) => stageName(row) },
+    { key: 'status', title: t('opportunities.fields.status'), render: (_, row) => <OpportunityStatusTag status={row.status} /> },
+    {
+      key: 'amount',
+      title: t('opportunities.fields.amount'),
+      align: 'right',
+      render: (_, row) => formatMoney(row.amount, row.currency, i18n.language),
+    },
+    { key: 'owner', title: t('opportunities.fields.owner'), render: (_, row) => row.owner_name ?? '' },
+    {
+      key: 'close',
+      title: t('opportunities.fields.expectedClose'),
+      render: (_, row) => (row.expected_close_date ? formatDate(row.expected_close_date, t) : ''),
+    },
+  ];
+
+  return (
+    <div className="page opportunity-list-page">
+      <Flex justify="space-between" align="center" wrap gap={8} className="page-header">
+        <Typography.Title level={2} className="page-title">
+          {t('opportunities.title')}
+        </Typography.Title>
+        <ViewToggle value="list" />
+      </Flex>
+      <Flex gap={8} wrap className="filter-bar">
+        <Input.Search
+          allowClear
+          size="large"
+          aria-label={t('opportunities.search')}
+          placeholder={t('opportunities.search')}
+          defaultValue={filters.q}
+          onSearch={(value) => setFilter('q', value.trim() || undefined)}
+          className="opportunity-search"
+        />
+        <Select
+          size="large"
+          allowClear
+          aria-label={t('opportunities.filters.pipeline')}
+          placeholder={t('opportunities.filters.allPipelines')}
+          value={filters.pipelineId}
+          onChange={(value?: number) => setFilter('pipeline', value ? String(value) : undefined)}
+          options={(pipelines.data ?? []).map((pipeline) => ({ value: pipeline.id, label: pipelineLabel(pipeline, t) }))}
+          popupMatchSelectWidth={false}
+          className="filter-select"
+        />
+        <Select
+          size="large"
+          mode="multiple"
+          allowClear
+          aria-label={t('opportunities.filters.status')}
+          placeholder={t('opportunities.filters.allStatuses')}
+          value={filters.status ?? []}
+          onChange={(value: OpportunityStatus[]) => setFilter('status', value.join(',') || undefined)}
+          options={STATUSES.map((status) => ({ value: status, label: t(`opportunities.statuses.${status}`) }))}
+          popupMatchSelectWidth={false}
+          className="filter-select"
+        />
+      </Flex>
+      {query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+      ) : query.isPending ? (
+        <div aria-busy="true">
+          <span className="sr-only">{t('common.loading')}</span>
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </div>
+      ) : items.length === 0 ? (
+        <Empty description={filtered ? t('opportunities.emptyFiltered') : t('opportunities.emptyTitle')} />
+      ) : isMobile ? (
+        <List
+          dataSource={items}
+          rowKey="id"
+          renderItem={(row) => (
+            <List.Item className="list-card-item">
+            <Card size="small" className="list-card">
+              <Link to={paths.opportunity(row.id)} className="list-card-title">
+                {row.name}
+              </Link>
+              <div>{companyName(row.company_id)}</div>
+              <Flex justify="space-between" wrap gap={4}>
+                <span>{formatMoney(row.amount, row.currency, i18n.language)}</span>
+                <span>
+                  {stageName(row)} <OpportunityStatusTag status={row.status} />
+                </span>
+              </Flex>
+            </Card>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Opportunity> rowKey="id" columns={columns} dataSource={items} pagination={false} />
+      )}
+      {query.hasNextPage && (
+        <Button block size="large" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} className="load-more">
+          {t('opportunities.loadMore')}
+        </Button>
+      )}
+    </div>
+  );
+}
