@@ -13,24 +13,14 @@ from crm.sales.pipeline.models import Opportunity, Pipeline
 from crm.sales.pipeline.services import build_pipeline
 from crm.sales.products.models import Product
 from tests.factories import _Base
+from tests.helpers import problem
 
-PROBLEM = "application/problem+json"
 PIPELINES = "/api/v1/pipelines"
 OPPORTUNITIES = "/api/v1/opportunities"
 PRODUCTS = "/api/v1/products"
 ORDERS = "/api/v1/orders"
 LEADS = "/api/v1/leads"
 EVENTS = "/api/v1/audit-events"
-
-
-def problem(response, status: int) -> dict:
-    """Assert an RFC 9457 problem with `status` and return its body."""
-    assert response.status_code == status, (response.status_code, response.get_data(as_text=True))
-    assert response.mimetype == PROBLEM, response.mimetype
-    body = response.get_json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    assert "Traceback" not in response.get_data(as_text=True)
-    return body
 
 
 def field_errors(response, *fields: str) -> dict:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crm import create_app
-
-PROBLEM = "application/problem+json"
+from tests.helpers import PROBLEM
 
 
 def assert_problem(response, status):

@@ -5,16 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from tests.helpers import PROBLEM, problem
+
 LEADS = "/api/v1/leads"
 FOLLOW_UPS = "/api/v1/follow-ups"
 EVENTS = "/api/v1/audit-events"
-PROBLEM = "application/problem+json"
-
-
-def problem(response, status: int) -> dict:
-    assert response.status_code == status, (response.status_code, response.get_data(as_text=True))
-    assert response.mimetype == PROBLEM
-    return response.get_json()
 
 
 def events(admin, **params) -> list[dict]:

@@ -14,9 +14,9 @@ from argon2 import PasswordHasher
 from flask_jwt_extended import create_access_token, create_refresh_token
 
 from tests.factories import PASSWORD, UserFactory
+from tests.helpers import PROBLEM
 
 API = "/api/v1"
-PROBLEM = "application/problem+json"
 REFRESH_COOKIE = "refresh_token_cookie"
 CSRF_COOKIE = "csrf_refresh_token"
 USER_FIELDS = {"id", "email", "name", "role", "team_id", "locale", "active"}

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.factories import CompanyFactory
+from tests.helpers import problem
 
 COMPANIES = "/api/v1/companies"
 EVENTS = "/api/v1/audit-events"
-PROBLEM = "application/problem+json"
 COMPANY_FIELDS = {
     "id",
     "name",
@@ -28,16 +28,6 @@ COMPANY_FIELDS = {
     "updated_at",
 }
 BASE = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC)
-
-
-def problem(response, status: int) -> dict:
-    """Assert an RFC 9457 problem with `status` and return its body."""
-    assert response.status_code == status, (response.status_code, response.get_data(as_text=True))
-    assert response.mimetype == PROBLEM, response.mimetype
-    body = response.get_json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    assert "Traceback" not in response.get_data(as_text=True)
-    return body
 
 
 def field_errors(response, *fields: str) -> dict:

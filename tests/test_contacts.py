@@ -14,11 +14,11 @@ from crm.core.errors import ApiError
 from crm.customers import services
 from crm.customers.models import Company, Contact
 from tests.factories import CompanyFactory, ContactFactory
+from tests.helpers import problem
 
 CONTACTS = "/api/v1/contacts"
 COMPANIES = "/api/v1/companies"
 EVENTS = "/api/v1/audit-events"
-PROBLEM = "application/problem+json"
 CONTACT_FIELDS = {
     "id",
     "name",
@@ -32,14 +32,6 @@ CONTACT_FIELDS = {
     "created_at",
     "updated_at",
 }
-
-
-def problem(response, status: int) -> dict:
-    assert response.status_code == status, (response.status_code, response.get_data(as_text=True))
-    assert response.mimetype == PROBLEM, response.mimetype
-    body = response.get_json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    return body
 
 
 def field_errors(response, *fields: str) -> dict:

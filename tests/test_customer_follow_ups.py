@@ -9,11 +9,11 @@ import pytest
 
 from crm.sales.pipeline.models import Opportunity, Pipeline, Stage
 from tests.factories import CompanyFactory, ContactFactory, LeadFactory
+from tests.helpers import problem
 
 API = "/api/v1"
 FOLLOW_UPS = f"{API}/follow-ups"
 EVENTS = f"{API}/audit-events"
-PROBLEM = "application/problem+json"
 PARENTS = ("lead", "company", "contact", "opportunity")
 PLURAL = {
     "lead": "leads",
@@ -36,14 +36,6 @@ FIELDS = {
     "created_at",
     "updated_at",
 }
-
-
-def problem(response, status: int) -> dict:
-    assert response.status_code == status, (response.status_code, response.get_data(as_text=True))
-    assert response.mimetype == PROBLEM
-    body = response.get_json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    return body
 
 
 def field_errors(response, *fields: str) -> dict:

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from tests.helpers import problem
+
 LEADS = "/api/v1/leads"
 FOLLOW_UPS = "/api/v1/follow-ups"
-PROBLEM = "application/problem+json"
 FIELDS = {"id", "lead_id", "kind", "content", "due_at", "done_at", "author_id", "created_at"}
-
-
-def problem(response, status: int) -> dict:
-    assert response.status_code == status, (response.status_code, response.get_data(as_text=True))
-    assert response.mimetype == PROBLEM
-    body = response.get_json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    return body
 
 
 def field_errors(response, *fields: str) -> dict:

@@ -11,18 +11,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from tests.helpers import problem
+
 LEADS = "/api/v1/leads"
-PROBLEM = "application/problem+json"
 BASE = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC)
 FAR = datetime.max.replace(tzinfo=UTC)
-
-
-def problem(response, status: int) -> dict:
-    assert response.status_code == status, (response.status_code, response.get_data(as_text=True))
-    assert response.mimetype == PROBLEM
-    body = response.get_json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    return body
 
 
 def page(api, **params) -> dict:

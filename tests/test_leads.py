@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tests.helpers import problem
+
 LEADS = "/api/v1/leads"
-PROBLEM = "application/problem+json"
 SERVER_OWNED = ("id", "created_at", "updated_at", "last_contacted_at", "next_follow_up_at")
 LEAD_FIELDS = {
     "id",
@@ -32,18 +33,6 @@ LEAD_FIELDS = {
     "converted_contact_id",
     "converted_opportunity_id",
 }
-
-
-def problem(response, status: int) -> dict:
-    """Assert an RFC 9457 problem with `status` and return its body."""
-    assert response.status_code == status, (response.status_code, response.get_data(as_text=True))
-    assert response.mimetype == PROBLEM, response.mimetype
-    body = response.get_json()
-    assert body["status"] == status
-    assert body["title"]
-    assert body["detail"]
-    assert "Traceback" not in response.get_data(as_text=True)
-    return body
 
 
 def field_errors(response, *fields: str) -> dict:
