@@ -15,6 +15,7 @@ JSON_BODY_METHODS = ("POST", "PUT", "PATCH")
 
 def _import_models() -> None:
     """Every model module, so the metadata knows every table (foreign keys, migrations)."""
+    import crm.attachments.models
     import crm.auth.models
     import crm.core.audit
     import crm.core.idempotency
@@ -22,7 +23,8 @@ def _import_models() -> None:
     import crm.sales.models
     import crm.sales.orders.models
     import crm.sales.pipeline.models
-    import crm.sales.products.models  # noqa: F401
+    import crm.sales.products.models
+    import crm.service.models  # noqa: F401
 
 
 def register_extensions(app: Flask) -> None:

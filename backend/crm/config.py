@@ -76,6 +76,14 @@ def load_settings(overrides: dict | None = None) -> dict:
         "MONGODB_DATABASE": _env("MONGODB_DATABASE", "crm"),
         "MONGODB_TIMEOUT_MS": _env_int("MONGODB_TIMEOUT_MS", 3000),
         "ATTACHMENTS_DIR": _env("ATTACHMENTS_DIR", str(instance_path / "attachments")),
+        # Uploads: the largest request body an upload may send (413 as soon as it is passed).
+        "MAX_UPLOAD_BYTES": _env_int("MAX_UPLOAD_BYTES", 200 * 1024 * 1024),
+        # Customer upload links: the address customers open (default: the request's host), and
+        # how often one client may call the public endpoints.
+        "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL"),
+        "PUBLIC_UPLOAD_RATE_LIMIT": _env("PUBLIC_UPLOAD_RATE_LIMIT", "60 per minute"),
+        # Pending uploads older than this are a crash's leftovers to `crm attachments sweep`.
+        "ATTACHMENT_SWEEP_AFTER_MINUTES": _env_int("ATTACHMENT_SWEEP_AFTER_MINUTES", 60),
         # Auth
         "JWT_SECRET_KEY": _env("JWT_SECRET_KEY", secret_key),
         "JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=_env_int("ACCESS_TOKEN_MINUTES", 15)),
