@@ -89,6 +89,8 @@ def _register_jwt_callbacks() -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from crm.attachments.public_routes import blp as public_uploads_blp
+    from crm.attachments.routes import blp as attachments_blp
     from crm.auth.routes import blp as auth_blp
     from crm.core.audit_api import blp as audit_blp
     from crm.customers.routes import blp as customers_blp
@@ -98,6 +100,7 @@ def register_blueprints(app: Flask) -> None:
     from crm.sales.pipeline.routes import blp as pipelines_blp
     from crm.sales.products.routes import blp as products_blp
     from crm.sales.routes import blp as leads_blp
+    from crm.service.routes import blp as tickets_blp
     from crm.web import register_web
 
     for blueprint in (
@@ -109,6 +112,9 @@ def register_blueprints(app: Flask) -> None:
         pipelines_blp,
         products_blp,
         orders_blp,
+        tickets_blp,
+        attachments_blp,
+        public_uploads_blp,
         audit_blp,
     ):
         api.register_blueprint(blueprint)
