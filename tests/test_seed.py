@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crm.service.models import TICKET_STATUSES
 from tests.conftest import login
 
 
@@ -22,6 +23,20 @@ def test_seed_creates_demo_accounts_and_leads(app, db, client):
         "/api/v1/leads?limit=200", headers={"Authorization": f"Bearer {admin['access_token']}"}
     )
     assert len(all_leads.get_json()["items"]) == 60
+
+    service = login(client, "service@example.com", "demo-password-1")
+    headers = {"Authorization": f"Bearer {service['access_token']}"}
+    tickets = client.get("/api/v1/tickets?limit=200", headers=headers).get_json()["items"]
+    assert {ticket["status"] for ticket in tickets} == set(TICKET_STATUSES)
+    assert any(ticket["sla_breached"] for ticket in tickets)
+    assert any(ticket["assignee_id"] == service["user"]["id"] for ticket in tickets)
+    commented = next(ticket for ticket in tickets if ticket["status"] == "closed")
+    comments = client.get(f"/api/v1/tickets/{commented['id']}/comments", headers=headers)
+    assert {c["author_kind"] for c in comments.get_json()["items"]} == {"user", "customer"}
+    own = client.get(
+        "/api/v1/tickets?limit=200", headers={"Authorization": f"Bearer {sales1['access_token']}"}
+    ).get_json()["items"]
+    assert own and all(t["assignee_id"] in (None, sales1["user"]["id"]) for t in own)
 
     again = runner.invoke(args=["seed", "--if-empty"])
     assert again.exit_code == 0 and "admin@example.com" in again.output

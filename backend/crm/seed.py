@@ -1,4 +1,5 @@
-"""Demo data for a new installation: teams, users, leads and follow-ups in Chinese and English."""
+"""Demo data for a new installation: teams, users, leads and follow-ups, the sales pipeline, and
+service tickets, in Chinese and English."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from crm.sales.models import LEAD_SOURCES, FollowUp, Lead
 from crm.sales.pipeline.models import Opportunity, OpportunityLine, StageChange
 from crm.sales.pipeline.services import build_pipeline
 from crm.sales.products.models import Product
+from crm.service.models import Ticket, TicketComment
+from crm.service.sla import due_times
 
 DEMO_USERS = (
     ("admin@example.com", "Admin", "admin", None),
@@ -107,6 +110,7 @@ def seed_demo(password: str, *, lead_count: int = 200, seed: int = 42) -> None:
         db.session.flush()
         _seed_follow_ups(rng, lead, owner, locale, now)
     _seed_sales(rng, owners, now)
+    _seed_tickets(users, now)
     db.session.commit()
 
 
@@ -229,3 +233,98 @@ def _seed_sales(rng: random.Random, owners: list[User], now) -> None:
                 changed_at=created,
             )
         )
+
+
+# (kind, priority, status, channel, hours ago, assignee, subject, comments): a service desk's
+# week, with tickets on time, past a due time, waiting on the customer, resolved and closed.
+# A comment is (hours after creation, "internal" | "customer" | "from customer", text).
+DEMO_TICKETS = (
+    (
+        "complaint", "urgent", "new", "phone", 3, None,
+        "水泵启动后剧烈振动 Pump vibrates hard after start-up", (),
+    ),
+    (
+        "complaint", "high", "open", "email", 30, "service@example.com",
+        "机械密封漏水 Mechanical seal leaking",
+        (
+            (1, "customer", "技术员明天联系您。 A technician will call you tomorrow."),
+            (2, "internal", "库存有 MS-45 密封件 MS-45 seals in stock"),
+        ),
+    ),
+    (
+        "inquiry", "normal", "waiting_on_customer", "web", 20, "service@example.com",
+        "询问 QW100-15 备件价格 Spare parts price for QW100-15",
+        ((3, "customer", "请提供水泵铭牌照片 Please send a photo of the name plate."),),
+    ),
+    (
+        "request", "normal", "new", "web", 2, None,
+        "申请上门调试 Commissioning visit requested", (),
+    ),
+    (
+        "feedback", "low", "resolved", "email", 24 * 6, "service@example.com",
+        "安装服务很专业 The installation team was professional",
+        ((5, "customer", "感谢您的反馈！ Thank you for the feedback!"),),
+    ),
+    (
+        "complaint", "high", "closed", "phone", 24 * 20, "service@example.com",
+        "交货延迟两周 Delivery two weeks late",
+        (
+            (2, "customer", "非常抱歉，已安排加急发货。 Sorry, we shipped it express."),
+            (30, "from customer", "已收到货，谢谢 Received, thanks"),
+        ),
+    ),
+    (
+        "inquiry", "urgent", "open", "phone", 10, "manager@example.com",
+        "消防泵无法自动启动 Fire pump does not start automatically",
+        ((4, "internal", "需要派工程师 Needs an engineer on site"),),
+    ),
+    (
+        "request", "low", "new", "email", 24 * 7, None,
+        "需要产品说明书 Product manual needed", (),
+    ),
+    (
+        "inquiry", "normal", "open", "phone", 6, "sales1@example.com",
+        "报价单上的交货期 Delivery time on the quotation",
+        ((1, "customer", "交货期为 4 周 Delivery takes 4 weeks."),),
+    ),
+)  # fmt: skip
+
+
+def _seed_tickets(users: dict[str, User], now) -> None:
+    """The demo tickets and their comments; due times from the default SLA hours, the times a
+    ticket was answered, resolved and closed from its comments and status."""
+    for kind, priority, status, channel, age, assignee, subject, comments in DEMO_TICKETS:
+        created = now - timedelta(hours=age)
+        staff = users[assignee or "service@example.com"]
+        ticket = Ticket(
+            kind=kind,
+            subject=subject,
+            priority=priority,
+            status=status,
+            channel=channel,
+            assignee_id=users[assignee].id if assignee else None,
+            created_by_id=users["service@example.com"].id,
+            created_at=created,
+            updated_at=created,
+            **due_times(priority, created),
+        )
+        db.session.add(ticket)
+        db.session.flush()
+        for after, visibility, body in comments:
+            written = created + timedelta(hours=after)
+            from_customer = visibility == "from customer"
+            db.session.add(
+                TicketComment(
+                    ticket_id=ticket.id,
+                    body=body,
+                    visibility="customer" if from_customer else visibility,
+                    author_id=None if from_customer else staff.id,
+                    created_at=written,
+                )
+            )
+            if visibility == "customer" and ticket.first_responded_at is None:
+                ticket.first_responded_at = written
+        if status in ("resolved", "closed"):
+            ticket.resolved_at = created + timedelta(hours=age / 2)
+        if status == "closed":
+            ticket.closed_at = created + timedelta(hours=age * 3 / 4)

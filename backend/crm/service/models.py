@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from crm.auth.models import User
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
+from crm.customers.models import Company, Contact
 from crm.extensions import db
 
 TICKET_KINDS = ("complaint", "inquiry", "feedback", "request")
@@ -73,6 +74,9 @@ class Ticket(db.Model):
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id], lazy="joined")
+    # Read-only: the ticket JSON names them, and lists load them in the same query.
+    company: Mapped[Company | None] = relationship(lazy="joined", viewonly=True)
+    contact: Mapped[Contact | None] = relationship(lazy="joined", viewonly=True)
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
@@ -86,31 +90,36 @@ class Ticket(db.Model):
     def assignee_name(self) -> str | None:
         return self.assignee.name if self.assignee is not None else None
 
+    @property
+    def company_name(self) -> str | None:
+        return self.company.name if self.company is not None else None
+
+    @property
+    def contact_name(self) -> str | None:
+        return self.contact.name if self.contact is not None else None
+
     @hybrid_property
     def sla_breached(self) -> bool:
-        """A due time has passed without the response or resolution, or was met late."""
+        """A due time has passed without the response or resolution, or was met late.
+        Resolving (or closing) a ticket also answers its first response."""
         now = utcnow()
-        first_late = (
-            self.first_responded_at > self.first_response_due_at
-            if self.first_responded_at is not None
-            else now > self.first_response_due_at
-        )
-        resolution_late = (
-            self.resolved_at > self.resolution_due_at
-            if self.resolved_at is not None
-            else now > self.resolution_due_at
-        )
+        answered_at = self.first_responded_at or self.resolved_at
+        first_late = (answered_at or now) > self.first_response_due_at
+        resolution_late = (self.resolved_at or now) > self.resolution_due_at
         return first_late or resolution_late
 
     @sla_breached.inplace.expression
     @classmethod
     def _sla_breached_expression(cls):
+        # Each term is NULL-free, so `~Ticket.sla_breached` finds the tickets on time (a bare
+        # `responded > due` is NULL while unanswered, and NOT NULL matches nothing).
         now = utcnow()
+        answered_at = sa.func.coalesce(cls.first_responded_at, cls.resolved_at)
         return sa.or_(
-            sa.and_(cls.first_responded_at.is_(None), cls.first_response_due_at < now),
-            cls.first_responded_at > cls.first_response_due_at,
+            sa.and_(answered_at.is_(None), cls.first_response_due_at < now),
+            sa.and_(answered_at.is_not(None), answered_at > cls.first_response_due_at),
             sa.and_(cls.resolved_at.is_(None), cls.resolution_due_at < now),
-            cls.resolved_at > cls.resolution_due_at,
+            sa.and_(cls.resolved_at.is_not(None), cls.resolved_at > cls.resolution_due_at),
         )
 
 
@@ -125,9 +134,7 @@ class TicketComment(db.Model):
     body: Mapped[str] = mapped_column(sa.Text)
     visibility: Mapped[str] = mapped_column(sa.String(20), default="internal")
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    upload_link_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("upload_links.id"), index=True
-    )
+    upload_link_id: Mapped[int | None] = mapped_column(sa.ForeignKey("upload_links.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")
@@ -139,6 +146,11 @@ class TicketComment(db.Model):
     @property
     def author_name(self) -> str | None:
         return self.author.name if self.author is not None else None
+
+    @property
+    def author_kind(self) -> str:
+        """`user` for staff, `customer` for what came in through an upload link."""
+        return "user" if self.author_id is not None else "customer"
 
 
 TICKET_SORT_FIELDS = {

@@ -1,27 +1,333 @@
-"""Tickets: scoping, SLA due times, status rules, comments, audit."""
+"""Tickets: scoping, assignment, references, SLA due times, status rules, comments, audit.
+(The SLA policies themselves live in `crm.service.sla`.)"""
 
 from __future__ import annotations
+
+import re
+from datetime import datetime
 
 import sqlalchemy as sa
 
 from crm.auth import services as auth
-from crm.auth.models import User
+from crm.auth.models import Team, User
+from crm.core import audit
 from crm.core.errors import ApiError
+from crm.core.pagination import Page, paginate
+from crm.core.permissions import ADMIN, MANAGER, SERVICE
+from crm.core.schemas import MAX_ID
+from crm.core.search import owner_filter, search
+from crm.core.types import utcnow
+from crm.customers import services as customers
+from crm.customers.models import Company
 from crm.extensions import db
-from crm.service.models import Ticket
+from crm.service import sla
+from crm.service.models import (
+    TICKET_COMMENT_SORT_FIELDS,
+    TICKET_SORT_FIELDS,
+    TICKET_TRANSITIONS,
+    Ticket,
+    TicketComment,
+)
 
+TICKET_FIELDS = (
+    "kind",
+    "subject",
+    "description",
+    "priority",
+    "status",
+    "channel",
+    "company_id",
+    "contact_id",
+    "assignee_id",
+    "team_id",
+    "first_response_due_at",
+    "resolution_due_at",
+    "first_responded_at",
+    "resolved_at",
+    "closed_at",
+)
+COMMENT_FIELDS = ("ticket_id", "body", "visibility", "author_id", "upload_link_id")
+# The longest comment body; callers of `add_customer_comment` check their text against it.
+COMMENT_MAX_LENGTH = 10000
+# Who may be given a ticket by admins, managers and service staff (sales reps take their own).
+ASSIGNEE_ROLES = (ADMIN, MANAGER, SERVICE)
+# Moving a ticket here tells the customer something: it counts as the first response.
+RESPONDING_STATUSES = ("waiting_on_customer", "resolved")
+# `q` of "#42" or "42" also finds ticket 42 (customers quote the number).
+TICKET_NUMBER = re.compile(r"#?([1-9][0-9]{0,9})")
 NOT_FOUND = "No such ticket."
+INVALID = "The request has invalid fields."
+
+
+def _invalid(field: str, message: str) -> ApiError:
+    return ApiError(422, INVALID, errors={field: [message]})
+
+
+# --- lookups -----------------------------------------------------------------------------
+
+
+def _visible(user: User):
+    return sa.and_(Ticket.deleted_at.is_(None), auth.visible_records(user, Ticket.assignee_id))
 
 
 def get_ticket(user: User, ticket_id: int) -> Ticket:
     """A ticket the user may see (404 otherwise): scoped by assignee like every record."""
-    ticket = db.session.scalar(
-        sa.select(Ticket).where(
-            Ticket.id == ticket_id,
-            Ticket.deleted_at.is_(None),
-            auth.visible_records(user, Ticket.assignee_id),
-        )
-    )
+    ticket = db.session.scalar(sa.select(Ticket).where(Ticket.id == ticket_id, _visible(user)))
     if ticket is None:
         raise ApiError(404, NOT_FOUND)
     return ticket
+
+
+def list_tickets(user: User, args: dict) -> Page:
+    stmt = sa.select(Ticket).where(_visible(user))
+    for name in ("status", "priority", "kind"):
+        if args.get(name):
+            stmt = stmt.where(getattr(Ticket, name).in_(args[name]))
+    for name in ("company_id", "contact_id", "team_id"):
+        if args.get(name) is not None:
+            stmt = stmt.where(getattr(Ticket, name) == args[name])
+    assignee = owner_filter(Ticket.assignee_id, args.get("assignee_id"), user.id)
+    if assignee is not None:
+        stmt = stmt.where(assignee)
+    if args.get("sla_breached") is not None:
+        stmt = stmt.where(Ticket.sla_breached if args["sla_breached"] else ~Ticket.sla_breached)
+    if args.get("q"):
+        stmt = stmt.where(_search(args["q"].strip()))
+    return paginate(
+        db.session,
+        stmt,
+        Ticket,
+        fields=TICKET_SORT_FIELDS,
+        sort=args["sort"],
+        limit=args["limit"],
+        cursor=args.get("cursor"),
+    )
+
+
+def _search(q: str):
+    """Subject, description, the company's name, or the ticket's number."""
+    companies = sa.select(Company.id).where(search(q, (Company.name,)))
+    terms = [search(q, (Ticket.subject, Ticket.description)), Ticket.company_id.in_(companies)]
+    number = TICKET_NUMBER.fullmatch(q)
+    if number and int(number.group(1)) <= MAX_ID:
+        terms.append(Ticket.id == int(number.group(1)))
+    return sa.or_(*terms)
+
+
+# --- rules --------------------------------------------------------------------------------
+
+
+def _check_assignee(user: User, assignee_id: int | None, current_id: int | None) -> None:
+    """Anyone may leave a ticket unassigned or take it; admins, managers and service staff
+    also give it to any active admin, manager or service user."""
+    if assignee_id is None or assignee_id == current_id or assignee_id == user.id:
+        return
+    if user.role not in ASSIGNEE_ROLES:
+        raise ApiError(
+            403,
+            "Sales reps can take a ticket or leave it unassigned, not give it to others.",
+            errors={"assignee_id": ["You can only assign the ticket to yourself."]},
+        )
+    assignee = auth.active_user(assignee_id)
+    if assignee is None or assignee.role not in ASSIGNEE_ROLES:
+        raise _invalid("assignee_id", "Not an active admin, manager or service user.")
+
+
+def ticket_assignees(user: User) -> list[User]:
+    """Whom `user` may give a ticket to (the choices `_check_assignee` accepts)."""
+    if user.role not in ASSIGNEE_ROLES:
+        return [user]
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .where(User.active.is_(True), User.role.in_(ASSIGNEE_ROLES))
+            .order_by(User.name, User.id)
+        )
+    )
+
+
+def _check_team(team_id: int | None) -> None:
+    if team_id is not None and db.session.get(Team, team_id) is None:
+        raise _invalid("team_id", "No such team.")
+
+
+def _changed(data: dict, ticket: Ticket | None, field: str) -> bool:
+    return field in data and (ticket is None or data[field] != getattr(ticket, field))
+
+
+def _check_customer(user: User, data: dict, ticket: Ticket | None = None) -> None:
+    """A company and contact the user can see (checked when they change), and the contact
+    works for the company when both are named."""
+    company_changed = _changed(data, ticket, "company_id")
+    contact_changed = _changed(data, ticket, "contact_id")
+    company_id = data.get("company_id") if "company_id" in data else ticket.company_id
+    contact_id = data.get("contact_id") if "contact_id" in data else ticket.contact_id
+    if company_changed and company_id is not None:
+        try:
+            customers.get_company(user, company_id)
+        except ApiError:
+            raise _invalid("company_id", "No such company.") from None
+    if contact_id is None or not (company_changed or contact_changed):
+        return
+    if contact_changed:
+        try:
+            contact = customers.get_contact(user, contact_id)
+        except ApiError:
+            raise _invalid("contact_id", "No such contact.") from None
+    else:
+        contact = ticket.contact
+    if company_id is not None and contact.company_id != company_id:
+        raise _invalid("contact_id", "The contact does not work for this company.")
+
+
+def _status_fields(current: str, new: str, ticket: Ticket | None, now: datetime) -> dict:
+    """The fields a status change sets (409 for a move TICKET_TRANSITIONS does not allow)."""
+    first_responded_at = ticket.first_responded_at if ticket is not None else None
+    resolved_at = ticket.resolved_at if ticket is not None else None
+    if new == current:
+        return {}
+    allowed = TICKET_TRANSITIONS[current]
+    if new not in allowed:
+        raise ApiError(
+            409,
+            f"A ticket cannot go from {current} to {new}.",
+            errors={"status": [f"From {current} a ticket goes to: {', '.join(allowed)}."]},
+        )
+    fields: dict = {"status": new}
+    if new in RESPONDING_STATUSES and first_responded_at is None:
+        fields["first_responded_at"] = now
+    if new == "resolved":
+        fields["resolved_at"] = now
+    elif new == "closed":
+        # Closing an unresolved ticket ends its resolution clock too (it is done either way).
+        fields["closed_at"] = now
+        if resolved_at is None:
+            fields["resolved_at"] = now
+    else:  # reopened or still being worked on: the clock runs again
+        fields.update(resolved_at=None, closed_at=None)
+    return fields
+
+
+# --- tickets ------------------------------------------------------------------------------
+
+
+def create_ticket(user: User, data: dict) -> Ticket:
+    """A new ticket (status `new` unless given; due times from its priority's policy). Any
+    role may create one; it is unassigned unless `assignee_id` says otherwise."""
+    data = dict(data)
+    data.setdefault("priority", "normal")
+    data.setdefault("channel", "phone")
+    _check_assignee(user, data.get("assignee_id"), None)
+    _check_team(data.get("team_id"))
+    _check_customer(user, {"company_id": None, "contact_id": None, **data})
+    now = utcnow()
+    status = _status_fields("new", data.pop("status", "new"), None, now)
+    ticket = Ticket(
+        **data,
+        status="new",
+        created_by_id=user.id,
+        created_at=now,
+        updated_at=now,
+        **sla.due_times(data["priority"], now),
+    )
+    for field, value in status.items():
+        setattr(ticket, field, value)
+    db.session.add(ticket)
+    db.session.flush()
+    audit.record("create", "ticket", ticket.id, changes=audit.snapshot(ticket, TICKET_FIELDS))
+    db.session.commit()
+    return ticket
+
+
+def update_ticket(user: User, ticket: Ticket, data: dict) -> Ticket:
+    """Change fields. A status change follows TICKET_TRANSITIONS and stamps its time; a new
+    priority recomputes the due times from the creation time."""
+    data = dict(data)
+    now = utcnow()
+    if "assignee_id" in data:
+        _check_assignee(user, data["assignee_id"], ticket.assignee_id)
+    if _changed(data, ticket, "team_id"):
+        _check_team(data["team_id"])
+    _check_customer(user, data, ticket)
+    if "status" in data:
+        new_status = data.pop("status")
+        data.update(_status_fields(ticket.status, new_status, ticket, now))
+    if _changed(data, ticket, "priority"):
+        data.update(sla.due_times(data["priority"], ticket.created_at))
+    changes = audit.apply_changes(ticket, data)
+    if changes:
+        audit.record("update", "ticket", ticket.id, changes=changes)
+    db.session.commit()
+    return ticket
+
+
+def delete_ticket(user: User, ticket: Ticket) -> None:
+    """Soft delete: hidden everywhere, kept for the audit trail."""
+    ticket.deleted_at = utcnow()
+    audit.record("delete", "ticket", ticket.id)
+    db.session.commit()
+
+
+# --- comments -----------------------------------------------------------------------------
+
+
+def list_comments(user: User, ticket_id: int, args: dict) -> Page:
+    """The ticket's comments, oldest first unless sorted otherwise (404 for a ticket the user
+    cannot see)."""
+    ticket = get_ticket(user, ticket_id)
+    stmt = sa.select(TicketComment).where(TicketComment.ticket_id == ticket.id)
+    if args.get("visibility"):
+        stmt = stmt.where(TicketComment.visibility.in_(args["visibility"]))
+    return paginate(
+        db.session,
+        stmt,
+        TicketComment,
+        fields=TICKET_COMMENT_SORT_FIELDS,
+        sort=args["sort"],
+        limit=args["limit"],
+        cursor=args.get("cursor"),
+    )
+
+
+def _add_comment(ticket: Ticket, **fields) -> TicketComment:
+    comment = TicketComment(ticket_id=ticket.id, **fields)
+    db.session.add(comment)
+    db.session.flush()
+    audit.record(
+        "create", "ticket_comment", comment.id, changes=audit.snapshot(comment, COMMENT_FIELDS)
+    )
+    return comment
+
+
+def _update_ticket_fields(ticket: Ticket, fields: dict) -> None:
+    changes = audit.apply_changes(ticket, fields)
+    if changes:
+        audit.record("update", "ticket", ticket.id, changes=changes)
+
+
+def create_comment(user: User, ticket_id: int, data: dict) -> TicketComment:
+    """A staff comment; the first one the customer sees is the ticket's first response."""
+    ticket = get_ticket(user, ticket_id)
+    comment = _add_comment(
+        ticket,
+        body=data["body"],
+        visibility=data.get("visibility", "internal"),
+        author_id=user.id,
+    )
+    if comment.visibility == "customer" and ticket.first_responded_at is None:
+        _update_ticket_fields(ticket, {"first_responded_at": comment.created_at})
+    db.session.commit()
+    return comment
+
+
+def add_customer_comment(ticket: Ticket, body: str, upload_link_id: int | None) -> TicketComment:
+    """A comment from the customer (through an upload link): visible to the customer, no
+    author. A ticket waiting on the customer opens again. Flushed and audited, NOT committed:
+    the caller commits it with the rest of its work. `body` is non-blank text of at most
+    COMMENT_MAX_LENGTH characters (the caller validates it)."""
+    comment = _add_comment(
+        ticket, body=body, visibility="customer", author_id=None, upload_link_id=upload_link_id
+    )
+    if ticket.status == "waiting_on_customer":
+        _update_ticket_fields(ticket, _status_fields(ticket.status, "open", ticket, utcnow()))
+    return comment

@@ -1,0 +1,167 @@
+"""The JSON of tickets, their comments and the SLA policies, and the query parameters of their
+lists."""
+
+from __future__ import annotations
+
+import re
+
+import marshmallow as ma
+from marshmallow import validate
+
+from crm.core.fields import OptionalText, RequiredText
+from crm.core.pagination import ListArgsSchema, sort_field
+from crm.core.schemas import Id, OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
+from crm.service.models import (
+    COMMENT_VISIBILITIES,
+    TICKET_CHANNELS,
+    TICKET_COMMENT_SORT_FIELDS,
+    TICKET_KINDS,
+    TICKET_PRIORITIES,
+    TICKET_SORT_FIELDS,
+    TICKET_STATUSES,
+)
+from crm.service.services import COMMENT_MAX_LENGTH
+
+ASSIGNEE_FILTER = re.compile(r"^(me|none|[1-9][0-9]{0,9})$")
+# The longest an SLA may be: a year.
+MAX_SLA_HOURS = 8760
+
+
+class TicketSchema(StrictSchema):
+    id = ma.fields.Integer(dump_only=True)
+    kind = ma.fields.String(required=True, validate=validate.OneOf(TICKET_KINDS))
+    subject = RequiredText(required=True, max=200)
+    description = OptionalText(allow_none=True, max=10000)
+    priority = ma.fields.String(
+        validate=validate.OneOf(TICKET_PRIORITIES),
+        metadata={"description": "Default `normal`; its SLA policy sets the due times"},
+    )
+    status = ma.fields.String(
+        validate=validate.OneOf(TICKET_STATUSES),
+        metadata={
+            "description": "Default `new`. Moves: new -> open, waiting_on_customer, resolved, "
+            "closed; open -> waiting_on_customer, resolved, closed; waiting_on_customer -> "
+            "open, resolved, closed; resolved -> open, closed; closed -> open (409 otherwise)"
+        },
+    )
+    channel = ma.fields.String(
+        validate=validate.OneOf(TICKET_CHANNELS), metadata={"description": "Default `phone`"}
+    )
+    company_id = StrictId(allow_none=True)
+    company_name = ma.fields.String(dump_only=True, allow_none=True)
+    contact_id = StrictId(
+        allow_none=True, metadata={"description": "Works for the company, when both are set"}
+    )
+    contact_name = ma.fields.String(dump_only=True, allow_none=True)
+    assignee_id = StrictId(
+        allow_none=True,
+        metadata={
+            "description": "Yourself or nobody; admins, managers and service staff may also "
+            "name any active admin, manager or service user"
+        },
+    )
+    assignee_name = ma.fields.String(dump_only=True, allow_none=True)
+    team_id = StrictId(allow_none=True)
+    created_by_id = ma.fields.Integer(dump_only=True, allow_none=True)
+    first_response_due_at = UtcDateTime(dump_only=True)
+    resolution_due_at = UtcDateTime(dump_only=True)
+    first_responded_at = UtcDateTime(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The first comment for the customer, or the first move to "
+            "waiting_on_customer or resolved"
+        },
+    )
+    resolved_at = UtcDateTime(dump_only=True, allow_none=True)
+    closed_at = UtcDateTime(dump_only=True, allow_none=True)
+    sla_breached = ma.fields.Boolean(
+        dump_only=True,
+        metadata={"description": "A due time passed without the response or resolution"},
+    )
+    created_at = UtcDateTime(dump_only=True)
+    updated_at = UtcDateTime(dump_only=True)
+
+
+class TicketUpdateSchema(TicketSchema):
+    """PATCH body (loaded with partial=True)."""
+
+
+TicketPageSchema = page_schema(TicketSchema, "TicketPage")
+
+
+class TicketListArgsSchema(ListArgsSchema):
+    # Validated as a whole list, so a bad value is reported under `status` (not `status.0`).
+    status = OneOrMore(TICKET_STATUSES)
+    priority = OneOrMore(TICKET_PRIORITIES)
+    kind = OneOrMore(TICKET_KINDS)
+    assignee_id = ma.fields.String(
+        validate=validate.Regexp(ASSIGNEE_FILTER),
+        metadata={"description": "`me`, `none` (unassigned) or a user id"},
+    )
+    sla_breached = ma.fields.Boolean(
+        metadata={"description": "`true`: past a due time; `false`: on time"}
+    )
+    company_id = Id()
+    contact_id = Id()
+    team_id = Id()
+    q = ma.fields.String(
+        validate=validate.Length(min=1, max=100),
+        metadata={"description": "Searches subject, description, company name; `#42` the number"},
+    )
+    sort = sort_field(TICKET_SORT_FIELDS, "-created_at")
+
+
+class TicketCommentSchema(StrictSchema):
+    id = ma.fields.Integer(dump_only=True)
+    ticket_id = ma.fields.Integer(dump_only=True)
+    body = RequiredText(required=True, max=COMMENT_MAX_LENGTH)
+    visibility = ma.fields.String(
+        validate=validate.OneOf(COMMENT_VISIBILITIES),
+        metadata={
+            "description": "Default `internal` (staff only); `customer` comments are meant for "
+            "the customer, and the first one is the ticket's first response"
+        },
+    )
+    author_id = ma.fields.Integer(dump_only=True, allow_none=True)
+    author_name = ma.fields.String(dump_only=True, allow_none=True)
+    author_kind = ma.fields.String(
+        dump_only=True,
+        metadata={
+            "enum": ["user", "customer"],
+            "description": "`customer` when written through an upload link",
+        },
+    )
+    upload_link_id = ma.fields.Integer(dump_only=True, allow_none=True)
+    created_at = UtcDateTime(dump_only=True)
+
+
+TicketCommentPageSchema = page_schema(TicketCommentSchema, "TicketCommentPage")
+
+
+class TicketCommentListArgsSchema(ListArgsSchema):
+    visibility = OneOrMore(COMMENT_VISIBILITIES)
+    sort = sort_field(TICKET_COMMENT_SORT_FIELDS, "created_at")
+
+
+def _hours(description: str) -> ma.fields.Integer:
+    return ma.fields.Integer(
+        required=True,
+        strict=True,
+        validate=validate.Range(min=1, max=MAX_SLA_HOURS),
+        metadata={"description": description},
+    )
+
+
+class SlaPolicySchema(StrictSchema):
+    priority = ma.fields.String(dump_only=True, metadata={"enum": list(TICKET_PRIORITIES)})
+    first_response_hours = _hours("Hours from creation to the first response")
+    resolution_hours = _hours("Hours from creation to the resolution; at least the above")
+    is_default = ma.fields.Boolean(
+        dump_only=True, metadata={"description": "The built-in hours: no admin has set them"}
+    )
+    updated_at = UtcDateTime(dump_only=True, allow_none=True)
+
+
+class SlaPolicyListSchema(ma.Schema):
+    items = ma.fields.List(ma.fields.Nested(SlaPolicySchema), required=True)

@@ -1,0 +1,81 @@
+"""SLA policies: the hours each priority allows, and the due times they give a ticket."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from crm.auth.models import User
+from crm.core import audit
+from crm.core.errors import ApiError
+from crm.extensions import db
+from crm.service.models import DEFAULT_SLA_HOURS, TICKET_PRIORITIES, SlaPolicy
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The policy in force for one priority: the admin's, or the default."""
+
+    priority: str
+    first_response_hours: int
+    resolution_hours: int
+    is_default: bool
+    updated_at: datetime | None = None
+
+
+def _policy(priority: str, row: SlaPolicy | None) -> Policy:
+    if row is None:
+        first, resolution = DEFAULT_SLA_HOURS[priority]
+        return Policy(priority, first, resolution, is_default=True)
+    return Policy(
+        priority,
+        row.first_response_hours,
+        row.resolution_hours,
+        is_default=False,
+        updated_at=row.updated_at,
+    )
+
+
+def list_policies() -> list[Policy]:
+    """Every priority, lowest first, with the defaults filled in."""
+    rows = {row.priority: row for row in db.session.scalars(sa.select(SlaPolicy))}
+    return [_policy(priority, rows.get(priority)) for priority in TICKET_PRIORITIES]
+
+
+def policy_for(priority: str) -> Policy:
+    return _policy(priority, db.session.get(SlaPolicy, priority))
+
+
+def due_times(priority: str, created_at: datetime) -> dict[str, datetime]:
+    """`first_response_due_at` and `resolution_due_at` of a ticket created at `created_at`."""
+    policy = policy_for(priority)
+    return {
+        "first_response_due_at": created_at + timedelta(hours=policy.first_response_hours),
+        "resolution_due_at": created_at + timedelta(hours=policy.resolution_hours),
+    }
+
+
+def set_policy(user: User, priority: str, data: dict) -> Policy:
+    """Set the hours of a priority (admin). Tickets created from now on use them; existing
+    tickets keep their due times until their priority changes."""
+    if data["first_response_hours"] > data["resolution_hours"]:
+        raise ApiError(
+            422,
+            "The request has invalid fields.",
+            errors={"resolution_hours": ["Must be at least the first response hours."]},
+        )
+    row = db.session.get(SlaPolicy, priority)
+    if row is None:
+        row = SlaPolicy(priority=priority, **data, updated_by_id=user.id)
+        db.session.add(row)
+        changes = audit.snapshot(row, ("first_response_hours", "resolution_hours"))
+    else:
+        changes = audit.apply_changes(row, data)
+        if changes:
+            row.updated_by_id = user.id
+    if changes:
+        audit.record("update", "sla_policy", priority, changes=changes)
+    db.session.commit()
+    return _policy(priority, row)
