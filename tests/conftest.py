@@ -1,7 +1,10 @@
-"""Fixtures: the app on a fresh, migrated database (SQLite or MariaDB), clients, and users.
+"""Fixtures: the app on a fresh, migrated database (SQLite or MariaDB), clients, and users;
+a MongoDB for GridFS, and more apps on the same database with other settings (`make_app`).
 
 `CRM_TEST_DB=mariadb` runs the suite on MariaDB at 127.0.0.1:3306 (root, no password) in a new
 database per run; the default is a SQLite file. An unreachable MariaDB fails the run.
+GridFS runs on an `nx-27017` server started once per session (tests/mongo_server.py), or on the
+real MongoDB named by `CRM_TEST_MONGODB_URI`.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from crm import create_app
 from crm.extensions import db as _db
 from crm.extensions import limiter
 from tests.factories import PASSWORD, LeadFactory, TeamFactory, UserFactory
+from tests.mongo_server import MongoServer
 
 MARIADB_SERVER = os.environ.get("CRM_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306")
+MONGO_TIMEOUT_MS = 3000
 
 
 def _mariadb_database():
@@ -79,6 +84,61 @@ def app(database_url, tmp_path_factory):
     with app.app_context():
         upgrade(directory=app.config["MIGRATIONS_DIR"])
     return app
+
+
+@pytest.fixture
+def make_app(app, db, tmp_path_factory):
+    """`make_app(**config)`: another app on the session's (already migrated) database, with
+    other settings (MONGODB_URI, MAX_UPLOAD_BYTES ...) and its own store directory."""
+
+    def _make_app(**config):
+        other = create_app(
+            {
+                "TESTING": True,
+                "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+                "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")),
+                "SECRET_KEY": app.config["SECRET_KEY"],
+                "JWT_SECRET_KEY": app.config["JWT_SECRET_KEY"],
+                "RATELIMIT_KEY_PREFIX": f"crm-test-{uuid.uuid4().hex[:8]}",
+                "ATTACHMENTS_DIR": str(tmp_path_factory.mktemp("attachments")),
+                "MONGODB_URI": None,
+                **config,
+            }
+        )
+        other.test_client_class = RequestIsolatedClient
+        return other
+
+    return _make_app
+
+
+@pytest.fixture(scope="session")
+def mongo_uri(tmp_path_factory):
+    """A MongoDB for the session: CRM_TEST_MONGODB_URI, or an nx-27017 started here."""
+    if uri := os.environ.get("CRM_TEST_MONGODB_URI"):
+        yield uri
+        return
+    with MongoServer(tmp_path_factory.mktemp("mongo")) as server:
+        yield server.uri
+
+
+@pytest.fixture(scope="session")
+def mongo_database(mongo_uri):
+    """One database name per run, dropped at the end (a real MongoDB is left as it was)."""
+    from pymongo import MongoClient
+
+    name = f"crm_test_{uuid.uuid4().hex[:10]}"
+    yield name
+    client = MongoClient(mongo_uri, serverSelectionTimeoutMS=MONGO_TIMEOUT_MS)
+    try:
+        client.drop_database(name)
+    finally:
+        client.close()
+
+
+@pytest.fixture
+def gridfs_app(make_app, mongo_uri, mongo_database):
+    """An app whose attachments live in GridFS (the session's MongoDB)."""
+    return make_app(MONGODB_URI=mongo_uri, MONGODB_DATABASE=mongo_database)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 `MongoServer(tmp_dir).start()` runs it in the foreground as a child process on a free local port,
 waits until pymongo can ping it, and `stop()` ends that child (and only it). Use it as a context
-manager, or through the `mongo_uri` fixture in tests/test_attachment_store.py.
+manager, or through the `mongo_uri` fixture in tests/conftest.py.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Contract tests of the attachment stores, run on both the local directory and GridFS.
 
 GridFS runs on an `nx-27017` server started for the session (tests/mongo_server.py), or on the
-real MongoDB named by `CRM_TEST_MONGODB_URI`. The HTTP tests check `/api/health` with GridFS
-configured, and that the CRM keeps working when MongoDB is down.
+real MongoDB named by `CRM_TEST_MONGODB_URI` (the `mongo_uri` fixture in tests/conftest.py).
+The HTTP tests check `/api/health` with GridFS configured, and that the CRM keeps working when
+MongoDB is down.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ import uuid
 
 import pytest
 
-from crm import create_app
 from crm.attachments.store import (
     CHUNK_SIZE,
     GridFSStore,
     LocalDirectoryStore,
     StoredFile,
     StoredFileMissing,
+    new_store_id,
 )
 from crm.extensions import attachment_store
 from tests.factories import PASSWORD, UserFactory
@@ -30,30 +31,6 @@ from tests.mongo_server import MongoServer, free_port
 FIVE_MB = 5 * 1024 * 1024
 TIMEOUT_MS = 3000
 DOWN_HEALTH_BUDGET = 5.0  # seconds /api/health may take when MongoDB is down
-
-
-@pytest.fixture(scope="session")
-def mongo_uri(tmp_path_factory):
-    """A MongoDB for the session: CRM_TEST_MONGODB_URI, or an nx-27017 started here."""
-    if uri := os.environ.get("CRM_TEST_MONGODB_URI"):
-        yield uri
-        return
-    with MongoServer(tmp_path_factory.mktemp("mongo")) as server:
-        yield server.uri
-
-
-@pytest.fixture(scope="session")
-def mongo_database(mongo_uri):
-    """One database name per run, dropped at the end (a real MongoDB is left as it was)."""
-    from pymongo import MongoClient
-
-    name = f"crm_test_{uuid.uuid4().hex[:10]}"
-    yield name
-    client = MongoClient(mongo_uri, serverSelectionTimeoutMS=TIMEOUT_MS)
-    try:
-        client.drop_database(name)
-    finally:
-        client.close()
 
 
 @pytest.fixture(params=["local", "gridfs"])
@@ -109,6 +86,15 @@ def sha256_of(stream) -> tuple[int, str]:
 
 def save(store, data: bytes, name: str = "file.bin") -> StoredFile:
     return store.save(io.BytesIO(data), filename=name, content_type="application/octet-stream")
+
+
+def save_as(store, data: bytes, store_id: str) -> StoredFile:
+    return store.save(
+        io.BytesIO(data),
+        filename="a.bin",
+        content_type="application/octet-stream",
+        store_id=store_id,
+    )
 
 
 # --- the store contract ------------------------------------------------------------------------
@@ -217,28 +203,17 @@ def test_ping(store):
     store.ping()
 
 
+def test_save_under_a_given_id(store):
+    """The metadata row is written first, with the id its bytes will be stored under."""
+    store_id = new_store_id()
+    stored = save_as(store, b"bytes for a known id", store_id)
+    assert stored.store_id == store_id
+    assert new_ids(store) == {store_id}
+    with store.open(store_id) as opened:
+        assert opened.read() == b"bytes for a known id"
+
+
 # --- the configured store through HTTP ---------------------------------------------------------
-
-
-def make_app(app, tmp_path_factory, **config):
-    """Another app on the session's (already migrated) database, with other settings."""
-    return create_app(
-        {
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-            "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")),
-            "SECRET_KEY": app.config["SECRET_KEY"],
-            "JWT_SECRET_KEY": app.config["JWT_SECRET_KEY"],
-            "RATELIMIT_KEY_PREFIX": f"crm-test-{uuid.uuid4().hex[:8]}",
-            "ATTACHMENTS_DIR": str(tmp_path_factory.mktemp("attachments")),
-            **config,
-        }
-    )
-
-
-@pytest.fixture
-def gridfs_app(app, db, mongo_uri, mongo_database, tmp_path_factory):
-    return make_app(app, tmp_path_factory, MONGODB_URI=mongo_uri, MONGODB_DATABASE=mongo_database)
 
 
 def test_health_reports_gridfs(gridfs_app):
@@ -306,10 +281,10 @@ def assert_degraded_but_working(crm_app):
     assert [lead["name"] for lead in listed.get_json()["items"]] == ["王芳"]
 
 
-def test_health_degraded_when_mongodb_stops(app, db, tmp_path_factory):
+def test_health_degraded_when_mongodb_stops(make_app, tmp_path_factory):
     server = MongoServer(tmp_path_factory.mktemp("mongo-short-lived")).start()
     try:
-        crm_app = make_app(app, tmp_path_factory, MONGODB_URI=server.uri)
+        crm_app = make_app(MONGODB_URI=server.uri)
         client = crm_app.test_client()
         assert client.get("/api/health").get_json()["status"] == "ok"  # connected while up
     finally:
@@ -318,10 +293,10 @@ def test_health_degraded_when_mongodb_stops(app, db, tmp_path_factory):
     assert_degraded_but_working(crm_app)
 
 
-def test_health_degraded_when_mongodb_never_answers(app, db, tmp_path_factory):
+def test_health_degraded_when_mongodb_never_answers(make_app):
     uri = f"mongodb://127.0.0.1:{free_port()}/?directConnection=true"
-    assert_degraded_but_working(make_app(app, tmp_path_factory, MONGODB_URI=uri))
+    assert_degraded_but_working(make_app(MONGODB_URI=uri))
 
 
-def test_health_degraded_when_mongodb_uri_is_malformed(app, db, tmp_path_factory):
-    assert_degraded_but_working(make_app(app, tmp_path_factory, MONGODB_URI="mongodb://:bad@/"))
+def test_health_degraded_when_mongodb_uri_is_malformed(make_app):
+    assert_degraded_but_working(make_app(MONGODB_URI="mongodb://:bad@/"))

@@ -44,6 +44,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.sales_helpers import sales_records
+from tests.service_helpers import make_ticket
 
 MAX_EXAMPLES = int(os.environ.get("CRM_FUZZ_EXAMPLES", "30"))
 PATH_PARAMETER = re.compile(r"\{(\w+)\}")
@@ -114,6 +115,11 @@ def seed_records(app) -> dict[str, list[int]]:
         follow_ups.append(FollowUpFactory(company_id=companies[0].id, author_id=users[1].id))
         follow_ups.append(FollowUpFactory(contact_id=contacts[0].id))
         sales = sales_records(owner_id=users[1].id)
+        tickets = [
+            make_ticket(assignee_id=users[2].id),
+            make_ticket(company_id=companies[0].id, contact_id=contacts[0].id, status="closed"),
+            make_ticket(),
+        ]
         return {
             **sales,
             "user_id": [user.id for user in users],
@@ -121,6 +127,7 @@ def seed_records(app) -> dict[str, list[int]]:
             "follow_up_id": [follow_up.id for follow_up in follow_ups],
             "company_id": [company.id for company in companies],
             "contact_id": [contact.id for contact in contacts],
+            "ticket_id": [ticket.id for ticket in tickets],
         }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from crm.core.body import view_streams_own_body
 from crm.core.errors import ApiError
 from crm.core.errors import register_error_handlers as register_problem_handlers
 from crm.core.idempotency import register_idempotency
@@ -127,8 +128,11 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.before_request
     def require_json_bodies():
-        """415 for a write whose body is not JSON; 400 for a PATCH without changes."""
+        """415 for a write whose body is not JSON (uploads excepted: they check their own
+        multipart body); 400 for a PATCH without changes."""
         if not request.path.startswith("/api/") or request.method not in JSON_BODY_METHODS:
+            return
+        if view_streams_own_body():
             return
         if request.content_length and not request.is_json:
             raise ApiError(415, "Send the body as application/json.")

@@ -1,4 +1,5 @@
-"""The `crm` command: Flask's commands (run, db ...) plus seed and create-admin."""
+"""The `crm` command: Flask's commands (run, db ...) plus seed, create-admin and
+attachments sweep."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import click
 import sqlalchemy as sa
 from flask import Flask
-from flask.cli import FlaskGroup
+from flask.cli import AppGroup, FlaskGroup
 
 
 def register(app: Flask) -> None:
@@ -75,6 +76,40 @@ def register(app: Flask) -> None:
             "20 opportunities."
         )
         _print_logins(password_file, from_env=from_env)
+
+    attachments = AppGroup("attachments", help="Attachment files and their metadata.")
+    app.cli.add_command(attachments)
+
+    @attachments.command("sweep")
+    @click.option(
+        "--older-than",
+        type=click.IntRange(min=0),
+        default=None,
+        metavar="MINUTES",
+        help="Pending uploads older than this are leftovers "
+        "(default: ATTACHMENT_SWEEP_AFTER_MINUTES)",
+    )
+    @click.option("--dry-run", is_flag=True, help="Only say what would be removed.")
+    def sweep(older_than, dry_run):
+        """Remove what crashed uploads left: old pending rows (with their bytes) and stored
+        files no attachment names."""
+        from crm.attachments.store import StoreUnavailable
+        from crm.attachments.sweep import sweep as run_sweep
+
+        minutes = app.config["ATTACHMENT_SWEEP_AFTER_MINUTES"] if older_than is None else older_than
+        try:
+            result = run_sweep(minutes, dry_run=dry_run)
+        except StoreUnavailable as exc:
+            raise click.ClickException(f"The attachment store is not reachable: {exc}") from exc
+        verb = "Would remove" if dry_run else "Removed"
+        click.echo(
+            f"{verb} {len(result.pending_rows)} pending upload(s) older than {minutes} minutes"
+            + (f": ids {', '.join(map(str, result.pending_rows))}" if result.pending_rows else "")
+        )
+        click.echo(
+            f"{verb} {len(result.orphan_files)} stored file(s) no attachment names"
+            + (f": {', '.join(result.orphan_files)}" if result.orphan_files else "")
+        )
 
 
 def _print_logins(password_file: Path, *, from_env: bool) -> None:

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm.auth.models import User
+from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
 
@@ -16,6 +17,13 @@ ATTACHMENT_OWNERS = {
     "leads": "lead_id",
     "companies": "company_id",
     "opportunities": "opportunity_id",
+}
+# The `record_type` of each owner column in the API.
+RECORD_TYPES = {
+    "ticket_id": "ticket",
+    "lead_id": "lead",
+    "company_id": "company",
+    "opportunity_id": "opportunity",
 }
 
 
@@ -39,9 +47,7 @@ class Attachment(db.Model):
     sha256: Mapped[str | None] = mapped_column(sa.String(64))
     status: Mapped[str] = mapped_column(sa.String(10), default="pending")
     uploaded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    upload_link_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("upload_links.id"), index=True
-    )
+    upload_link_id: Mapped[int | None] = mapped_column(sa.ForeignKey("upload_links.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -61,6 +67,22 @@ class Attachment(db.Model):
     def uploaded_by_name(self) -> str | None:
         return self.uploaded_by.name if self.uploaded_by is not None else None
 
+    @property
+    def owner_column(self) -> str:
+        return next(column for column in RECORD_TYPES if getattr(self, column) is not None)
+
+    @property
+    def record_type(self) -> str:
+        return RECORD_TYPES[self.owner_column]
+
+    @property
+    def record_id(self) -> int:
+        return getattr(self, self.owner_column)
+
+    @property
+    def uploaded_via(self) -> str:
+        return "upload_link" if self.upload_link_id is not None else "user"
+
 
 class UploadLink(db.Model):
     """A link a customer uses to send files to one ticket, without an account. Only the
@@ -79,3 +101,25 @@ class UploadLink(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def files_remaining(self) -> int:
+        return max(self.max_files - self.files_used, 0)
+
+    @property
+    def bytes_remaining(self) -> int:
+        return max(self.max_total_bytes - self.bytes_used, 0)
+
+    @property
+    def active(self) -> bool:
+        """Still usable: not revoked, not expired, and neither quota used up."""
+        return (
+            self.revoked_at is None
+            and self.expires_at > utcnow()
+            and self.files_remaining > 0
+            and self.bytes_remaining > 0
+        )
+
+
+ATTACHMENT_SORT_FIELDS = {"created_at": SortField("created_at")}
+UPLOAD_LINK_SORT_FIELDS = {"created_at": SortField("created_at")}

@@ -35,7 +35,9 @@ class StoredFile:
 class AttachmentStore(Protocol):
     backend: str
 
-    def save(self, stream: BinaryIO, *, filename: str, content_type: str) -> StoredFile: ...
+    def save(
+        self, stream: BinaryIO, *, filename: str, content_type: str, store_id: str | None = None
+    ) -> StoredFile: ...
 
     def open(self, store_id: str) -> BinaryIO: ...
 
@@ -44,6 +46,11 @@ class AttachmentStore(Protocol):
     def ids(self) -> list[str]: ...
 
     def ping(self) -> None: ...
+
+
+def new_store_id() -> str:
+    """A fresh id in the form both stores use (the metadata row is written with it first)."""
+    return uuid.uuid4().hex
 
 
 def _copy(stream: BinaryIO, write) -> tuple[int, str]:
@@ -69,8 +76,8 @@ class LocalDirectoryStore:
             raise StoredFileMissing(store_id)
         return self.root / store_id[:2] / store_id
 
-    def save(self, stream, *, filename, content_type):
-        store_id = uuid.uuid4().hex
+    def save(self, stream, *, filename, content_type, store_id=None):
+        store_id = store_id or new_store_id()
         path = self._path(store_id)
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".part")
@@ -137,8 +144,8 @@ class GridFSStore:
         except (ServerSelectionTimeoutError, ConnectionFailure, AutoReconnect) as exc:
             raise StoreUnavailable(str(exc)) from exc
 
-    def save(self, stream, *, filename, content_type):
-        store_id = uuid.uuid4().hex
+    def save(self, stream, *, filename, content_type, store_id=None):
+        store_id = store_id or new_store_id()
 
         def upload():
             bucket = self.bucket
@@ -150,6 +157,10 @@ class GridFSStore:
 
         try:
             return self._guard(upload)
+        except StoreUnavailable:
+            # Cleaning up would wait for the server again; the caller keeps the metadata row
+            # pending, and `crm attachments sweep` deletes these bytes once MongoDB is back.
+            raise
         except BaseException:
             self._delete_quietly(store_id)
             raise
