@@ -114,6 +114,17 @@ def test_multi_megabyte_stream_round_trips_in_chunks(store):
         assert sha256_of(opened) == (stored.size, stored.sha256)
 
 
+def test_a_file_larger_than_one_wire_message_reads_back(store):
+    """A 60 MB video: nx-27017 answers a whole-file cursor in one message, over MongoDB's
+    48 MB message limit, so the GridFS store must read a few chunks per query."""
+    data = os.urandom(50 * 1024 * 1024)
+    stored = save(store, data, "clip.mp4")
+    with store.open(stored.store_id) as opened:
+        assert sha256_of(opened) == (len(data), hashlib.sha256(data).hexdigest())
+        opened.seek(len(data) - 5)
+        assert opened.read(100) == data[-5:]
+
+
 def test_empty_file(store):
     stored = save(store, b"")
     assert (stored.size, stored.sha256) == (0, hashlib.sha256(b"").hexdigest())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import threading
 import uuid
@@ -172,15 +173,20 @@ class GridFSStore:
             self.bucket.delete(store_id)
 
     def open(self, store_id):
-        import gridfs
+        def describe():
+            stored = next(iter(self.bucket.find({"_id": store_id}).limit(1)), None)
+            if stored is None:
+                raise StoredFileMissing(store_id)
+            return stored
 
-        def download():
-            try:
-                return self.bucket.open_download_stream(store_id)
-            except gridfs.errors.NoFile as exc:
-                raise StoredFileMissing(store_id) from exc
-
-        return self._guard(download)
+        stored = self._guard(describe)
+        return GridFSReader(
+            self.database["attachments.chunks"],
+            store_id,
+            length=int(stored.length),
+            chunk_size=int(stored.chunk_size),
+            guard=self._guard,
+        )
 
     def delete(self, store_id):
         import gridfs
@@ -206,6 +212,74 @@ class GridFSStore:
 
     def ping(self):
         self._guard(lambda: self.client.admin.command("ping"))
+
+
+class GridFSReader(io.RawIOBase):
+    """A GridFS file as a seekable stream that asks for a few chunks at a time.
+
+    pymongo's GridOut reads all chunks through one cursor and leaves the batch size to the
+    server: MongoDB caps a batch at 16 MB, but nx-27017 sends a whole large file in one reply,
+    over the 48 MB message limit. Asking for a window of chunks per query works on both.
+    """
+
+    WINDOW = 16  # chunks per query: 4 MB
+
+    def __init__(self, chunks, file_id: str, *, length: int, chunk_size: int, guard):
+        self._chunks = chunks
+        self._file_id = file_id
+        self._length = length
+        self._chunk_size = chunk_size
+        self._guard = guard
+        self._pos = 0
+        self._window_start = 0
+        self._window: list[bytes] = []
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._length}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._pos = base + offset
+        return self._pos
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to `size` bytes (all that is left when negative), short only at the end."""
+        end = self._length if size is None or size < 0 else min(self._length, self._pos + size)
+        parts = []
+        while self._pos < end:
+            number, offset = divmod(self._pos, self._chunk_size)
+            part = self._chunk(number)[offset : offset + end - self._pos]
+            parts.append(part)
+            self._pos += len(part)
+        return b"".join(parts)
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def _chunk(self, number: int) -> bytes:
+        if not self._window_start <= number < self._window_start + len(self._window):
+            self._window_start, self._window = number, self._guard(lambda: self._fetch(number))
+        return self._window[number - self._window_start]
+
+    def _fetch(self, first: int) -> list[bytes]:
+        last = min(first + self.WINDOW, -(-self._length // self._chunk_size))
+        found = self._chunks.find(
+            {"files_id": self._file_id, "n": {"$gte": first, "$lt": last}}, sort=[("n", 1)]
+        )
+        window = [bytes(chunk["data"]) for chunk in found]
+        if len(window) != last - first:
+            raise OSError(f"GridFS file {self._file_id} lacks chunks from #{first}")
+        return window
 
 
 class _LazyStore:
