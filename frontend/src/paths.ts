@@ -19,6 +19,11 @@ export const paths = {
   contactPattern: '/contacts/:contactId',
   contact: (id: number | string) => `/contacts/${id}`,
   products: '/products',
+  tickets: '/tickets',
+  ticketPattern: '/tickets/:ticketId',
+  ticket: (id: number | string) => `/tickets/${id}`,
+  /** The customer's upload page (no login). */
+  publicUploadPattern: '/u/:token',
 } as const;
 
 /** Where to come back to after logging in (only paths inside the app). */

@@ -20,9 +20,14 @@ const CompanyDetail = lazy(() => import('./features/customers/CompanyDetail'));
 const ContactList = lazy(() => import('./features/customers/ContactList'));
 const ContactDetail = lazy(() => import('./features/customers/ContactDetail'));
 const ProductList = lazy(() => import('./features/products/ProductList'));
+const TicketList = lazy(() => import('./features/tickets/TicketList'));
+const TicketDetail = lazy(() => import('./features/tickets/TicketDetail'));
+const PublicUploadPage = lazy(() => import('./features/public-upload/PublicUploadPage'));
 const NotFound = lazy(() => import('./components/NotFound'));
 
 export const routes: RouteObject[] = [
+  // The customer's upload page: outside the session gate (no login, no refresh call).
+  { path: paths.publicUploadPattern, element: <PublicUploadPage />, errorElement: <RouteError /> },
   {
     element: <SessionGate />,
     errorElement: <RouteError />,
@@ -51,6 +56,8 @@ export const routes: RouteObject[] = [
                   { path: paths.contacts, element: <ContactList /> },
                   { path: paths.contactPattern, element: <ContactDetail /> },
                   { path: paths.products, element: <ProductList /> },
+                  { path: paths.tickets, element: <TicketList /> },
+                  { path: paths.ticketPattern, element: <TicketDetail /> },
                   { path: '*', element: <NotFound /> },
                 ],
               },

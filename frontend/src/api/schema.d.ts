@@ -2547,6 +2547,1036 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tickets you can see, filtered, searched and sorted, a page at a time. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description From `next_cursor` */
+                    cursor?: string | null;
+                    /** @description One or more of new, open, waiting_on_customer, resolved, closed, comma separated */
+                    status?: ("new" | "open" | "waiting_on_customer" | "resolved" | "closed")[];
+                    /** @description One or more of low, normal, high, urgent, comma separated */
+                    priority?: ("low" | "normal" | "high" | "urgent")[];
+                    /** @description One or more of complaint, inquiry, feedback, request, comma separated */
+                    kind?: ("complaint" | "inquiry" | "feedback" | "request")[];
+                    /** @description `me`, `none` (unassigned) or a user id */
+                    assignee_id?: string;
+                    /** @description `true`: past a due time; `false`: on time */
+                    sla_breached?: boolean;
+                    company_id?: number;
+                    contact_id?: number;
+                    team_id?: number;
+                    /** @description Searches subject, description, company name; `#42` the number */
+                    q?: string;
+                    /** @description Sort key; prefix with `-` for descending */
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "first_response_due_at" | "-first_response_due_at" | "resolution_due_at" | "-resolution_due_at";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Open a ticket; its SLA due times come from the priority's policy. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description Send back in If-Match to update */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{ticket_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket_id: number;
+            };
+            cookie?: never;
+        };
+        /** One ticket, with its ETag. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ticket_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        /** @description Send back in If-Match to update */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a ticket (it is kept, hidden, for the audit trail). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ticket_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of a ticket: assign it, move its status (409 for a move that is
+         *     not allowed), change its priority (the due times follow). Needs If-Match: 428 without
+         *     it, 412 when stale.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag from the last GET; required to update */
+                    "If-Match"?: string;
+                };
+                path: {
+                    ticket_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TicketUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        /** @description Send back in If-Match to update */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                412: components["responses"]["PRECONDITION_FAILED"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                428: components["responses"]["PRECONDITION_REQUIRED"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tickets/{ticket_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket_id: number;
+            };
+            cookie?: never;
+        };
+        /** The ticket's comments, oldest first: staff notes and what the customer sent. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description From `next_cursor` */
+                    cursor?: string | null;
+                    /** @description One or more of internal, customer, comma separated */
+                    visibility?: ("internal" | "customer")[];
+                    /** @description Sort key; prefix with `-` for descending */
+                    sort?: "created_at" | "-created_at";
+                };
+                header?: never;
+                path: {
+                    ticket_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketCommentPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /**
+         * Comment on a ticket: `internal` for staff, or `customer` (the first one is the
+         *     ticket's first response).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ticket_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TicketComment"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketComment"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The users you may give a ticket to: every active admin, manager and service user
+         *     (admins, managers and service staff), yourself (sales).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssigneeList"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hours each priority allows for the first response and the resolution. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicyList"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies/{priority}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                priority: "low" | "normal" | "high" | "urgent";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a priority's hours (admin). New tickets get them; existing tickets keep their due
+         *     times until their priority changes.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    priority: "low" | "normal" | "high" | "urgent";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{ticket_id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket_id: number;
+            };
+            cookie?: never;
+        };
+        /** The record's attachments, newest first (metadata; works while the store is down). */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description From `next_cursor` */
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    ticket_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Upload one or more files to the record; all of them are stored, or none. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ticket_id: number;
+                };
+                cookie?: never;
+            };
+            /** @description `file` parts. The type is taken from the bytes (images incl. HEIC, mp4/mov/webm, PDF, office documents, plain text); a name whose extension names another type is refused (415). Over MAX_UPLOAD_BYTES answers 413 while the body is read. */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description One or more files (repeat the part) */
+                        file: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentList"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{lead_id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: number;
+            };
+            cookie?: never;
+        };
+        /** The record's attachments, newest first (metadata; works while the store is down). */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description From `next_cursor` */
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    lead_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Upload one or more files to the record; all of them are stored, or none. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lead_id: number;
+                };
+                cookie?: never;
+            };
+            /** @description `file` parts. The type is taken from the bytes (images incl. HEIC, mp4/mov/webm, PDF, office documents, plain text); a name whose extension names another type is refused (415). Over MAX_UPLOAD_BYTES answers 413 while the body is read. */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description One or more files (repeat the part) */
+                        file: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentList"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: number;
+            };
+            cookie?: never;
+        };
+        /** The record's attachments, newest first (metadata; works while the store is down). */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description From `next_cursor` */
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    company_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Upload one or more files to the record; all of them are stored, or none. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    company_id: number;
+                };
+                cookie?: never;
+            };
+            /** @description `file` parts. The type is taken from the bytes (images incl. HEIC, mp4/mov/webm, PDF, office documents, plain text); a name whose extension names another type is refused (415). Over MAX_UPLOAD_BYTES answers 413 while the body is read. */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description One or more files (repeat the part) */
+                        file: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentList"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{opportunity_id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: number;
+            };
+            cookie?: never;
+        };
+        /** The record's attachments, newest first (metadata; works while the store is down). */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description From `next_cursor` */
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    opportunity_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Upload one or more files to the record; all of them are stored, or none. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    opportunity_id: number;
+                };
+                cookie?: never;
+            };
+            /** @description `file` parts. The type is taken from the bytes (images incl. HEIC, mp4/mov/webm, PDF, office documents, plain text); a name whose extension names another type is refused (415). Over MAX_UPLOAD_BYTES answers 413 while the body is read. */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description One or more files (repeat the part) */
+                        file: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentList"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        /** One attachment's metadata. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attachment_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an attachment and its bytes. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attachment_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{attachment_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * The file's bytes, streamed; `Range` answers 206. Authorization header, or the signed
+         *     `token` of `content_url`. Images and videos are `inline`, everything else
+         *     `attachment`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The signed token of `content_url` (instead of Authorization) */
+                    token?: string;
+                    /** @description Always `Content-Disposition: attachment` */
+                    download?: boolean;
+                };
+                header?: never;
+                path: {
+                    attachment_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file's bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description The requested range */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Not modified (If-None-Match) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{ticket_id}/upload-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket_id: number;
+            };
+            cookie?: never;
+        };
+        /** The ticket's upload links, newest first (without their tokens). */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description From `next_cursor` */
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    ticket_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UploadLinkPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /**
+         * Create a link a customer opens to send files to this ticket. The answer carries
+         *     its `url` and `token`, shown only this once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ticket_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UploadLinkCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedUploadLink"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/upload-links/{link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a link: it stops working at once; what it brought in stays. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    link_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/upload-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * What this link allows: the ticket it reaches, what is left of its quota, the accepted
+         *     types. Unknown, expired, revoked and used-up links answer the same 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UploadLinkInfo"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /**
+         * Send files (and a message) to the link's ticket. Over the link's remaining size or
+         *     file count answers 413; a file whose type is not accepted 415; nothing is kept then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            /** @description Zero or more `file` parts and an optional `message` (at least one of them). */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description One or more files (repeat the part) */
+                        file?: string[];
+                        /** @description Added to the ticket as a comment from the customer */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicUploadResult"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -3639,6 +4669,315 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
+        };
+        Ticket: {
+            readonly id?: number;
+            /** @enum {string} */
+            kind: "complaint" | "inquiry" | "feedback" | "request";
+            subject: string;
+            description?: string | null;
+            /**
+             * @description Default `normal`; its SLA policy sets the due times
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /**
+             * @description Default `new`. Moves: new -> open, waiting_on_customer, resolved, closed; open -> waiting_on_customer, resolved, closed; waiting_on_customer -> open, resolved, closed; resolved -> open, closed; closed -> open (409 otherwise)
+             * @enum {string}
+             */
+            status?: "new" | "open" | "waiting_on_customer" | "resolved" | "closed";
+            /**
+             * @description Default `phone`
+             * @enum {string}
+             */
+            channel?: "phone" | "email" | "web" | "upload_link" | "api";
+            company_id?: number | null;
+            readonly company_name?: string | null;
+            /** @description Works for the company, when both are set */
+            contact_id?: number | null;
+            readonly contact_name?: string | null;
+            /** @description Yourself or nobody; admins, managers and service staff may also name any active admin, manager or service user */
+            assignee_id?: number | null;
+            readonly assignee_name?: string | null;
+            team_id?: number | null;
+            readonly created_by_id?: number | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly first_response_due_at?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly resolution_due_at?: string;
+            /**
+             * Format: date-time
+             * @description The first comment for the customer, or the first move to waiting_on_customer or resolved
+             */
+            readonly first_responded_at?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly resolved_at?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly closed_at?: string | null;
+            /** @description A due time passed without the response or resolution */
+            readonly sla_breached?: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at?: string;
+        };
+        TicketPage: {
+            items: components["schemas"]["Ticket"][];
+            next_cursor: string | null;
+        };
+        TicketUpdate: {
+            readonly id?: number;
+            /** @enum {string} */
+            kind?: "complaint" | "inquiry" | "feedback" | "request";
+            subject?: string;
+            description?: string | null;
+            /**
+             * @description Default `normal`; its SLA policy sets the due times
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /**
+             * @description Default `new`. Moves: new -> open, waiting_on_customer, resolved, closed; open -> waiting_on_customer, resolved, closed; waiting_on_customer -> open, resolved, closed; resolved -> open, closed; closed -> open (409 otherwise)
+             * @enum {string}
+             */
+            status?: "new" | "open" | "waiting_on_customer" | "resolved" | "closed";
+            /**
+             * @description Default `phone`
+             * @enum {string}
+             */
+            channel?: "phone" | "email" | "web" | "upload_link" | "api";
+            company_id?: number | null;
+            readonly company_name?: string | null;
+            /** @description Works for the company, when both are set */
+            contact_id?: number | null;
+            readonly contact_name?: string | null;
+            /** @description Yourself or nobody; admins, managers and service staff may also name any active admin, manager or service user */
+            assignee_id?: number | null;
+            readonly assignee_name?: string | null;
+            team_id?: number | null;
+            readonly created_by_id?: number | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly first_response_due_at?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly resolution_due_at?: string;
+            /**
+             * Format: date-time
+             * @description The first comment for the customer, or the first move to waiting_on_customer or resolved
+             */
+            readonly first_responded_at?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly resolved_at?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly closed_at?: string | null;
+            /** @description A due time passed without the response or resolution */
+            readonly sla_breached?: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at?: string;
+        };
+        TicketComment: {
+            readonly id?: number;
+            readonly ticket_id?: number;
+            body: string;
+            /**
+             * @description Default `internal` (staff only); `customer` comments are meant for the customer, and the first one is the ticket's first response
+             * @enum {string}
+             */
+            visibility?: "internal" | "customer";
+            readonly author_id?: number | null;
+            readonly author_name?: string | null;
+            /**
+             * @description `customer` when written through an upload link
+             * @enum {string}
+             */
+            readonly author_kind?: "user" | "customer";
+            readonly upload_link_id?: number | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at?: string;
+        };
+        TicketCommentPage: {
+            items: components["schemas"]["TicketComment"][];
+            next_cursor: string | null;
+        };
+        SlaPolicy: {
+            /** @enum {string} */
+            readonly priority?: "low" | "normal" | "high" | "urgent";
+            /** @description Hours from creation to the first response */
+            first_response_hours: number;
+            /** @description Hours from creation to the resolution; at least the above */
+            resolution_hours: number;
+            /** @description The built-in hours: no admin has set them */
+            readonly is_default?: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at?: string | null;
+        };
+        SlaPolicyList: {
+            items: components["schemas"]["SlaPolicy"][];
+        };
+        Attachment: {
+            readonly id?: number;
+            /** @enum {string} */
+            readonly record_type?: "ticket" | "lead" | "company" | "opportunity";
+            readonly record_id?: number;
+            readonly filename?: string;
+            /** @description Detected from the bytes, not the name */
+            readonly content_type?: string;
+            readonly size?: number;
+            readonly sha256?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at?: string;
+            readonly uploaded_by_id?: number | null;
+            readonly uploaded_by_name?: string | null;
+            readonly upload_link_id?: number | null;
+            /** @enum {string} */
+            readonly uploaded_via?: "user" | "upload_link";
+            /** @description A browser may show it (image or video) */
+            readonly inline?: boolean;
+            /** @description The bytes, signed: works without Authorization for ~15 minutes */
+            readonly content_url?: string;
+        };
+        AttachmentPage: {
+            items: components["schemas"]["Attachment"][];
+            next_cursor: string | null;
+        };
+        AttachmentList: {
+            items: components["schemas"]["Attachment"][];
+        };
+        UploadLink: {
+            readonly id?: number;
+            readonly ticket_id?: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly expires_at?: string;
+            readonly max_files?: number;
+            readonly max_total_bytes?: number;
+            readonly files_used?: number;
+            readonly bytes_used?: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly revoked_at?: string | null;
+            readonly active?: boolean;
+        };
+        UploadLinkPage: {
+            items: components["schemas"]["UploadLink"][];
+            next_cursor: string | null;
+        };
+        UploadLinkCreate: {
+            /** @default 72 */
+            expires_in_hours: number;
+            /** @default 10 */
+            max_files: number;
+            /** @default 524288000 */
+            max_total_bytes: number;
+        };
+        IssuedUploadLink: {
+            readonly id?: number;
+            readonly ticket_id?: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly expires_at?: string;
+            readonly max_files?: number;
+            readonly max_total_bytes?: number;
+            readonly files_used?: number;
+            readonly bytes_used?: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly revoked_at?: string | null;
+            readonly active?: boolean;
+            /** @description The customer's page */
+            readonly url?: string;
+            /** @description Shown only this once */
+            readonly token?: string;
+        };
+        UploadLinkInfo: {
+            ticket_reference?: string;
+            ticket_subject?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            expires_at?: string;
+            max_files?: number;
+            files_remaining?: number;
+            max_total_bytes?: number;
+            bytes_remaining?: number;
+            max_file_bytes?: number;
+            accepted_types?: string[];
+            /** @description For an <input type=file accept=...> */
+            accept?: string;
+        };
+        ReceivedFile: {
+            filename?: string;
+            size?: number;
+            content_type?: string;
+        };
+        PublicUploadResult: {
+            items: components["schemas"]["ReceivedFile"][];
+            message_saved: boolean;
         };
         AuditEvent: {
             id?: number;

@@ -8,6 +8,7 @@ import {
   BankOutlined,
   IdcardOutlined,
   AppstoreOutlined,
+  CustomerServiceOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
@@ -27,13 +28,14 @@ interface NavItem {
   icon: ReactNode;
 }
 
-/** Only what exists. Tickets join this list when their pages do. */
+/** Only what exists. */
 const NAV_ITEMS: NavItem[] = [
   { path: paths.leads, labelKey: 'nav.leads', icon: <ContactsOutlined aria-hidden /> },
   { path: paths.pipeline, labelKey: 'nav.pipeline', icon: <FundProjectionScreenOutlined aria-hidden /> },
   { path: paths.companies, labelKey: 'nav.companies', icon: <BankOutlined aria-hidden /> },
   { path: paths.contacts, labelKey: 'nav.contacts', icon: <IdcardOutlined aria-hidden /> },
   { path: paths.orders, labelKey: 'nav.orders', icon: <ShoppingCartOutlined aria-hidden /> },
+  { path: paths.tickets, labelKey: 'nav.tickets', icon: <CustomerServiceOutlined aria-hidden /> },
   { path: paths.products, labelKey: 'nav.products', icon: <AppstoreOutlined aria-hidden /> },
 ];
 

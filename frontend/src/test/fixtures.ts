@@ -1,5 +1,7 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { FollowUp, Lead, User } from '../api/types';
+import type { Ticket, TicketComment } from '../features/tickets/types';
+import { dayjs } from '../lib/dates';
 
 export const API = 'http://localhost:3000/api/v1';
 
@@ -111,3 +113,54 @@ export const manufacturing = {
 };
 
 export const pipelinesHandler = http.get(`${API}/pipelines`, () => json({ items: [manufacturing], next_cursor: null }));
+
+/** No attachments on any record (the attachment panel of the detail pages asks for them). */
+export const noAttachmentsHandler = http.get(`${API}/:records/:id/attachments`, () => json({ items: [], next_cursor: null }));
+
+/** A ticket as the API answers it (new, normal priority, due times a day ahead by default). */
+export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
+  const id = overrides.id ?? nextId++;
+  const created = dayjs().subtract(1, 'hour');
+  return {
+    id,
+    kind: 'complaint',
+    subject: `Ticket ${id}`,
+    description: null,
+    priority: 'normal',
+    status: 'new',
+    channel: 'phone',
+    company_id: null,
+    company_name: null,
+    contact_id: null,
+    contact_name: null,
+    assignee_id: null,
+    assignee_name: null,
+    team_id: null,
+    created_by_id: 6,
+    first_response_due_at: created.add(8, 'hour').toISOString(),
+    resolution_due_at: created.add(72, 'hour').toISOString(),
+    first_responded_at: null,
+    resolved_at: null,
+    closed_at: null,
+    sla_breached: false,
+    created_at: created.toISOString(),
+    updated_at: created.toISOString(),
+    ...overrides,
+  };
+}
+
+export function makeComment(overrides: Partial<TicketComment> = {}): TicketComment {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    ticket_id: 1,
+    body: `Comment ${id}`,
+    visibility: 'internal',
+    author_id: 6,
+    author_name: 'Wang Fang',
+    upload_link_id: null,
+    author_kind: 'user',
+    created_at: '2026-03-02T08:00:00+00:00',
+    ...overrides,
+  };
+}

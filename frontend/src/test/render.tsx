@@ -52,3 +52,17 @@ export function renderWithProviders(ui: ReactNode, { user }: { user: User }) {
   );
   return { ...view, queryClient, user: userEvent.setup() };
 }
+
+/** The whole app at `path` with nobody logged in (the public upload page). */
+export function renderAnonymous(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const queryClient = testQueryClient();
+  const view = render(
+    <NoStyles>
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </NoStyles>,
+  );
+  return { ...view, router, queryClient, user: userEvent.setup() };
+}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, isApiError } from '../../api/errors';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
+import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { ErrorState } from '../../components/ErrorState';
 import { formatDateTime } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
@@ -129,6 +130,7 @@ export default function CompanyDetail() {
                 />
               )}
             </Card>
+            <AttachmentPanel record="companies" recordId={company.id} />
           </Flex>
         </Col>
         <Col xs={24} lg={14}>

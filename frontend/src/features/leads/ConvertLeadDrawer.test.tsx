@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { describe, expect, it } from 'vitest';
-import { API, json, makeLead, pipelinesHandler, problem, users } from '../../test/fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { API, json, makeLead, noAttachmentsHandler, pipelinesHandler, problem, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 
@@ -18,6 +18,8 @@ const suggestions = {
 };
 
 describe('Converting a lead', () => {
+  beforeEach(() => server.use(noAttachmentsHandler));
+
   it('links a suggested company, opens an opportunity and goes to it', async () => {
     const bodies: unknown[] = [];
     server.use(

@@ -6,6 +6,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
 import { ApiError, isApiError } from '../../api/errors';
 import type { Lead, LeadStatus, LeadUpdate } from '../../api/types';
+import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { EditableField } from '../../components/EditableField';
 import { ErrorState } from '../../components/ErrorState';
 import { formatDateTime } from '../../lib/dates';
@@ -299,6 +300,7 @@ export default function LeadDetail() {
               </div>
             </dl>
           </Card>
+          <AttachmentPanel record="leads" recordId={lead.id} canWrite={canWriteLeads} />
         </Col>
         <Col xs={24} lg={14}>
           <FollowUpTimeline leadId={lead.id} canWrite={canWriteLeads} />

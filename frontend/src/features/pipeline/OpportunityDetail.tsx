@@ -8,6 +8,7 @@ import { usePermissions } from '../../api/auth';
 import { ApiError, isApiError } from '../../api/errors';
 import type { OpportunityLine } from '../../api/types';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
+import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { ErrorState } from '../../components/ErrorState';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/messages';
@@ -195,6 +196,7 @@ export default function OpportunityDetail() {
               <Field label={t('opportunities.fields.createdAt')}>{formatDateTime(opportunity.created_at, t)}</Field>
             </dl>
           </Card>
+          <AttachmentPanel record="opportunities" recordId={opportunity.id} canWrite={canWriteSales} />
         </Col>
         <Col xs={24} lg={14}>
           <Flex vertical gap={16}>

@@ -1,0 +1,302 @@
+import { ArrowLeftOutlined, CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Flex, Input, Row, Select, Skeleton, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { useCurrentUser } from '../../api/auth';
+import { ApiError, isApiError } from '../../api/errors';
+import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
+import { EditableField } from '../../components/EditableField';
+import { ErrorState } from '../../components/ErrorState';
+import { formatDateTime } from '../../lib/dates';
+import { errorMessage } from '../../lib/messages';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { paths } from '../../paths';
+import { useTicketAssignees } from './api/get-assignees';
+import { useTicket } from './api/get-ticket';
+import { useUpdateTicket } from './api/update-ticket';
+import { RequestFilesDialog } from './RequestFilesDialog';
+import { TicketComments } from './TicketComments';
+import { TICKET_PRIORITIES, TICKET_TRANSITIONS } from './ticket-options';
+import { PriorityTag, SlaBadge, TicketStatusTag } from './TicketTags';
+import type { Ticket, TicketPriority, TicketStatus, TicketUpdate } from './types';
+import './tickets.css';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const empty = children === null || children === undefined || children === '';
+  return (
+    <div className="editable-field">
+      <dt>{label}</dt>
+      <dd>{empty ? <Typography.Text type="secondary">{t('common.notSet')}</Typography.Text> : children}</dd>
+    </div>
+  );
+}
+
+function DetailSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div className="page" aria-busy="true">
+      <span className="sr-only">{t('common.loading')}</span>
+      <Skeleton active title={{ width: 240 }} paragraph={{ rows: 1 }} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Card>
+            <Skeleton active paragraph={{ rows: 8 }} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card>
+            <Skeleton active avatar paragraph={{ rows: 5 }} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+/** The statuses offered for a ticket: where it is, and where it may go from there. */
+export function statusOptions(status: TicketStatus): TicketStatus[] {
+  return [status, ...TICKET_TRANSITIONS[status]];
+}
+
+/** Who a ticket may be given to: nobody, me, and (for admins, managers and service staff) every
+ * admin, manager and service user. */
+function AssigneeSelect({ ticket, value, onChange, id }: { ticket: Ticket; value?: number | null; onChange?: (v: number | null) => void; id?: string }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const assignees = useTicketAssignees({ enabled: me.role !== 'sales' });
+  const options = new Map<number, string>();
+  options.set(me.id, t('tickets.assignees.meName', { name: me.name }));
+  if (ticket.assignee_id && ticket.assignee_id !== me.id) {
+    options.set(ticket.assignee_id, ticket.assignee_name ?? `#${ticket.assignee_id}`);
+  }
+  for (const user of assignees.data ?? []) if (!options.has(user.id)) options.set(user.id, user.name);
+  return (
+    <Select<number>
+      id={id}
+      autoFocus
+      value={value ?? -1}
+      onChange={(next) => onChange?.(next === -1 ? null : next)}
+      loading={assignees.isFetching}
+      showSearch={{ optionFilterProp: 'label' }}
+      options={[
+        { value: -1, label: t('tickets.assignees.none') },
+        ...[...options].map(([userId, label]) => ({ value: userId, label })),
+      ]}
+    />
+  );
+}
+
+export default function TicketDetail() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { ticketId } = useParams();
+  const id = Number(ticketId);
+  const valid = Number.isInteger(id) && id > 0;
+  const me = useCurrentUser();
+  const query = useTicket(id, { enabled: valid });
+  const update = useUpdateTicket(id);
+  const [conflict, setConflict] = useState(false);
+  const [requesting, setRequesting] = useState(false);
+  useDocumentTitle(query.data ? `#${query.data.ticket.id} ${query.data.ticket.subject}` : t('tickets.title'));
+
+  const { state } = useLocation() as { state: { listSearch?: string } | null };
+  const listSearch = state?.listSearch;
+  const back = (
+    <Link to={listSearch ? `${paths.tickets}?${listSearch}` : paths.tickets} className="back-link">
+      <ArrowLeftOutlined aria-hidden /> {t('tickets.backToList')}
+    </Link>
+  );
+
+  if (!valid || query.isError) {
+    const error = valid ? query.error : new ApiError(404, { status: 404 });
+    return (
+      <div className="page">
+        {back}
+        <ErrorState
+          error={error}
+          title={isApiError(error, 404) ? t('tickets.notFound') : undefined}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      </div>
+    );
+  }
+  if (query.isPending) return <DetailSkeleton />;
+
+  const { ticket } = query.data;
+
+  /** Saves one change with If-Match; a 412 means someone else changed the ticket meanwhile. */
+  const save = async (patch: TicketUpdate) => {
+    try {
+      await update.mutateAsync(patch);
+      setConflict(false);
+      message.success(t('tickets.saved'));
+    } catch (error) {
+      if (isApiError(error, 412)) setConflict(true);
+      throw error;
+    }
+  };
+
+  const reload = async () => {
+    await query.refetch();
+    setConflict(false);
+  };
+
+  const changeStatus = (status: TicketStatus) =>
+    save({ status }).catch((error: unknown) => {
+      if (!isApiError(error, 412)) message.error(errorMessage(error, t));
+    });
+
+  const assigneeLabel = !ticket.assignee_id
+    ? t('tickets.assignees.none')
+    : ticket.assignee_id === me.id
+      ? t('tickets.assignees.meName', { name: me.name })
+      : (ticket.assignee_name ?? `#${ticket.assignee_id}`);
+
+  return (
+    <div className="page ticket-detail-page">
+      {back}
+      <Flex justify="space-between" align="center" wrap gap={8} className="page-header">
+        <div className="ticket-heading">
+          <Typography.Text type="secondary">
+            #{ticket.id} · {t(`tickets.kinds.${ticket.kind}`)} · {t(`tickets.channels.${ticket.channel}`)}
+          </Typography.Text>
+          <Typography.Title level={2} className="page-title">
+            {ticket.subject}
+          </Typography.Title>
+          <Flex gap={6} wrap align="center">
+            <PriorityTag priority={ticket.priority} />
+            <SlaBadge ticket={ticket} />
+          </Flex>
+        </div>
+        <Flex gap={8} wrap align="center">
+          <Button size="large" icon={<CloudUploadOutlined aria-hidden />} onClick={() => setRequesting(true)}>
+            {t('tickets.uploadLinks.open')}
+          </Button>
+          <Select<TicketStatus>
+            aria-label={t('tickets.fields.status')}
+            value={ticket.status}
+            onChange={(status) => void changeStatus(status)}
+            options={statusOptions(ticket.status).map((status) => ({
+              value: status,
+              label: status === ticket.status ? <TicketStatusTag status={status} /> : t(`tickets.moveTo.${status}`),
+            }))}
+            className="status-select"
+            size="large"
+            disabled={update.isPending}
+            popupMatchSelectWidth={false}
+          />
+        </Flex>
+      </Flex>
+
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          className="conflict-alert"
+          title={t('tickets.conflict.title')}
+          description={
+            <>
+              <p>{t('tickets.conflict.detail')}</p>
+              <Button type="primary" icon={<ReloadOutlined aria-hidden />} onClick={() => void reload()} loading={query.isFetching}>
+                {t('tickets.conflict.reload')}
+              </Button>
+            </>
+          }
+        />
+      )}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Flex vertical gap={16}>
+            <Card title={<h3 className="card-title">{t('tickets.details')}</h3>}>
+              <dl className="field-list">
+                <EditableField<string>
+                  name="subject"
+                  label={t('tickets.fields.subject')}
+                  value={ticket.subject}
+                  canEdit
+                  rules={[
+                    { required: true, whitespace: true, message: t('tickets.form.subjectRequired') },
+                    { max: 200, message: t('tickets.form.tooLong', { max: 200 }) },
+                  ]}
+                  input={<Input autoFocus />}
+                  onSave={(subject) => save({ subject: subject.trim() })}
+                  handledStatuses={[412]}
+                />
+                <EditableField<TicketPriority>
+                  name="priority"
+                  label={t('tickets.fields.priority')}
+                  value={ticket.priority}
+                  display={<PriorityTag priority={ticket.priority} />}
+                  canEdit
+                  input={
+                    <Select
+                      autoFocus
+                      options={TICKET_PRIORITIES.map((priority) => ({ value: priority, label: t(`tickets.priorities.${priority}`) }))}
+                    />
+                  }
+                  onSave={(priority) => save({ priority })}
+                  handledStatuses={[412]}
+                />
+                <EditableField<number | null>
+                  name="assignee_id"
+                  label={t('tickets.fields.assignee')}
+                  value={ticket.assignee_id}
+                  display={assigneeLabel}
+                  canEdit
+                  input={<AssigneeSelect ticket={ticket} />}
+                  onSave={(assignee_id) => save({ assignee_id })}
+                  handledStatuses={[412]}
+                />
+                <Field label={t('tickets.fields.company')}>
+                  {ticket.company_id ? <Link to={paths.company(ticket.company_id)}>{ticket.company_name ?? `#${ticket.company_id}`}</Link> : null}
+                </Field>
+                <Field label={t('tickets.fields.contact')}>
+                  {ticket.contact_id ? <Link to={paths.contact(ticket.contact_id)}>{ticket.contact_name ?? `#${ticket.contact_id}`}</Link> : null}
+                </Field>
+                <EditableField<string | null>
+                  name="description"
+                  label={t('tickets.fields.description')}
+                  value={ticket.description}
+                  display={ticket.description ? <span className="pre-wrap">{ticket.description}</span> : undefined}
+                  canEdit
+                  input={<Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 10 }} />}
+                  onSave={(value) => save({ description: value?.trim() || null })}
+                  handledStatuses={[412]}
+                />
+                <Field label={t('tickets.fields.firstResponseDue')}>
+                  {formatDateTime(ticket.first_response_due_at, t)}
+                  {ticket.first_responded_at && (
+                    <Typography.Text type="secondary">
+                      {' '}
+                      · {t('tickets.sla.respondedAt', { when: formatDateTime(ticket.first_responded_at, t) })}
+                    </Typography.Text>
+                  )}
+                </Field>
+                <Field label={t('tickets.fields.resolutionDue')}>
+                  {formatDateTime(ticket.resolution_due_at, t)}
+                  {ticket.resolved_at && (
+                    <Typography.Text type="secondary">
+                      {' '}
+                      · {t('tickets.sla.resolvedAt', { when: formatDateTime(ticket.resolved_at, t) })}
+                    </Typography.Text>
+                  )}
+                </Field>
+                <Field label={t('tickets.fields.createdAt')}>{formatDateTime(ticket.created_at, t)}</Field>
+              </dl>
+            </Card>
+            <AttachmentPanel record="tickets" recordId={ticket.id} />
+          </Flex>
+        </Col>
+        <Col xs={24} lg={14}>
+          <TicketComments ticketId={ticket.id} />
+        </Col>
+      </Row>
+      <RequestFilesDialog ticketId={ticket.id} open={requesting} onClose={() => setRequesting(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { delay, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { dayjs } from '../../lib/dates';
+import { API, json, makeTicket, users } from '../../test/fixtures';
+import { renderApp } from '../../test/render';
+import { server } from '../../test/server';
+import { setViewportWidth } from '../../test/viewport';
+import type { Ticket } from './types';
+
+function ticketsHandler(pages: { items: Ticket[]; next_cursor: string | null }[]) {
+  const requests: URLSearchParams[] = [];
+  const handler = http.get(`${API}/tickets`, async ({ request }) => {
+    const params = new URL(request.url).searchParams;
+    requests.push(params);
+    await delay(10);
+    const page = params.get('cursor') ? pages[Number(params.get('cursor'))] : pages[0];
+    return json(page ?? { items: [], next_cursor: null });
+  });
+  return { handler, requests };
+}
+
+const now = dayjs();
+const overdue = makeTicket({
+  subject: '水泵漏油',
+  priority: 'urgent',
+  status: 'new',
+  company_name: '苏州泵业',
+  first_response_due_at: now.subtract(2, 'hour').toISOString(),
+  resolution_due_at: now.add(2, 'hour').toISOString(),
+  sla_breached: true,
+  assignee_id: 6,
+  assignee_name: 'Wang Fang',
+});
+const answered = makeTicket({
+  subject: 'Invoice question',
+  kind: 'inquiry',
+  status: 'open',
+  first_responded_at: now.subtract(30, 'minute').toISOString(),
+  resolution_due_at: now.add(5, 'hour').add(1, 'minute').toISOString(),
+});
+const lateButAnswered = makeTicket({
+  subject: 'Late answer',
+  status: 'waiting_on_customer',
+  first_responded_at: now.subtract(1, 'hour').toISOString(),
+  resolution_due_at: now.add(3, 'day').toISOString(),
+  sla_breached: true,
+});
+const closed = makeTicket({ subject: 'Old feedback', kind: 'feedback', status: 'closed', priority: 'low' });
+
+describe('TicketList', () => {
+  it('shows the tickets with status, priority and SLA badges, breached ones highlighted', async () => {
+    server.use(ticketsHandler([{ items: [overdue, answered, lateButAnswered, closed], next_cursor: null }]).handler);
+    renderApp('/tickets', { user: users.service });
+
+    const row = (await screen.findByRole('link', { name: '水泵漏油' })).closest('tr')!;
+    expect(row).toHaveClass('ticket-row-breached');
+    expect(within(row).getByText('New')).toBeInTheDocument();
+    expect(within(row).getByText('Urgent')).toBeInTheDocument();
+    expect(within(row).getByText('Response overdue by 2 h')).toBeInTheDocument();
+    expect(within(row).getByText('Wang Fang (me)')).toBeInTheDocument();
+    expect(within(row).getByText(/苏州泵业/)).toBeInTheDocument();
+
+    const open = screen.getByRole('link', { name: 'Invoice question' }).closest('tr')!;
+    expect(open).not.toHaveClass('ticket-row-breached');
+    expect(within(open).getByText('Resolution due in 5 h')).toBeInTheDocument();
+    expect(within(open).getByText('Unassigned')).toBeInTheDocument();
+
+    const late = screen.getByRole('link', { name: 'Late answer' }).closest('tr')!;
+    expect(within(late).getByText('Resolution due in 3 days')).toBeInTheDocument();
+    expect(within(late).getByText('SLA breached')).toBeInTheDocument();
+
+    const done = screen.getByRole('link', { name: 'Old feedback' }).closest('tr')!;
+    expect(within(done).getByText('Closed')).toBeInTheDocument();
+    expect(within(done).queryByText(/due in|overdue/)).not.toBeInTheDocument();
+    expect(screen.getByText('All 4 tickets shown')).toBeInTheDocument();
+  });
+
+  it('reads its filters from the URL and sends them to the API', async () => {
+    const { handler, requests } = ticketsHandler([{ items: [answered], next_cursor: null }]);
+    server.use(handler);
+    renderApp('/tickets?q=leak&status=new,open&priority=urgent,high&kind=complaint&assignee=me&breached=1&sort=resolution_due_at', {
+      user: users.service,
+    });
+    await screen.findByRole('link', { name: 'Invoice question' });
+    const params = requests[0];
+    expect(params.get('q')).toBe('leak');
+    expect(params.get('status')).toBe('new,open');
+    expect(params.get('priority')).toBe('urgent,high');
+    expect(params.get('kind')).toBe('complaint');
+    expect(params.get('assignee_id')).toBe('me');
+    expect(params.get('sla_breached')).toBe('true');
+    expect(params.get('sort')).toBe('resolution_due_at');
+    expect(screen.getByRole('checkbox', { name: 'SLA breached only' })).toBeChecked();
+  });
+
+  it('puts changed filters into the URL and asks again', async () => {
+    const { handler, requests } = ticketsHandler([{ items: [answered], next_cursor: null }]);
+    server.use(handler);
+    const { router, user } = renderApp('/tickets', { user: users.service });
+    await screen.findByRole('link', { name: 'Invoice question' });
+
+    await user.click(screen.getByRole('checkbox', { name: 'SLA breached only' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?breached=1'));
+    await waitFor(() => expect(requests.at(-1)?.get('sla_breached')).toBe('true'));
+
+    await user.click(screen.getByRole('combobox', { name: 'Assignee' }));
+    await user.click(await screen.findByTitle('Unassigned'));
+    await waitFor(() => expect(router.state.location.search).toBe('?assignee=none&breached=1'));
+    await waitFor(() => expect(requests.at(-1)?.get('assignee_id')).toBe('none'));
+  });
+
+  it('loads more with the cursor', async () => {
+    const { handler, requests } = ticketsHandler([
+      { items: [overdue], next_cursor: '1' },
+      { items: [closed], next_cursor: null },
+    ]);
+    server.use(handler);
+    const { user } = renderApp('/tickets', { user: users.service });
+    await screen.findByRole('link', { name: '水泵漏油' });
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('link', { name: 'Old feedback' })).toBeInTheDocument();
+    expect(requests.at(-1)?.get('cursor')).toBe('1');
+  });
+
+  it('says when filters match nothing', async () => {
+    server.use(ticketsHandler([{ items: [], next_cursor: null }]).handler);
+    renderApp('/tickets?status=closed', { user: users.service });
+    expect(await screen.findByText('No tickets match this search and these filters.')).toBeInTheDocument();
+  });
+
+  it('shows cards on a phone, with the SLA said in words', async () => {
+    setViewportWidth(390);
+    server.use(ticketsHandler([{ items: [overdue], next_cursor: null }]).handler);
+    renderApp('/tickets', { user: users.service });
+    const card = (await screen.findByText('水泵漏油')).closest('a')!;
+    expect(card).toHaveAttribute('href', `/tickets/${overdue.id}`);
+    expect(within(card).getByText('Response overdue by 2 h')).toBeInTheDocument();
+    expect(card.querySelector('.ticket-card')).toHaveClass('breached');
+  });
+});

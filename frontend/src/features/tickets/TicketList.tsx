@@ -1,0 +1,217 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Skeleton, Table, Typography, type TableProps } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../api/auth';
+import { ErrorState } from '../../components/ErrorState';
+import { formatDateTime } from '../../lib/dates';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useIsMobile } from '../../lib/use-media-query';
+import { paths } from '../../paths';
+import { useTickets, type TicketFilters } from './api/get-tickets';
+import { TicketCreateDrawer } from './TicketCreateDrawer';
+import { TicketFilterBar } from './TicketFilterBar';
+import { filtersFromParams, filtersToParams, hasFilters } from './ticket-filters';
+import { PriorityTag, SlaBadge, TicketStatusTag } from './TicketTags';
+import type { Ticket } from './types';
+import './tickets.css';
+
+/** Link state: the list's query string, so the detail's back link returns to the same view. */
+export interface FromList {
+  listSearch: string;
+}
+
+function useAssigneeLabel() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  return (ticket: Ticket) => {
+    if (!ticket.assignee_id) return t('tickets.assignees.none');
+    if (ticket.assignee_id === me.id) return t('tickets.assignees.meName', { name: me.name });
+    return ticket.assignee_name ?? `#${ticket.assignee_id}`;
+  };
+}
+
+function TicketCards({ tickets, from }: { tickets: Ticket[]; from: FromList }) {
+  const { t } = useTranslation();
+  const assigneeLabel = useAssigneeLabel();
+  return (
+    <ul className="ticket-cards" aria-label={t('tickets.title')}>
+      {tickets.map((ticket) => (
+        <li key={ticket.id}>
+          <Link to={paths.ticket(ticket.id)} state={from} className="ticket-card-link">
+            <Card size="small" className={`ticket-card${ticket.sla_breached ? ' breached' : ''}`}>
+              <Flex justify="space-between" align="start" gap={8}>
+                <div className="ticket-card-main">
+                  <Typography.Text type="secondary" className="ticket-ref">
+                    #{ticket.id} · {t(`tickets.kinds.${ticket.kind}`)}
+                  </Typography.Text>
+                  <Typography.Text strong className="ticket-card-subject">
+                    {ticket.subject}
+                  </Typography.Text>
+                  {ticket.company_name && (
+                    <Typography.Text type="secondary" ellipsis>
+                      {ticket.company_name}
+                    </Typography.Text>
+                  )}
+                </div>
+                <Flex vertical gap={4} align="end">
+                  <TicketStatusTag status={ticket.status} />
+                  <PriorityTag priority={ticket.priority} />
+                </Flex>
+              </Flex>
+              <Flex justify="space-between" gap={8} className="ticket-card-meta" wrap>
+                <SlaBadge ticket={ticket} />
+                <Typography.Text type="secondary">{assigneeLabel(ticket)}</Typography.Text>
+              </Flex>
+            </Card>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ListSkeleton({ isMobile }: { isMobile: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div aria-busy="true" className="list-skeleton">
+      <span className="sr-only">{t('common.loading')}</span>
+      {Array.from({ length: isMobile ? 5 : 8 }, (_, index) =>
+        isMobile ? (
+          <Card size="small" key={index}>
+            <Skeleton active title={{ width: '60%' }} paragraph={{ rows: 2 }} />
+          </Card>
+        ) : (
+          <Skeleton key={index} active title={false} paragraph={{ rows: 1, width: '100%' }} />
+        ),
+      )}
+    </div>
+  );
+}
+
+export default function TicketList() {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const [creating, setCreating] = useState(false);
+  useDocumentTitle(t('tickets.title'));
+  const assigneeLabel = useAssigneeLabel();
+  const query = useTickets(filters);
+  const tickets = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+
+  const setFilters = useCallback(
+    (patch: Partial<TicketFilters>) =>
+      setParams((current) => filtersToParams({ ...filtersFromParams(current), ...patch }), { replace: true }),
+    [setParams],
+  );
+  const clearFilters = useCallback(
+    () => setParams((current) => filtersToParams({ sort: filtersFromParams(current).sort }), { replace: true }),
+    [setParams],
+  );
+  const from: FromList = { listSearch: params.toString() };
+
+  const columns: TableProps<Ticket>['columns'] = [
+    {
+      key: 'subject',
+      title: t('tickets.fields.subject'),
+      render: (_, ticket) => (
+        <div className="ticket-subject-cell">
+          <Link to={paths.ticket(ticket.id)} state={from}>
+            {ticket.subject}
+          </Link>
+          <Typography.Text type="secondary" ellipsis>
+            #{ticket.id} · {t(`tickets.kinds.${ticket.kind}`)}
+            {ticket.company_name ? ` · ${ticket.company_name}` : ''}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { key: 'status', title: t('tickets.fields.status'), width: 150, render: (_, ticket) => <TicketStatusTag status={ticket.status} /> },
+    { key: 'priority', title: t('tickets.fields.priority'), width: 110, render: (_, ticket) => <PriorityTag priority={ticket.priority} /> },
+    { key: 'sla', title: t('tickets.fields.sla'), width: 230, render: (_, ticket) => <SlaBadge ticket={ticket} /> },
+    { key: 'assignee', title: t('tickets.fields.assignee'), width: 160, render: (_, ticket) => assigneeLabel(ticket) },
+    {
+      key: 'created_at',
+      title: t('tickets.fields.createdAt'),
+      width: 150,
+      render: (_, ticket) => formatDateTime(ticket.created_at, t),
+    },
+  ];
+
+  let body;
+  if (query.isPending) {
+    body = <ListSkeleton isMobile={isMobile} />;
+  } else if (query.isError) {
+    body = <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  } else if (tickets.length === 0) {
+    body = hasFilters(filters) ? (
+      <Empty description={t('tickets.emptyFiltered')} className="empty-state">
+        <Button onClick={clearFilters}>{t('tickets.filters.clear')}</Button>
+      </Empty>
+    ) : (
+      <Empty
+        className="empty-state"
+        description={
+          <>
+            <Typography.Title level={4}>{t('tickets.emptyTitle')}</Typography.Title>
+            <Typography.Paragraph type="secondary">{t('tickets.emptyHint')}</Typography.Paragraph>
+          </>
+        }
+      >
+        <Button type="primary" size="large" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+          {t('tickets.createFirst')}
+        </Button>
+      </Empty>
+    );
+  } else {
+    body = (
+      <>
+        {isMobile ? (
+          <TicketCards tickets={tickets} from={from} />
+        ) : (
+          <Table<Ticket>
+            rowKey="id"
+            columns={columns}
+            dataSource={tickets}
+            pagination={false}
+            className="ticket-table"
+            rowClassName={(ticket) => (ticket.sla_breached ? 'ticket-row-breached' : '')}
+            scroll={{ x: 960 }}
+          />
+        )}
+        <div className="load-more">
+          {query.hasNextPage ? (
+            <Button size="large" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} block={isMobile}>
+              {t('tickets.loadMore')}
+            </Button>
+          ) : (
+            <Typography.Text type="secondary">{t('tickets.allShown', { count: tickets.length })}</Typography.Text>
+          )}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <div className="page ticket-list-page">
+      <Flex justify="space-between" align="center" className="page-header" gap={8}>
+        <Typography.Title level={2} className="page-title">
+          {t('tickets.title')}
+        </Typography.Title>
+        <Button
+          type="primary"
+          icon={<PlusOutlined aria-hidden />}
+          size={isMobile ? 'large' : 'middle'}
+          onClick={() => setCreating(true)}
+        >
+          {t('tickets.new')}
+        </Button>
+      </Flex>
+      <TicketFilterBar filters={filters} onChange={setFilters} onClear={clearFilters} isMobile={isMobile} />
+      <div aria-busy={query.isFetching}>{body}</div>
+      <TicketCreateDrawer open={creating} onClose={() => setCreating(false)} from={from} />
+    </div>
+  );
+}

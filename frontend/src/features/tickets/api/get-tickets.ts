@@ -1,0 +1,63 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+import type { Ticket, TicketKind, TicketPriority, TicketSort, TicketStatus } from '../types';
+import { ticketKeys } from './keys';
+
+/** GET /api/v1/tickets — the ticket list, filtered, a page at a time (cursor paging). */
+export interface TicketFilters {
+  q?: string;
+  status?: TicketStatus[];
+  priority?: TicketPriority[];
+  kind?: TicketKind[];
+  /** `me` or `none` (unassigned) */
+  assignee?: 'me' | 'none';
+  /** Only tickets past an SLA due time */
+  breached?: boolean;
+  sort?: TicketSort;
+}
+
+export const TICKETS_PAGE_SIZE = 25;
+
+export interface TicketPage {
+  items: Ticket[];
+  next_cursor: string | null;
+}
+
+function list<T>(values: T[] | undefined): T[] | undefined {
+  return values?.length ? values : undefined;
+}
+
+export async function getTickets(filters: TicketFilters, cursor?: string, signal?: AbortSignal): Promise<TicketPage> {
+  const { data } = await unwrap(
+    api.GET('/api/v1/tickets', {
+      params: {
+        query: {
+          limit: TICKETS_PAGE_SIZE,
+          cursor,
+          q: filters.q || undefined,
+          status: list(filters.status),
+          priority: list(filters.priority),
+          kind: list(filters.kind),
+          assignee_id: filters.assignee,
+          sla_breached: filters.breached || undefined,
+          sort: filters.sort,
+        },
+      },
+      signal,
+    }),
+  );
+  return { items: data.items as Ticket[], next_cursor: data.next_cursor ?? null };
+}
+
+export function ticketsQueryOptions(filters: TicketFilters) {
+  return infiniteQueryOptions({
+    queryKey: ticketKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => getTickets(filters, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
+  });
+}
+
+export function useTickets(filters: TicketFilters) {
+  return useInfiniteQuery(ticketsQueryOptions(filters));
+}

@@ -1,0 +1,15 @@
+import type { TicketFilters } from './get-tickets';
+
+/** Query keys of the tickets feature; invalidating a prefix refreshes everything below it. */
+export const ticketKeys = {
+  all: ['tickets'] as const,
+  lists: () => [...ticketKeys.all, 'list'] as const,
+  list: (filters: TicketFilters) => [...ticketKeys.lists(), filters] as const,
+  details: () => [...ticketKeys.all, 'detail'] as const,
+  detail: (id: number) => [...ticketKeys.details(), id] as const,
+  comments: (ticketId: number) => [...ticketKeys.detail(ticketId), 'comments'] as const,
+  uploadLinks: (ticketId: number) => [...ticketKeys.detail(ticketId), 'upload-links'] as const,
+  assignees: () => ['assignees'] as const,
+  companies: (q: string) => ['companies', 'picker', q] as const,
+  contacts: (companyId: number) => ['companies', companyId, 'contacts', 'picker'] as const,
+};
