@@ -13,6 +13,7 @@ from crm.auth.models import Team, User
 from crm.auth.passwords import hash_password
 from crm.core.money import line_total
 from crm.core.types import utcnow
+from crm.customers.models import Company, Contact
 from crm.extensions import db
 from crm.sales.models import LEAD_SOURCES, FollowUp, Lead
 from crm.sales.pipeline.models import Opportunity, OpportunityLine, StageChange
@@ -235,6 +236,22 @@ def _seed_sales(rng: random.Random, owners: list[User], now) -> None:
         )
 
 
+# (name, industry, phone, owner, contacts as (name, title, phone)): the customers the demo
+# tickets come from.
+DEMO_COMPANIES = (
+    ("苏州恒力泵业有限公司 Suzhou Hengli Pumps", "Manufacturing", "+8651265001234",
+     "sales1@example.com", (("陈静 Chen Jing", "采购经理 Purchasing manager", "+8613912345678"),
+                            ("刘洋 Liu Yang", "设备主管 Maintenance lead", "+8613812345601"))),
+    ("杭州绿源水务 Hangzhou Lvyuan Water", "Utilities", "+8657188001122",
+     "sales2@example.com", (("赵敏 Zhao Min", "项目经理 Project manager", "+8615012345602"),)),
+    ("成都天府物业 Chengdu Tianfu Property", "Real estate", "+8602866002233",
+     "sales3@example.com", (("孙磊 Sun Lei", "工程部 Facilities", "+8618612345603"),)),
+    ("Nordic Fluid Systems AB", "Engineering", "+46812345678",
+     None, (("Erik Lind", "Service manager", "+46701234567"),)),
+)  # fmt: skip
+# Which demo company (index in DEMO_COMPANIES) each demo ticket (index) is from.
+TICKET_COMPANIES = {0: 0, 1: 0, 2: 1, 5: 2, 6: 3, 8: 1}
+
 # (kind, priority, status, channel, hours ago, assignee, subject, comments): a service desk's
 # week, with tickets on time, past a due time, waiting on the customer, resolved and closed.
 # A comment is (hours after creation, "internal" | "customer" | "from customer", text).
@@ -290,10 +307,46 @@ DEMO_TICKETS = (
 )  # fmt: skip
 
 
+def _seed_companies(users: dict[str, User]) -> list[tuple[Company, Contact]]:
+    """The demo customers with their contacts; answers each company with its first contact."""
+    companies = []
+    for name, industry, phone, owner, contacts in DEMO_COMPANIES:
+        owner_id = users[owner].id if owner else None
+        company = Company(
+            name=name,
+            industry=industry,
+            phone=phone,
+            owner_id=owner_id,
+            created_by_id=users["manager@example.com"].id,
+        )
+        db.session.add(company)
+        db.session.flush()
+        people = [
+            Contact(
+                name=contact_name,
+                title=title,
+                phone=contact_phone,
+                company_id=company.id,
+                owner_id=owner_id,
+                created_by_id=company.created_by_id,
+            )
+            for contact_name, title, contact_phone in contacts
+        ]
+        db.session.add_all(people)
+        db.session.flush()
+        companies.append((company, people[0]))
+    return companies
+
+
 def _seed_tickets(users: dict[str, User], now) -> None:
     """The demo tickets and their comments; due times from the default SLA hours, the times a
     ticket was answered, resolved and closed from its comments and status."""
-    for kind, priority, status, channel, age, assignee, subject, comments in DEMO_TICKETS:
+    companies = _seed_companies(users)
+    for number, row in enumerate(DEMO_TICKETS):
+        kind, priority, status, channel, age, assignee, subject, comments = row
+        company, contact = (
+            companies[TICKET_COMPANIES[number]] if number in TICKET_COMPANIES else (None, None)
+        )
         created = now - timedelta(hours=age)
         staff = users[assignee or "service@example.com"]
         ticket = Ticket(
@@ -303,6 +356,8 @@ def _seed_tickets(users: dict[str, User], now) -> None:
             status=status,
             channel=channel,
             assignee_id=users[assignee].id if assignee else None,
+            company_id=company.id if company else None,
+            contact_id=contact.id if contact else None,
             created_by_id=users["service@example.com"].id,
             created_at=created,
             updated_at=created,
