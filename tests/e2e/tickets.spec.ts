@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { checkAccessibility, expect, isPhone, logIn, msg, tap, test } from './fixtures';
+import { checkAccessibility, chooseOption, expect, isPhone, logIn, msg, tap, test } from './fixtures';
 
 /** A real 2×2 PNG, made here: the server checks the bytes (magic numbers), not the name. */
 function png(): Buffer {
@@ -67,6 +67,23 @@ test('a service agent requests files and sees what the customer sent from a phon
     new RegExp(t('tickets.sla.responseDue', { span: '(1 h|\\d+ min)' })),
   );
   const ticketUrl = page.url();
+
+  // ---- ... names the customer on the ticket, and sees its contacts and orders beside it ----
+  const details = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: t('tickets.details'), exact: true }) });
+  await details.getByRole('button', { name: t('common.editField', { field: t('tickets.fields.company') }) }).click();
+  const companyBox = details.getByRole('combobox', { name: t('tickets.fields.company') });
+  await companyBox.fill('Hengli');
+  await chooseOption(page, companyBox, 'Suzhou Hengli Pumps');
+  await details.getByRole('button', { name: t('common.save') }).click();
+  const customer = page.locator('.customer-card');
+  await expect(customer.getByRole('link', { name: /Suzhou Hengli Pumps/ })).toBeVisible();
+  await details.getByRole('button', { name: t('common.editField', { field: t('tickets.fields.contact') }) }).click();
+  await chooseOption(page, details.getByRole('combobox', { name: t('tickets.fields.contact') }), 'Chen Jing');
+  await details.getByRole('button', { name: t('common.save') }).click();
+  const people = customer.getByRole('list', { name: t('tickets.customer.contacts') }).getByRole('listitem');
+  await expect(people.first()).toContainText('Chen Jing');
+  await expect(people.first()).toContainText(t('tickets.customer.ticketContact'));
+  await expect(customer.getByRole('heading', { name: t('tickets.customer.orders') })).toBeVisible();
 
   // ---- ... and asks the customer for photos ----
   await page.getByRole('button', { name: t('tickets.uploadLinks.open') }).click();

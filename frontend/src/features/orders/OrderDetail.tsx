@@ -16,7 +16,7 @@ import { paths } from '../../paths';
 import { useOrder } from './api/get-order';
 import { useProducts } from './api/get-products';
 import { ORDER_TRANSITIONS, useSetOrderStatus } from './api/update-order';
-import { OrderStatusTag } from './OrderStatusTag';
+import { OrderStatusTag } from '../../components/OrderStatusTag';
 
 export default function OrderDetail() {
   const { t, i18n } = useTranslation();

@@ -11,7 +11,7 @@ import { useIsMobile } from '../../lib/use-media-query';
 import { paths } from '../../paths';
 import { useOrders } from './api/get-orders';
 import { ORDER_TRANSITIONS } from './api/update-order';
-import { OrderStatusTag } from './OrderStatusTag';
+import { OrderStatusTag } from '../../components/OrderStatusTag';
 
 const STATUSES = Object.keys(ORDER_TRANSITIONS) as OrderStatus[];
 

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Drawer, Form, Input, Radio, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/errors';
@@ -8,7 +8,7 @@ import { errorMessage } from '../../lib/messages';
 import { useIsMobile } from '../../lib/use-media-query';
 import { paths } from '../../paths';
 import { useCreateTicket } from './api/create-ticket';
-import { useCompanyContacts, useCompanySearch } from './api/get-companies';
+import { CompanyPicker, ContactPicker } from './CustomerPickers';
 import { TICKET_CHANNELS, TICKET_KINDS, TICKET_PRIORITIES } from './ticket-options';
 import type { TicketCreate } from './types';
 
@@ -25,59 +25,6 @@ function cleaned(values: Values): TicketCreate {
   return body as unknown as TicketCreate;
 }
 
-/** Picks a company by typing part of its name (the API searches). */
-function CompanyPicker({ value, onChange, id }: { value?: number; onChange?: (id: number | undefined) => void; id?: string }) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(q.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [q]);
-  const companies = useCompanySearch(debounced);
-  return (
-    <Select<number>
-      id={id}
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value}
-      onChange={(next) => onChange?.(next ?? undefined)}
-      loading={companies.isFetching}
-      placeholder={t('tickets.form.companyPlaceholder')}
-      notFoundContent={companies.isFetching ? t('common.loading') : t('tickets.form.noCompany')}
-      options={(companies.data ?? []).map((company) => ({ value: company.id, label: company.name }))}
-    />
-  );
-}
-
-function ContactPicker({
-  companyId,
-  value,
-  onChange,
-  id,
-}: {
-  companyId: number | undefined;
-  value?: number;
-  onChange?: (id: number | undefined) => void;
-  id?: string;
-}) {
-  const { t } = useTranslation();
-  const contacts = useCompanyContacts(companyId);
-  return (
-    <Select<number>
-      id={id}
-      allowClear
-      disabled={!companyId}
-      value={value}
-      onChange={(next) => onChange?.(next ?? undefined)}
-      loading={contacts.isFetching}
-      placeholder={companyId ? t('tickets.form.contactPlaceholder') : t('tickets.form.contactNeedsCompany')}
-      options={(contacts.data ?? []).map((contact) => ({ value: contact.id, label: contact.name }))}
-      showSearch={{ optionFilterProp: 'label' }}
-    />
-  );
-}
-
 /** A new ticket: what kind, what it is about, how urgent, where it came from, which customer. */
 export function TicketCreateDrawer({ open, onClose, from }: { open: boolean; onClose: () => void; from?: { listSearch: string } }) {
   const { t } = useTranslation();
@@ -85,7 +32,7 @@ export function TicketCreateDrawer({ open, onClose, from }: { open: boolean; onC
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const companyId = Form.useWatch('company_id', form) as number | undefined;
+  const companyId = Form.useWatch('company_id', form) as number | null | undefined;
   const [problem, setProblem] = useState<string | null>(null);
   const mutation = useCreateTicket();
 

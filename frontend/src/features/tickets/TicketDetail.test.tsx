@@ -5,10 +5,11 @@ import { API, json, makeComment, makeTicket, noAttachmentsHandler, problem, user
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { TICKET_TRANSITIONS } from './ticket-options';
+import type { Company, Contact, Order } from '../../api/types';
 import type { Ticket, TicketComment, TicketStatus, UploadLink } from './types';
 
 /** A ticket on the mocked server, with ETags that change on every save like the real one. */
-function ticketOnServer(initial: Ticket, comments: TicketComment[] = []) {
+function ticketOnServer(initial: Ticket, comments: TicketComment[] = [], derive: (ticket: Ticket) => Ticket = (ticket) => ticket) {
   let ticket = { ...initial };
   let version = 1;
   const patches: { ifMatch: string | null; body: Record<string, unknown> }[] = [];
@@ -25,7 +26,7 @@ function ticketOnServer(initial: Ticket, comments: TicketComment[] = []) {
       if (status && !TICKET_TRANSITIONS[ticket.status].includes(status)) {
         return problem(409, `A ticket cannot go from ${ticket.status} to ${status}.`, { status: ['Not allowed.'] });
       }
-      ticket = { ...ticket, ...body } as Ticket;
+      ticket = derive({ ...ticket, ...body } as Ticket);
       version += 1;
       return json(ticket, { headers: { ETag: etag() } });
     }),
@@ -195,5 +196,159 @@ describe('TicketDetail', () => {
     server.use(http.get(`${API}/tickets/404`, () => problem(404, 'No such ticket.')));
     renderApp('/tickets/404', { user: users.service });
     expect(await screen.findByText('This ticket does not exist or you cannot see it.')).toBeInTheDocument();
+  });
+});
+
+const stamp = { created_at: '2026-03-02T08:00:00+00:00', updated_at: '2026-03-02T08:00:00+00:00' };
+const suzhou: Company = { id: 11, name: 'Suzhou Hengli Pumps', industry: 'Manufacturing', phone: '+8651265001234', ...stamp };
+const hangzhou: Company = { id: 12, name: 'Hangzhou Lvyuan Water', industry: 'Utilities', phone: null, ...stamp };
+const chen: Contact = { id: 21, name: 'Chen Jing', company_id: 11, title: 'Purchasing manager', phone: '+8613912345678', email: 'chen@hengli.example.com', ...stamp };
+const liu: Contact = { id: 22, name: 'Liu Yang', company_id: 11, title: 'Maintenance lead', phone: null, email: null, ...stamp };
+const zhao: Contact = { id: 23, name: 'Zhao Min', company_id: 12, title: 'Project manager', phone: '+8615012345602', email: null, ...stamp };
+const order: Order = { id: 41, number: 'SO-2026-000041', status: 'shipped', total: '12800.00', currency: 'CNY', company_id: 11, created_at: '2026-03-10T02:00:00Z' };
+
+/** The customers on the mocked server; records the order queries the card makes. */
+function customersOnServer({
+  companies = [suzhou, hangzhou],
+  contacts = [chen, liu, zhao],
+  orders = [order],
+}: { companies?: Company[]; contacts?: Contact[]; orders?: Order[] } = {}) {
+  const orderQueries: string[] = [];
+  const handlers = [
+    http.get(`${API}/companies`, () => json({ items: companies, next_cursor: null })),
+    http.get(`${API}/companies/:id`, ({ params }) => {
+      const company = companies.find((item) => String(item.id) === params.id);
+      return company ? json(company) : problem(404, 'No such company.');
+    }),
+    http.get(`${API}/contacts`, ({ request }) => {
+      const companyId = Number(new URL(request.url).searchParams.get('company_id'));
+      return json({ items: contacts.filter((contact) => contact.company_id === companyId), next_cursor: null });
+    }),
+    http.get(`${API}/orders`, ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      orderQueries.push(query.toString());
+      return json({ items: orders.filter((item) => item.company_id === Number(query.get('company_id'))), next_cursor: null });
+    }),
+  ];
+  return { handlers, orderQueries };
+}
+
+/** The names the real API answers with the ids. */
+function withNames(ticket: Ticket): Ticket {
+  return {
+    ...ticket,
+    company_name: [suzhou, hangzhou].find((company) => company.id === ticket.company_id)?.name ?? null,
+    contact_name: [chen, liu, zhao].find((contact) => contact.id === ticket.contact_id)?.name ?? null,
+  };
+}
+
+function customerCard() {
+  return screen.getByRole('heading', { name: 'Customer' }).closest('.ant-card') as HTMLElement;
+}
+
+describe('TicketDetail customer', () => {
+  beforeEach(() => server.use(noAttachmentsHandler));
+
+  it('changes the company and the contact with If-Match; a new company clears the old contact', async () => {
+    const ticket = makeTicket({ subject: 'Pump leaking', company_id: 11, company_name: 'Suzhou Hengli Pumps', contact_id: 21, contact_name: 'Chen Jing' });
+    const remote = ticketOnServer(ticket, [], withNames);
+    server.use(...remote.handlers, ...customersOnServer().handlers);
+    const { user } = renderApp(`/tickets/${ticket.id}`, { user: users.service });
+    await screen.findByRole('heading', { name: 'Pump leaking' });
+
+    // The company: another one, chosen from the search; the contact goes with the old company.
+    await user.click(screen.getByRole('button', { name: 'Edit Company' }));
+    const company = screen.getByRole('combobox', { name: 'Company' });
+    await user.click(company);
+    await user.click(await screen.findByTitle('Hangzhou Lvyuan Water'));
+    expect(screen.getByText('Saving also removes the contact Chen Jing, who works for the current company.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(remote.patches).toEqual([{ ifMatch: '"v1"', body: { company_id: 12, contact_id: null } }]));
+    const details = screen.getByRole('heading', { name: 'Details' }).closest('.ant-card') as HTMLElement;
+    await waitFor(() => expect(within(details).getByRole('link', { name: 'Hangzhou Lvyuan Water' })).toBeInTheDocument());
+    expect(within(customerCard()).getByRole('link', { name: 'Hangzhou Lvyuan Water' })).toHaveAttribute('href', '/companies/12');
+    expect(await within(customerCard()).findByRole('link', { name: 'Zhao Min' })).toBeInTheDocument();
+    expect(within(customerCard()).queryByText('Ticket contact')).not.toBeInTheDocument();
+
+    // The contact: one of the new company's people only.
+    await user.click(screen.getByRole('button', { name: 'Edit Contact' }));
+    await user.click(screen.getByRole('combobox', { name: 'Contact' }));
+    await waitFor(() =>
+      expect([...document.querySelectorAll('.ant-select-item-option')].map((option) => option.getAttribute('title'))).toEqual(['Zhao Min']),
+    );
+    await user.click(await screen.findByTitle('Zhao Min'));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(remote.patches[1]).toEqual({ ifMatch: '"v2"', body: { contact_id: 23 } }));
+    const marked = await within(customerCard()).findByText('Ticket contact');
+    expect(marked.closest('li')).toHaveTextContent('Zhao Min');
+
+    // ... and cleared again.
+    await user.click(screen.getByRole('button', { name: 'Edit Contact' }));
+    const field = document.querySelector('[data-field="contact_id"]') as HTMLElement;
+    await user.click(within(field).getByRole('button', { name: 'Clear' }));
+    await user.click(within(field).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(remote.patches[2]).toEqual({ ifMatch: '"v3"', body: { contact_id: null } }));
+    await waitFor(() => expect(within(customerCard()).queryByText('Ticket contact')).not.toBeInTheDocument());
+  });
+
+  it("shows the customer's company, contacts and recent orders", async () => {
+    const ticket = makeTicket({ subject: 'Pump leaking', company_id: 11, company_name: 'Suzhou Hengli Pumps', contact_id: 22, contact_name: 'Liu Yang' });
+    const customers = customersOnServer();
+    server.use(...ticketOnServer(ticket).handlers, ...customers.handlers);
+    renderApp(`/tickets/${ticket.id}`, { user: users.service });
+    await screen.findByRole('heading', { name: 'Pump leaking' });
+    const card = customerCard();
+
+    expect(await within(card).findByRole('link', { name: 'Suzhou Hengli Pumps' })).toHaveAttribute('href', '/companies/11');
+    expect(within(card).getByRole('link', { name: '+8651265001234' })).toHaveAttribute('href', 'tel:+8651265001234');
+    expect(within(card).getByText('Manufacturing')).toBeInTheDocument();
+
+    const contacts = await within(card).findByRole('list', { name: 'Contacts' });
+    const people = within(contacts).getAllByRole('listitem');
+    // The ticket's contact first, marked.
+    expect(people[0]).toHaveTextContent('Liu Yang');
+    expect(within(people[0]).getByText('Ticket contact')).toBeInTheDocument();
+    expect(people[1]).toHaveTextContent('Chen Jing');
+    expect(people[1]).toHaveTextContent('Purchasing manager');
+    expect(within(people[1]).getByRole('link', { name: '+8613912345678' })).toHaveAttribute('href', 'tel:+8613912345678');
+    expect(within(people[1]).getByRole('link', { name: 'chen@hengli.example.com' })).toHaveAttribute('href', 'mailto:chen@hengli.example.com');
+
+    const orders = await within(card).findByRole('list', { name: 'Recent orders' });
+    const [row] = within(orders).getAllByRole('listitem');
+    expect(within(row).getByRole('link', { name: 'SO-2026-000041' })).toHaveAttribute('href', '/orders/41');
+    expect(row).toHaveTextContent('Shipped');
+    expect(row).toHaveTextContent(/12,800\.00/);
+    expect(customers.orderQueries).toEqual(['company_id=11&limit=5&sort=-created_at']);
+  });
+
+  it('says when the ticket has no company, or the company no contacts or orders', async () => {
+    const none = makeTicket({ subject: 'No customer yet' });
+    server.use(...ticketOnServer(none).handlers);
+    const { unmount } = renderApp(`/tickets/${none.id}`, { user: users.service });
+    await screen.findByRole('heading', { name: 'No customer yet' });
+    expect(within(customerCard()).getByText('No company on this ticket yet')).toBeInTheDocument();
+    expect(within(customerCard()).getByText(/Set the company under Details/)).toBeInTheDocument();
+    // No company, no contact to choose yet.
+    expect(screen.getByText('Choose the company first')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit Contact' })).not.toBeInTheDocument();
+    unmount();
+
+    const quiet = makeTicket({ subject: 'Quiet customer', company_id: 12, company_name: 'Hangzhou Lvyuan Water' });
+    server.use(...ticketOnServer(quiet).handlers, ...customersOnServer({ contacts: [], orders: [] }).handlers);
+    renderApp(`/tickets/${quiet.id}`, { user: users.service });
+    await screen.findByRole('heading', { name: 'Quiet customer' });
+    expect(await within(customerCard()).findByText('No contacts you can see at this company.')).toBeInTheDocument();
+    expect(await within(customerCard()).findByText('No sales orders yet.')).toBeInTheDocument();
+  });
+
+  it('says calmly when the user cannot see the company', async () => {
+    const ticket = makeTicket({ subject: 'Colleague customer', company_id: 99, company_name: 'Someone Else Ltd' });
+    server.use(...ticketOnServer(ticket).handlers, ...customersOnServer().handlers);
+    renderApp(`/tickets/${ticket.id}`, { user: users.sales });
+    await screen.findByRole('heading', { name: 'Colleague customer' });
+    expect(await within(customerCard()).findByText('You cannot see this company')).toBeInTheDocument();
+    expect(within(customerCard()).getByText('Someone Else Ltd')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(customerCard()).queryByRole('list')).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Input, Row, Select, Skeleton, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -13,8 +14,11 @@ import { errorMessage } from '../../lib/messages';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { paths } from '../../paths';
 import { useTicketAssignees } from './api/get-assignees';
+import { companyContactsQueryOptions } from './api/get-companies';
 import { useTicket } from './api/get-ticket';
 import { useUpdateTicket } from './api/update-ticket';
+import { CustomerCard } from './CustomerCard';
+import { CompanyPicker, ContactPicker, type Chosen } from './CustomerPickers';
 import { RequestFilesDialog } from './RequestFilesDialog';
 import { TicketComments } from './TicketComments';
 import { TICKET_PRIORITIES, TICKET_TRANSITIONS } from './ticket-options';
@@ -88,6 +92,26 @@ function AssigneeSelect({ ticket, value, onChange, id }: { ticket: Ticket; value
   );
 }
 
+function chosen(id: number | null, name: string | null): Chosen | null {
+  return id ? { id, name: name ?? `#${id}` } : null;
+}
+
+/** The company picker of the Details card; says when the ticket's contact goes with the old company. */
+function CompanyEditor({ ticket, value, onChange, id }: { ticket: Ticket; value?: number | null; onChange?: (v: number | null) => void; id?: string }) {
+  const { t } = useTranslation();
+  const changed = (value ?? null) !== ticket.company_id;
+  return (
+    <>
+      <CompanyPicker id={id} autoFocus value={value} onChange={onChange} chosen={chosen(ticket.company_id, ticket.company_name)} />
+      {changed && ticket.company_id && ticket.contact_id && (
+        <Typography.Text type="secondary" className="field-note" role="status">
+          {t('tickets.customer.contactCleared', { name: ticket.contact_name ?? `#${ticket.contact_id}` })}
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
 export default function TicketDetail() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -95,6 +119,7 @@ export default function TicketDetail() {
   const id = Number(ticketId);
   const valid = Number.isInteger(id) && id > 0;
   const me = useCurrentUser();
+  const queryClient = useQueryClient();
   const query = useTicket(id, { enabled: valid });
   const update = useUpdateTicket(id);
   const [conflict, setConflict] = useState(false);
@@ -142,6 +167,28 @@ export default function TicketDetail() {
   const reload = async () => {
     await query.refetch();
     setConflict(false);
+  };
+
+  /** A new company (or none) also clears a contact who works elsewhere, in the same PATCH. */
+  const saveCompany = async (value: number | null | undefined) => {
+    const companyId = value ?? null;
+    if (companyId === ticket.company_id) return;
+    const patch: TicketUpdate = { company_id: companyId };
+    if (ticket.contact_id) {
+      // The API checks a contact against the ticket's company, so a contact set together with a
+      // company works there; one set without a company may work for the new one.
+      const keep =
+        !ticket.company_id && companyId !== null
+          ? (await queryClient.fetchQuery(companyContactsQueryOptions(companyId))).some((contact) => contact.id === ticket.contact_id)
+          : false;
+      if (!keep) patch.contact_id = null;
+    }
+    await save(patch);
+  };
+
+  const saveContact = async (value: number | null | undefined) => {
+    const contactId = value ?? null;
+    if (contactId !== ticket.contact_id) await save({ contact_id: contactId });
   };
 
   const changeStatus = (status: TicketStatus) =>
@@ -252,12 +299,34 @@ export default function TicketDetail() {
                   onSave={(assignee_id) => save({ assignee_id })}
                   handledStatuses={[412]}
                 />
-                <Field label={t('tickets.fields.company')}>
-                  {ticket.company_id ? <Link to={paths.company(ticket.company_id)}>{ticket.company_name ?? `#${ticket.company_id}`}</Link> : null}
-                </Field>
-                <Field label={t('tickets.fields.contact')}>
-                  {ticket.contact_id ? <Link to={paths.contact(ticket.contact_id)}>{ticket.contact_name ?? `#${ticket.contact_id}`}</Link> : null}
-                </Field>
+                <EditableField<number | null>
+                  name="company_id"
+                  label={t('tickets.fields.company')}
+                  value={ticket.company_id}
+                  display={
+                    ticket.company_id ? <Link to={paths.company(ticket.company_id)}>{ticket.company_name ?? `#${ticket.company_id}`}</Link> : undefined
+                  }
+                  canEdit
+                  input={<CompanyEditor ticket={ticket} />}
+                  onSave={saveCompany}
+                  handledStatuses={[412]}
+                />
+                <EditableField<number | null>
+                  name="contact_id"
+                  label={t('tickets.fields.contact')}
+                  value={ticket.contact_id}
+                  display={
+                    ticket.contact_id ? (
+                      <Link to={paths.contact(ticket.contact_id)}>{ticket.contact_name ?? `#${ticket.contact_id}`}</Link>
+                    ) : !ticket.company_id ? (
+                      <Typography.Text type="secondary">{t('tickets.form.contactNeedsCompany')}</Typography.Text>
+                    ) : undefined
+                  }
+                  canEdit={!!ticket.company_id || !!ticket.contact_id}
+                  input={<ContactPicker autoFocus companyId={ticket.company_id} chosen={chosen(ticket.contact_id, ticket.contact_name)} />}
+                  onSave={saveContact}
+                  handledStatuses={[412]}
+                />
                 <EditableField<string | null>
                   name="description"
                   label={t('tickets.fields.description')}
@@ -293,7 +362,10 @@ export default function TicketDetail() {
           </Flex>
         </Col>
         <Col xs={24} lg={14}>
-          <TicketComments ticketId={ticket.id} />
+          <Flex vertical gap={16}>
+            <CustomerCard ticket={ticket} />
+            <TicketComments ticketId={ticket.id} />
+          </Flex>
         </Col>
       </Row>
       <RequestFilesDialog ticketId={ticket.id} open={requesting} onClose={() => setRequesting(false)} />

@@ -19,23 +19,27 @@ export function useCompanySearch(q: string, { enabled = true }: { enabled?: bool
   });
 }
 
-/** GET /api/v1/companies/{id}/contacts — the people of the chosen company. */
+/**
+ * GET /api/v1/contacts?company_id= — the people of a company that the caller can see, by name
+ * (a sales rep sees their own only). Used by the contact picker and the ticket's customer card.
+ */
 export async function getCompanyContacts(companyId: number, signal?: AbortSignal): Promise<Contact[]> {
   const { data } = await unwrap(
-    api.GET('/api/v1/companies/{company_id}/contacts', {
-      params: { path: { company_id: companyId }, query: { limit: 100 } },
+    api.GET('/api/v1/contacts', {
+      params: { query: { company_id: companyId, limit: 100, sort: 'name' } },
       signal,
     }),
   );
   return data.items as Contact[];
 }
 
-export function useCompanyContacts(companyId: number | undefined) {
-  return useQuery({
-    ...queryOptions({
-      queryKey: ticketKeys.contacts(companyId ?? 0),
-      queryFn: ({ signal }) => getCompanyContacts(companyId ?? 0, signal),
-    }),
-    enabled: !!companyId,
+export function companyContactsQueryOptions(companyId: number) {
+  return queryOptions({
+    queryKey: ticketKeys.contacts(companyId),
+    queryFn: ({ signal }) => getCompanyContacts(companyId, signal),
   });
+}
+
+export function useCompanyContacts(companyId: number | null | undefined) {
+  return useQuery({ ...companyContactsQueryOptions(companyId ?? 0), enabled: !!companyId });
 }

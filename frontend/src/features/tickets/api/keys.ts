@@ -12,4 +12,7 @@ export const ticketKeys = {
   assignees: () => ['assignees'] as const,
   companies: (q: string) => ['companies', 'picker', q] as const,
   contacts: (companyId: number) => ['companies', companyId, 'contacts', 'picker'] as const,
+  /** The ticket's customer: under the companies and orders prefixes, so their changes refresh it. */
+  company: (companyId: number) => ['companies', companyId, 'ticket-customer'] as const,
+  companyOrders: (companyId: number) => ['orders', 'list', 'company', companyId, 'recent'] as const,
 };

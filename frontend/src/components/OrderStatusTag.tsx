@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrderStatus } from '../../api/types';
+import type { OrderStatus } from '../api/types';
 
 const COLORS: Record<OrderStatus, string> = {
   draft: 'default',
