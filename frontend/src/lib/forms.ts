@@ -27,3 +27,16 @@ export function applyFieldErrors(
   if (fields.length) form.setFields(fields);
   return leftover;
 }
+
+/**
+ * A form's values as a request body: text trimmed, blank inputs left out so the API reads "not
+ * given" rather than "". `null` stays (for a lead's owner it means "nobody") unless dropNull.
+ */
+export function withoutBlanks<T extends object>(values: T, { dropNull = false } = {}): T {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const text = typeof value === 'string' ? value.trim() : value;
+    if (text !== '' && text !== undefined && !(dropNull && text === null)) body[key] = text;
+  }
+  return body as T;
+}

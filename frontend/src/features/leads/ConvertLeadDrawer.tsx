@@ -1,13 +1,13 @@
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Radio, Select, Skeleton, Space } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Radio, Select, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/errors';
 import type { ConvertLead, Lead } from '../../api/types';
+import { FormDrawer } from '../../components/FormDrawer';
 import { applyFieldErrors } from '../../lib/forms';
 import { errorMessage } from '../../lib/messages';
 import { activeStages, pipelineLabel, stageLabel, usePipelines } from '../../lib/pipelines';
-import { useIsMobile } from '../../lib/use-media-query';
 import { paths } from '../../paths';
 import { useConvertLead } from './api/convert-lead';
 import { useConversionSuggestions } from './api/get-conversion-suggestions';
@@ -31,7 +31,6 @@ interface Values {
 export function ConvertLeadDrawer({ lead, open, onClose }: { lead: Lead; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const isMobile = useIsMobile();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
@@ -87,32 +86,18 @@ export function ConvertLeadDrawer({ lead, open, onClose }: { lead: Lead; open: b
   const ready = suggestions.data && pipelines.data;
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={close}
       title={t('convert.title')}
-      placement={isMobile ? 'bottom' : 'right'}
-      size={isMobile ? '92%' : 520}
-      destroyOnHidden
       className="convert-drawer"
-      footer={
-        <Space className="drawer-footer">
-          <Button size="large" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            size="large"
-            type="primary"
-            loading={mutation.isPending}
-            disabled={!ready}
-            onClick={() => form.submit()}
-          >
-            {t('convert.submit')}
-          </Button>
-        </Space>
-      }
+      width={520}
+      submitText={t('convert.submit')}
+      onSubmit={() => form.submit()}
+      submitting={mutation.isPending}
+      submitDisabled={!ready}
+      problem={problem}
     >
-      {problem && <Alert type="error" showIcon title={problem} role="alert" className="form-alert" />}
       {suggestions.isError || pipelines.isError ? (
         <Alert
           type="error"
@@ -209,6 +194,6 @@ export function ConvertLeadDrawer({ lead, open, onClose }: { lead: Lead; open: b
           <button type="submit" hidden aria-hidden tabIndex={-1} />
         </Form>
       )}
-    </Drawer>
+    </FormDrawer>
   );
 }

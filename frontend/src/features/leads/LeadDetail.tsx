@@ -1,16 +1,19 @@
-import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, Row, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
 import { ApiError, isApiError } from '../../api/errors';
-import type { Lead, LeadStatus, LeadUpdate } from '../../api/types';
+import type { Lead, LeadStatus } from '../../api/types';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
+import { BackToListLink } from '../../components/BackToListLink';
+import { ConflictAlert } from '../../components/ConflictAlert';
+import { DetailSkeleton } from '../../components/DetailSkeleton';
 import { EditableField } from '../../components/EditableField';
 import { ErrorState } from '../../components/ErrorState';
 import { formatDateTime } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useSaveWithConflict } from '../../lib/use-save-with-conflict';
 import { errorMessage } from '../../lib/messages';
 import { paths } from '../../paths';
 import { useAssignees } from './api/get-assignees';
@@ -47,28 +50,6 @@ function textValue(field: LeadTextField, value: unknown): string | null {
   return text || (field === 'name' ? '' : null);
 }
 
-function DetailSkeleton() {
-  const { t } = useTranslation();
-  return (
-    <div className="page" aria-busy="true">
-      <span className="sr-only">{t('common.loading')}</span>
-      <Skeleton active title={{ width: 240 }} paragraph={{ rows: 1 }} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={10}>
-          <Card>
-            <Skeleton active paragraph={{ rows: 8 }} />
-          </Card>
-        </Col>
-        <Col xs={24} lg={14}>
-          <Card>
-            <Skeleton active avatar paragraph={{ rows: 5 }} />
-          </Card>
-        </Col>
-      </Row>
-    </div>
-  );
-}
-
 export default function LeadDetail() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -79,17 +60,15 @@ export default function LeadDetail() {
   const update = useUpdateLead(id);
   const assignees = useAssignees({ enabled: canAssignLeads });
   const ownerLabel = useOwnerLabel();
-  const [conflict, setConflict] = useState(false);
+  const { conflict, save, reload } = useSaveWithConflict({
+    mutateAsync: update.mutateAsync,
+    refetch: query.refetch,
+    savedText: t('leads.saved'),
+  });
   const [converting, setConverting] = useState(false);
   useDocumentTitle(query.data?.lead.name ?? t('leads.title'));
 
-  const { state } = useLocation() as { state: { listSearch?: string } | null };
-  const listSearch = state?.listSearch;
-  const back = (
-    <Link to={listSearch ? `${paths.leads}?${listSearch}` : paths.leads} className="back-link">
-      <ArrowLeftOutlined aria-hidden /> {t('leads.backToList')}
-    </Link>
-  );
+  const back = <BackToListLink to={paths.leads}>{t('leads.backToList')}</BackToListLink>;
 
   if (!Number.isInteger(id) || id <= 0) {
     return (
@@ -116,23 +95,6 @@ export default function LeadDetail() {
 
   const { lead } = query.data;
   const converted = lead.status === 'converted';
-
-  /** Saves one change with If-Match; a 412 means someone else changed the lead meanwhile. */
-  const save = async (patch: LeadUpdate) => {
-    try {
-      await update.mutateAsync(patch);
-      setConflict(false);
-      message.success(t('leads.saved'));
-    } catch (error) {
-      if (isApiError(error, 412)) setConflict(true);
-      throw error;
-    }
-  };
-
-  const reload = async () => {
-    await query.refetch();
-    setConflict(false);
-  };
 
   const changeStatus = (status: LeadStatus) =>
     save({ status }).catch((error: unknown) => {
@@ -207,25 +169,12 @@ export default function LeadDetail() {
       )}
 
       {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          className="conflict-alert"
+        <ConflictAlert
           title={t('leads.conflict.title')}
-          description={
-            <>
-              <p>{t('leads.conflict.detail')}</p>
-              <Button
-                type="primary"
-                icon={<ReloadOutlined aria-hidden />}
-                onClick={() => void reload()}
-                loading={query.isFetching}
-              >
-                {t('leads.conflict.reload')}
-              </Button>
-            </>
-          }
+          detail={t('leads.conflict.detail')}
+          reloadText={t('leads.conflict.reload')}
+          onReload={() => void reload()}
+          reloading={query.isFetching}
         />
       )}
 

@@ -1,17 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Skeleton, Table, Typography, type TableProps } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { Button, Card, Empty, Flex, Table, Typography, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCurrentUser, usePermissions } from '../../api/auth';
 import type { Lead, LeadSort } from '../../api/types';
+import type { FromList } from '../../components/BackToListLink';
 import { ErrorState } from '../../components/ErrorState';
+import { ListSkeleton } from '../../components/ListSkeleton';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 import { formatDate } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { paths } from '../../paths';
 import { useAssignees } from './api/get-assignees';
-import { useLeads, type LeadFilters } from './api/get-leads';
+import { useLeads } from './api/get-leads';
 import { LeadCreateDrawer } from './LeadCreateDrawer';
 import { LeadFilterBar } from './LeadFilterBar';
 import { filtersFromParams, filtersToParams, hasFilters } from './lead-filters';
@@ -26,11 +30,6 @@ function sortOrderOf(sort: LeadSort, column: SortableColumn) {
   if (sort === column) return 'ascend' as const;
   if (sort === `-${column}`) return 'descend' as const;
   return null;
-}
-
-/** Link state: the list's query string, so the detail's back link returns to the same view. */
-export interface FromList {
-  listSearch: string;
 }
 
 function LeadCards({
@@ -74,31 +73,12 @@ function LeadCards({
   );
 }
 
-function ListSkeleton({ isMobile }: { isMobile: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <div aria-busy="true" className="list-skeleton">
-      <span className="sr-only">{t('common.loading')}</span>
-      {Array.from({ length: isMobile ? 5 : 8 }, (_, index) =>
-        isMobile ? (
-          <Card size="small" key={index} className="lead-card">
-            <Skeleton active title={{ width: '60%' }} paragraph={{ rows: 2 }} />
-          </Card>
-        ) : (
-          <Skeleton key={index} active title={false} paragraph={{ rows: 1, width: '100%' }} />
-        ),
-      )}
-    </div>
-  );
-}
-
 export default function LeadList() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const me = useCurrentUser();
   const { canWriteLeads, canAssignLeads } = usePermissions();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const { params, filters, setFilters, clearFilters } = useUrlFilters(filtersFromParams, filtersToParams);
   const [creating, setCreating] = useState(false);
   useDocumentTitle(t('leads.title'));
   const ownerLabel = useOwnerLabel();
@@ -106,17 +86,6 @@ export default function LeadList() {
   const query = useLeads(filters);
   const leads = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
 
-  const setFilters = useCallback(
-    (patch: Partial<LeadFilters>) =>
-      setParams((current) => filtersToParams({ ...filtersFromParams(current), ...patch }), {
-        replace: true,
-      }),
-    [setParams],
-  );
-  const clearFilters = useCallback(
-    () => setParams((current) => filtersToParams({ sort: filtersFromParams(current).sort }), { replace: true }),
-    [setParams],
-  );
   const sort = filters.sort ?? DEFAULT_SORT;
   const from: FromList = { listSearch: params.toString() };
 
@@ -178,7 +147,7 @@ export default function LeadList() {
 
   let body;
   if (query.isPending) {
-    body = <ListSkeleton isMobile={isMobile} />;
+    body = <ListSkeleton isMobile={isMobile} cardClassName="lead-card" />;
   } else if (query.isError) {
     body = <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   } else if (leads.length === 0) {
@@ -222,20 +191,14 @@ export default function LeadList() {
             scroll={{ x: 900 }}
           />
         )}
-        <div className="load-more">
-          {query.hasNextPage ? (
-            <Button
-              size="large"
-              onClick={() => void query.fetchNextPage()}
-              loading={query.isFetchingNextPage}
-              block={isMobile}
-            >
-              {t('leads.loadMore')}
-            </Button>
-          ) : (
-            <Typography.Text type="secondary">{t('leads.allShown', { count: leads.length })}</Typography.Text>
-          )}
-        </div>
+        <LoadMoreFooter
+          hasMore={query.hasNextPage}
+          loading={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+          isMobile={isMobile}
+          loadMoreText={t('leads.loadMore')}
+          allShownText={t('leads.allShown', { count: leads.length })}
+        />
       </>
     );
   }

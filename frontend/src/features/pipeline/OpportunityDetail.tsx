@@ -1,7 +1,6 @@
 import { ArrowLeftOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Flex, List, Row, Select, Skeleton, Table, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
@@ -10,6 +9,7 @@ import type { OpportunityLine } from '../../api/types';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { ErrorState } from '../../components/ErrorState';
+import { ReadOnlyField } from '../../components/ReadOnlyField';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/messages';
 import { formatMoney, formatQuantity } from '../../lib/money';
@@ -25,17 +25,6 @@ import { useProducts } from './api/get-products';
 import { useStageHistory } from './api/get-stage-history';
 import { useUpdateOpportunity } from './api/update-opportunity';
 import { OpportunityStatusTag } from './OpportunityList';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const empty = children === null || children === undefined || children === '';
-  return (
-    <div className="editable-field">
-      <dt>{label}</dt>
-      <dd>{empty ? <Typography.Text type="secondary">{t('common.notSet')}</Typography.Text> : children}</dd>
-    </div>
-  );
-}
 
 function DetailSkeleton() {
   const { t } = useTranslation();
@@ -173,27 +162,27 @@ export default function OpportunityDetail() {
         <Col xs={24} lg={10}>
           <Card title={<h3 className="card-title">{t('opportunities.details')}</h3>}>
             <dl className="field-list">
-              <Field label={t('opportunities.fields.company')}>
+              <ReadOnlyField label={t('opportunities.fields.company')}>
                 {opportunity.company_id ? companyName(opportunity.company_id) ?? `#${opportunity.company_id}` : null}
-              </Field>
-              <Field label={t('opportunities.fields.pipeline')}>{pipeline ? pipelineLabel(pipeline, t) : null}</Field>
-              <Field label={t('opportunities.fields.stage')}>{stageLabel(stage?.name, t)}</Field>
-              <Field label={t('opportunities.fields.amount')}>{money(opportunity.amount)}</Field>
-              <Field label={t('opportunities.fields.probability')}>
+              </ReadOnlyField>
+              <ReadOnlyField label={t('opportunities.fields.pipeline')}>{pipeline ? pipelineLabel(pipeline, t) : null}</ReadOnlyField>
+              <ReadOnlyField label={t('opportunities.fields.stage')}>{stageLabel(stage?.name, t)}</ReadOnlyField>
+              <ReadOnlyField label={t('opportunities.fields.amount')}>{money(opportunity.amount)}</ReadOnlyField>
+              <ReadOnlyField label={t('opportunities.fields.probability')}>
                 {opportunity.probability !== null && opportunity.probability !== undefined ? `${opportunity.probability}%` : null}
-              </Field>
-              <Field label={t('opportunities.fields.owner')}>{opportunity.owner_name}</Field>
-              <Field label={t('opportunities.fields.expectedClose')}>
+              </ReadOnlyField>
+              <ReadOnlyField label={t('opportunities.fields.owner')}>{opportunity.owner_name}</ReadOnlyField>
+              <ReadOnlyField label={t('opportunities.fields.expectedClose')}>
                 {opportunity.expected_close_date ? formatDate(opportunity.expected_close_date, t) : null}
-              </Field>
+              </ReadOnlyField>
               {opportunity.closed_at && (
-                <Field label={t('opportunities.fields.closedAt')}>{formatDateTime(opportunity.closed_at, t)}</Field>
+                <ReadOnlyField label={t('opportunities.fields.closedAt')}>{formatDateTime(opportunity.closed_at, t)}</ReadOnlyField>
               )}
-              {opportunity.lost_reason && <Field label={t('opportunities.fields.lostReason')}>{opportunity.lost_reason}</Field>}
-              <Field label={t('opportunities.fields.description')}>
+              {opportunity.lost_reason && <ReadOnlyField label={t('opportunities.fields.lostReason')}>{opportunity.lost_reason}</ReadOnlyField>}
+              <ReadOnlyField label={t('opportunities.fields.description')}>
                 {opportunity.description ? <span className="pre-wrap">{opportunity.description}</span> : null}
-              </Field>
-              <Field label={t('opportunities.fields.createdAt')}>{formatDateTime(opportunity.created_at, t)}</Field>
+              </ReadOnlyField>
+              <ReadOnlyField label={t('opportunities.fields.createdAt')}>{formatDateTime(opportunity.created_at, t)}</ReadOnlyField>
             </dl>
           </Card>
           <AttachmentPanel record="opportunities" recordId={opportunity.id} canWrite={canWriteSales} />

@@ -1,17 +1,22 @@
-import { ArrowLeftOutlined, CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, Input, Row, Select, Skeleton, Typography } from 'antd';
+import { CloudUploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Flex, Input, Row, Select, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../api/auth';
 import { ApiError, isApiError } from '../../api/errors';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
+import { BackToListLink } from '../../components/BackToListLink';
+import { ConflictAlert } from '../../components/ConflictAlert';
+import { DetailSkeleton } from '../../components/DetailSkeleton';
 import { EditableField } from '../../components/EditableField';
 import { ErrorState } from '../../components/ErrorState';
+import { ReadOnlyField } from '../../components/ReadOnlyField';
 import { formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/messages';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useSaveWithConflict } from '../../lib/use-save-with-conflict';
 import { paths } from '../../paths';
 import { useTicketAssignees } from './api/get-assignees';
 import { companyContactsQueryOptions } from './api/get-companies';
@@ -25,39 +30,6 @@ import { TICKET_PRIORITIES, TICKET_TRANSITIONS } from './ticket-options';
 import { PriorityTag, SlaBadge, TicketStatusTag } from './TicketTags';
 import type { Ticket, TicketPriority, TicketStatus, TicketUpdate } from './types';
 import './tickets.css';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const empty = children === null || children === undefined || children === '';
-  return (
-    <div className="editable-field">
-      <dt>{label}</dt>
-      <dd>{empty ? <Typography.Text type="secondary">{t('common.notSet')}</Typography.Text> : children}</dd>
-    </div>
-  );
-}
-
-function DetailSkeleton() {
-  const { t } = useTranslation();
-  return (
-    <div className="page" aria-busy="true">
-      <span className="sr-only">{t('common.loading')}</span>
-      <Skeleton active title={{ width: 240 }} paragraph={{ rows: 1 }} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={10}>
-          <Card>
-            <Skeleton active paragraph={{ rows: 8 }} />
-          </Card>
-        </Col>
-        <Col xs={24} lg={14}>
-          <Card>
-            <Skeleton active avatar paragraph={{ rows: 5 }} />
-          </Card>
-        </Col>
-      </Row>
-    </div>
-  );
-}
 
 /** The statuses offered for a ticket: where it is, and where it may go from there. */
 export function statusOptions(status: TicketStatus): TicketStatus[] {
@@ -122,17 +94,15 @@ export default function TicketDetail() {
   const queryClient = useQueryClient();
   const query = useTicket(id, { enabled: valid });
   const update = useUpdateTicket(id);
-  const [conflict, setConflict] = useState(false);
+  const { conflict, save, reload } = useSaveWithConflict({
+    mutateAsync: update.mutateAsync,
+    refetch: query.refetch,
+    savedText: t('tickets.saved'),
+  });
   const [requesting, setRequesting] = useState(false);
   useDocumentTitle(query.data ? `#${query.data.ticket.id} ${query.data.ticket.subject}` : t('tickets.title'));
 
-  const { state } = useLocation() as { state: { listSearch?: string } | null };
-  const listSearch = state?.listSearch;
-  const back = (
-    <Link to={listSearch ? `${paths.tickets}?${listSearch}` : paths.tickets} className="back-link">
-      <ArrowLeftOutlined aria-hidden /> {t('tickets.backToList')}
-    </Link>
-  );
+  const back = <BackToListLink to={paths.tickets}>{t('tickets.backToList')}</BackToListLink>;
 
   if (!valid || query.isError) {
     const error = valid ? query.error : new ApiError(404, { status: 404 });
@@ -151,23 +121,6 @@ export default function TicketDetail() {
   if (query.isPending) return <DetailSkeleton />;
 
   const { ticket } = query.data;
-
-  /** Saves one change with If-Match; a 412 means someone else changed the ticket meanwhile. */
-  const save = async (patch: TicketUpdate) => {
-    try {
-      await update.mutateAsync(patch);
-      setConflict(false);
-      message.success(t('tickets.saved'));
-    } catch (error) {
-      if (isApiError(error, 412)) setConflict(true);
-      throw error;
-    }
-  };
-
-  const reload = async () => {
-    await query.refetch();
-    setConflict(false);
-  };
 
   /** A new company (or none) also clears a contact who works elsewhere, in the same PATCH. */
   const saveCompany = async (value: number | null | undefined) => {
@@ -239,20 +192,12 @@ export default function TicketDetail() {
       </Flex>
 
       {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          className="conflict-alert"
+        <ConflictAlert
           title={t('tickets.conflict.title')}
-          description={
-            <>
-              <p>{t('tickets.conflict.detail')}</p>
-              <Button type="primary" icon={<ReloadOutlined aria-hidden />} onClick={() => void reload()} loading={query.isFetching}>
-                {t('tickets.conflict.reload')}
-              </Button>
-            </>
-          }
+          detail={t('tickets.conflict.detail')}
+          reloadText={t('tickets.conflict.reload')}
+          onReload={() => void reload()}
+          reloading={query.isFetching}
         />
       )}
 
@@ -337,7 +282,7 @@ export default function TicketDetail() {
                   onSave={(value) => save({ description: value?.trim() || null })}
                   handledStatuses={[412]}
                 />
-                <Field label={t('tickets.fields.firstResponseDue')}>
+                <ReadOnlyField label={t('tickets.fields.firstResponseDue')}>
                   {formatDateTime(ticket.first_response_due_at, t)}
                   {ticket.first_responded_at && (
                     <Typography.Text type="secondary">
@@ -345,8 +290,8 @@ export default function TicketDetail() {
                       · {t('tickets.sla.respondedAt', { when: formatDateTime(ticket.first_responded_at, t) })}
                     </Typography.Text>
                   )}
-                </Field>
-                <Field label={t('tickets.fields.resolutionDue')}>
+                </ReadOnlyField>
+                <ReadOnlyField label={t('tickets.fields.resolutionDue')}>
                   {formatDateTime(ticket.resolution_due_at, t)}
                   {ticket.resolved_at && (
                     <Typography.Text type="secondary">
@@ -354,8 +299,8 @@ export default function TicketDetail() {
                       · {t('tickets.sla.resolvedAt', { when: formatDateTime(ticket.resolved_at, t) })}
                     </Typography.Text>
                   )}
-                </Field>
-                <Field label={t('tickets.fields.createdAt')}>{formatDateTime(ticket.created_at, t)}</Field>
+                </ReadOnlyField>
+                <ReadOnlyField label={t('tickets.fields.createdAt')}>{formatDateTime(ticket.created_at, t)}</ReadOnlyField>
               </dl>
             </Card>
             <AttachmentPanel record="tickets" recordId={ticket.id} />

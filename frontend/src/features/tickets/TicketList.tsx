@@ -1,26 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Skeleton, Table, Typography, type TableProps } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { Button, Card, Empty, Flex, Table, Typography, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCurrentUser } from '../../api/auth';
+import type { FromList } from '../../components/BackToListLink';
 import { ErrorState } from '../../components/ErrorState';
+import { ListSkeleton } from '../../components/ListSkeleton';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 import { formatDateTime } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { paths } from '../../paths';
-import { useTickets, type TicketFilters } from './api/get-tickets';
+import { useTickets } from './api/get-tickets';
 import { TicketCreateDrawer } from './TicketCreateDrawer';
 import { TicketFilterBar } from './TicketFilterBar';
 import { filtersFromParams, filtersToParams, hasFilters } from './ticket-filters';
 import { PriorityTag, SlaBadge, TicketStatusTag } from './TicketTags';
 import type { Ticket } from './types';
 import './tickets.css';
-
-/** Link state: the list's query string, so the detail's back link returns to the same view. */
-export interface FromList {
-  listSearch: string;
-}
 
 function useAssigneeLabel() {
   const { t } = useTranslation();
@@ -72,44 +71,16 @@ function TicketCards({ tickets, from }: { tickets: Ticket[]; from: FromList }) {
   );
 }
 
-function ListSkeleton({ isMobile }: { isMobile: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <div aria-busy="true" className="list-skeleton">
-      <span className="sr-only">{t('common.loading')}</span>
-      {Array.from({ length: isMobile ? 5 : 8 }, (_, index) =>
-        isMobile ? (
-          <Card size="small" key={index}>
-            <Skeleton active title={{ width: '60%' }} paragraph={{ rows: 2 }} />
-          </Card>
-        ) : (
-          <Skeleton key={index} active title={false} paragraph={{ rows: 1, width: '100%' }} />
-        ),
-      )}
-    </div>
-  );
-}
-
 export default function TicketList() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const { params, filters, setFilters, clearFilters } = useUrlFilters(filtersFromParams, filtersToParams);
   const [creating, setCreating] = useState(false);
   useDocumentTitle(t('tickets.title'));
   const assigneeLabel = useAssigneeLabel();
   const query = useTickets(filters);
   const tickets = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
 
-  const setFilters = useCallback(
-    (patch: Partial<TicketFilters>) =>
-      setParams((current) => filtersToParams({ ...filtersFromParams(current), ...patch }), { replace: true }),
-    [setParams],
-  );
-  const clearFilters = useCallback(
-    () => setParams((current) => filtersToParams({ sort: filtersFromParams(current).sort }), { replace: true }),
-    [setParams],
-  );
   const from: FromList = { listSearch: params.toString() };
 
   const columns: TableProps<Ticket>['columns'] = [
@@ -181,15 +152,14 @@ export default function TicketList() {
             scroll={{ x: 960 }}
           />
         )}
-        <div className="load-more">
-          {query.hasNextPage ? (
-            <Button size="large" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} block={isMobile}>
-              {t('tickets.loadMore')}
-            </Button>
-          ) : (
-            <Typography.Text type="secondary">{t('tickets.allShown', { count: tickets.length })}</Typography.Text>
-          )}
-        </div>
+        <LoadMoreFooter
+          hasMore={query.hasNextPage}
+          loading={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+          isMobile={isMobile}
+          loadMoreText={t('tickets.loadMore')}
+          allShownText={t('tickets.allShown', { count: tickets.length })}
+        />
       </>
     );
   }
