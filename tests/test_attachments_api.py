@@ -96,6 +96,8 @@ def test_multi_megabyte_round_trip_on_gridfs(gridfs_app, gridfs_staff, ticket):
     disposition = content.headers["Content-Disposition"]
     assert disposition.startswith("inline;")
     assert "filename*=UTF-8''" + urllib.parse.quote("现场照片.png") in disposition
+    # Clients without filename* get a usable name, not the hidden file ".png".
+    assert "filename=attachment.png;" in disposition or "filename=attachment.png" in disposition
 
     listed = gridfs_staff.get(f"/api/v1/tickets/{ticket.id}/attachments").get_json()
     assert [a["id"] for a in listed["items"]] == [item["id"]]
@@ -494,3 +496,21 @@ def test_pending_rows_are_invisible(staff, ticket, db):
     assert staff.get(f"/api/v1/tickets/{ticket.id}/attachments").get_json()["items"] == []
     problem(staff.get(f"/api/v1/attachments/{row.id}"), 404)
     problem(staff.get(f"/api/v1/attachments/{row.id}/content"), 404)
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "stand_in"),
+    [
+        ("漏油视频.mp4", MP4, "attachment.mp4"),
+        ("报告", b"plain words", "attachment"),
+        ("照片 v2.jpg", JPEG, "v2.jpg"),
+        ("Café menu.pdf", PDF, "Cafe menu.pdf"),
+    ],
+)
+def test_non_ascii_names_get_a_usable_ascii_stand_in(staff, ticket, filename, data, stand_in):
+    item = upload(staff, ticket.id, [(filename, data)]).get_json()["items"][0]
+    content = staff.get(f"/api/v1/attachments/{item['id']}/content")
+    disposition = content.headers["Content-Disposition"]
+    # werkzeug quotes the stand-in only when it has to (here: the space).
+    assert f"filename={stand_in};" in disposition or f'filename="{stand_in}";' in disposition
+    assert "filename*=UTF-8''" + urllib.parse.quote(filename) in disposition

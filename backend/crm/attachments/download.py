@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import unicodedata
+from urllib.parse import quote
+
 from flask import request, send_file
 from werkzeug.exceptions import RequestedRangeNotSatisfiable
 
 from crm.attachments import filetypes
 from crm.attachments.models import Attachment
 from crm.core.errors import ApiError
+
+RFC5987_ATTR_CHARS = "!#$&+-.^_`|~"
+
+
+def ascii_stand_in(filename: str) -> str:
+    """The `filename=` for clients that ignore RFC 6266 `filename*`: the name's ASCII letters
+    (accents dropped), or `attachment` with the extension when nothing else is left, so a
+    Chinese name is not saved as the hidden file `.mp4`."""
+    simple = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode("ascii")
+    simple = simple.strip()
+    stem, dot, extension = simple.rpartition(".")
+    if not (stem if dot else simple).strip(" ._-"):
+        return f"attachment.{extension}" if dot and extension else "attachment"
+    return simple
 
 
 def content_response(attachment: Attachment, stored, *, force_download: bool):
@@ -30,6 +47,13 @@ def content_response(attachment: Attachment, stored, *, force_download: bool):
         etag=attachment.sha256,
     )
     response.content_length = attachment.size
+    if not attachment.filename.isascii():
+        response.headers.set(
+            "Content-Disposition",
+            "inline" if inline else "attachment",
+            filename=ascii_stand_in(attachment.filename),
+            **{"filename*": "UTF-8''" + quote(attachment.filename, safe=RFC5987_ATTR_CHARS)},
+        )
     # The bytes come from customers: never sniffed, never run, never shared by caches.
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "sandbox"
