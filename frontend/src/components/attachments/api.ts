@@ -52,15 +52,18 @@ export async function getAttachments(
   return { items: data.items as Attachment[], next_cursor: data.next_cursor ?? null };
 }
 
+const CUSTOMER_POLL_MS = 30_000;
+
 export function attachmentsQueryOptions(record: AttachmentRecord, id: number) {
   return infiniteQueryOptions({
     queryKey: attachmentKeys.list(record, id),
     queryFn: ({ pageParam, signal }) => getAttachments(record, id, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
-    // content_url is signed for about 15 minutes: fetch fresh ones before they run out.
-    staleTime: 5 * 60_000,
-    refetchInterval: 10 * 60_000,
+    // content_url is signed for about 15 minutes: fetch fresh ones before they run out. A
+    // ticket's files also arrive from the customer's upload link: look for them every 30 s.
+    staleTime: record === 'tickets' ? CUSTOMER_POLL_MS : 5 * 60_000,
+    refetchInterval: record === 'tickets' ? CUSTOMER_POLL_MS : 10 * 60_000,
   });
 }
 

@@ -25,6 +25,9 @@ export function commentsQueryOptions(ticketId: number) {
     queryFn: ({ pageParam, signal }) => getComments(ticketId, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
+    // The customer writes through the upload link: their messages show up without a reload.
+    staleTime: 30_000,
+    refetchInterval: 30_000,
   });
 }
 
