@@ -2,7 +2,6 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Flex, List, Row, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, isApiError } from '../../api/errors';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { ErrorState } from '../../components/ErrorState';
@@ -15,6 +14,7 @@ import { useCompanyContacts } from './api/get-company-contacts';
 import { useCompanyFollowUps } from './api/get-company-follow-ups';
 import { useCompanyOpportunities } from './api/get-company-opportunities';
 import { Fields } from './Fields';
+import { DetailLoadState } from '../../components/DetailLoadState';
 
 const STATUS_COLORS = { open: 'blue', won: 'green', lost: 'default' } as const;
 
@@ -34,27 +34,8 @@ export default function CompanyDetail() {
       <ArrowLeftOutlined aria-hidden /> {t('companies.backToList')}
     </Link>
   );
-  if (!valid || query.isError) {
-    const error = valid ? query.error : new ApiError(404, { status: 404 });
-    return (
-      <div className="page">
-        {back}
-        <ErrorState
-          error={error}
-          title={isApiError(error, 404) ? t('companies.notFound') : undefined}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      </div>
-    );
-  }
-  if (query.isPending) {
-    return (
-      <div className="page" aria-busy="true">
-        <span className="sr-only">{t('common.loading')}</span>
-        <Skeleton active title={{ width: 240 }} paragraph={{ rows: 8 }} />
-      </div>
-    );
+  if (!valid || !query.isSuccess) {
+    return <DetailLoadState valid={valid} query={query} back={back} notFoundTitle={t('companies.notFound')} />;
   }
   const company = query.data;
 

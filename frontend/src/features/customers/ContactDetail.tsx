@@ -1,10 +1,8 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Skeleton, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, isApiError } from '../../api/errors';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
-import { ErrorState } from '../../components/ErrorState';
 import { formatDateTime } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { paths } from '../../paths';
@@ -12,6 +10,7 @@ import { useCompany } from './api/get-company';
 import { useContact } from './api/get-contact';
 import { useContactFollowUps } from './api/get-contact-follow-ups';
 import { Fields } from './Fields';
+import { DetailLoadState } from '../../components/DetailLoadState';
 
 function CompanyLink({ id }: { id: number }) {
   const company = useCompany(id);
@@ -32,27 +31,8 @@ export default function ContactDetail() {
       <ArrowLeftOutlined aria-hidden /> {t('contacts.backToList')}
     </Link>
   );
-  if (!valid || query.isError) {
-    const error = valid ? query.error : new ApiError(404, { status: 404 });
-    return (
-      <div className="page">
-        {back}
-        <ErrorState
-          error={error}
-          title={isApiError(error, 404) ? t('contacts.notFound') : undefined}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      </div>
-    );
-  }
-  if (query.isPending) {
-    return (
-      <div className="page" aria-busy="true">
-        <span className="sr-only">{t('common.loading')}</span>
-        <Skeleton active title={{ width: 240 }} paragraph={{ rows: 8 }} />
-      </div>
-    );
+  if (!valid || !query.isSuccess) {
+    return <DetailLoadState valid={valid} query={query} back={back} notFoundTitle={t('contacts.notFound')} />;
   }
   const contact = query.data;
   return (

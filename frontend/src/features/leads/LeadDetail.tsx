@@ -3,14 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
-import { ApiError, isApiError } from '../../api/errors';
+import { isApiError } from '../../api/errors';
 import type { Lead, LeadStatus } from '../../api/types';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { BackToListLink } from '../../components/BackToListLink';
 import { ConflictAlert } from '../../components/ConflictAlert';
-import { DetailSkeleton } from '../../components/DetailSkeleton';
 import { EditableField } from '../../components/EditableField';
-import { ErrorState } from '../../components/ErrorState';
 import { formatDateTime } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useSaveWithConflict } from '../../lib/use-save-with-conflict';
@@ -32,6 +30,7 @@ import { NextFollowUp } from './NextFollowUp';
 import { StatusTag } from './StatusTag';
 import { ConvertLeadDrawer } from './ConvertLeadDrawer';
 import { useOwnerLabel } from './use-owner-label';
+import { DetailLoadState } from '../../components/DetailLoadState';
 
 const TEXT_FIELDS: LeadTextField[] = ['name', 'company_name', 'title', 'phone', 'email'];
 
@@ -55,6 +54,7 @@ export default function LeadDetail() {
   const { message } = App.useApp();
   const { leadId } = useParams();
   const id = Number(leadId);
+  const valid = Number.isInteger(id) && id > 0;
   const { canWriteLeads, canAssignLeads } = usePermissions();
   const query = useLead(id);
   const update = useUpdateLead(id);
@@ -70,27 +70,8 @@ export default function LeadDetail() {
 
   const back = <BackToListLink to={paths.leads}>{t('leads.backToList')}</BackToListLink>;
 
-  if (!Number.isInteger(id) || id <= 0) {
-    return (
-      <div className="page">
-        {back}
-        <ErrorState error={new ApiError(404, { status: 404 })} title={t('leads.notFound')} />
-      </div>
-    );
-  }
-  if (query.isPending) return <DetailSkeleton />;
-  if (query.isError) {
-    return (
-      <div className="page">
-        {back}
-        <ErrorState
-          error={query.error}
-          title={isApiError(query.error, 404) ? t('leads.notFound') : undefined}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      </div>
-    );
+  if (!valid || !query.isSuccess) {
+    return <DetailLoadState valid={valid} query={query} back={back} notFoundTitle={t('leads.notFound')} />;
   }
 
   const { lead } = query.data;

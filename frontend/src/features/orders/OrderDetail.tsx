@@ -1,12 +1,11 @@
 import { ArrowLeftOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, List, Popconfirm, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, List, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
-import { ApiError, isApiError } from '../../api/errors';
+import { isApiError } from '../../api/errors';
 import type { OrderLine, OrderStatus } from '../../api/types';
-import { ErrorState } from '../../components/ErrorState';
 import { formatDateTime } from '../../lib/dates';
 import { errorMessage, serverMessage } from '../../lib/messages';
 import { formatMoney, formatQuantity } from '../../lib/money';
@@ -17,6 +16,7 @@ import { useOrder } from './api/get-order';
 import { useProducts } from './api/get-products';
 import { ORDER_TRANSITIONS, useSetOrderStatus } from './api/update-order';
 import { OrderStatusTag } from '../../components/OrderStatusTag';
+import { DetailLoadState } from '../../components/DetailLoadState';
 
 export default function OrderDetail() {
   const { t, i18n } = useTranslation();
@@ -36,27 +36,8 @@ export default function OrderDetail() {
       <ArrowLeftOutlined aria-hidden /> {t('orders.backToList')}
     </Link>
   );
-  if (!valid || query.isError) {
-    const error = valid ? query.error : new ApiError(404, { status: 404 });
-    return (
-      <div className="page">
-        {back}
-        <ErrorState
-          error={error}
-          title={isApiError(error, 404) ? t('orders.notFound') : undefined}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      </div>
-    );
-  }
-  if (query.isPending) {
-    return (
-      <div className="page" aria-busy="true">
-        <span className="sr-only">{t('common.loading')}</span>
-        <Skeleton active title={{ width: 200 }} paragraph={{ rows: 8 }} />
-      </div>
-    );
+  if (!valid || !query.isSuccess) {
+    return <DetailLoadState valid={valid} query={query} back={back} notFoundTitle={t('orders.notFound')} />;
   }
 
   const { order } = query.data;

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
-import { ApiError, isApiError } from '../../api/errors';
+import { isApiError } from '../../api/errors';
 import type { OpportunityLine } from '../../api/types';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
@@ -25,8 +25,10 @@ import { useProducts } from './api/get-products';
 import { useStageHistory } from './api/get-stage-history';
 import { useUpdateOpportunity } from './api/update-opportunity';
 import { OpportunityStatusTag } from './OpportunityList';
+import { DetailLoadState } from '../../components/DetailLoadState';
 
-function DetailSkeleton() {
+/** The opportunity page is one column of cards. */
+function OneColumnSkeleton() {
   const { t } = useTranslation();
   return (
     <div className="page" aria-busy="true">
@@ -63,26 +65,15 @@ export default function OpportunityDetail() {
       <ArrowLeftOutlined aria-hidden /> {t('opportunities.backToBoard')}
     </Link>
   );
-  if (!valid) {
+  if (!valid || !query.isSuccess) {
     return (
-      <div className="page">
-        {back}
-        <ErrorState error={new ApiError(404, { status: 404 })} title={t('opportunities.notFound')} />
-      </div>
-    );
-  }
-  if (query.isPending) return <DetailSkeleton />;
-  if (query.isError) {
-    return (
-      <div className="page">
-        {back}
-        <ErrorState
-          error={query.error}
-          title={isApiError(query.error, 404) ? t('opportunities.notFound') : undefined}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      </div>
+      <DetailLoadState
+        valid={valid}
+        query={query}
+        back={back}
+        notFoundTitle={t('opportunities.notFound')}
+        skeleton={<OneColumnSkeleton />}
+      />
     );
   }
 

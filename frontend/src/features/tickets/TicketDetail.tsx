@@ -5,13 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../api/auth';
-import { ApiError, isApiError } from '../../api/errors';
+import { isApiError } from '../../api/errors';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { BackToListLink } from '../../components/BackToListLink';
 import { ConflictAlert } from '../../components/ConflictAlert';
-import { DetailSkeleton } from '../../components/DetailSkeleton';
 import { EditableField } from '../../components/EditableField';
-import { ErrorState } from '../../components/ErrorState';
 import { ReadOnlyField } from '../../components/ReadOnlyField';
 import { formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/messages';
@@ -30,6 +28,7 @@ import { TICKET_PRIORITIES, TICKET_TRANSITIONS } from './ticket-options';
 import { PriorityTag, SlaBadge, TicketStatusTag } from './TicketTags';
 import type { Ticket, TicketPriority, TicketStatus, TicketUpdate } from './types';
 import './tickets.css';
+import { DetailLoadState } from '../../components/DetailLoadState';
 
 /** The statuses offered for a ticket: where it is, and where it may go from there. */
 export function statusOptions(status: TicketStatus): TicketStatus[] {
@@ -104,21 +103,9 @@ export default function TicketDetail() {
 
   const back = <BackToListLink to={paths.tickets}>{t('tickets.backToList')}</BackToListLink>;
 
-  if (!valid || query.isError) {
-    const error = valid ? query.error : new ApiError(404, { status: 404 });
-    return (
-      <div className="page">
-        {back}
-        <ErrorState
-          error={error}
-          title={isApiError(error, 404) ? t('tickets.notFound') : undefined}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      </div>
-    );
+  if (!valid || !query.isSuccess) {
+    return <DetailLoadState valid={valid} query={query} back={back} notFoundTitle={t('tickets.notFound')} />;
   }
-  if (query.isPending) return <DetailSkeleton />;
 
   const { ticket } = query.data;
 
