@@ -176,6 +176,21 @@ def test_unsatisfiable_range_is_416(staff, ticket):
     assert response.headers["Content-Range"] == f"bytes */{len(PDF)}"
 
 
+@pytest.mark.parametrize(
+    "range_header",
+    ["items=0-5", "bytes=100-50", "bytes=0-1,5-6", "bytes=abc"],
+    ids=["unknown-unit", "reversed", "several-ranges", "garbage"],
+)
+def test_range_we_do_not_serve_gets_the_whole_file(staff, ticket, range_header):
+    item = upload(staff, ticket.id, [("a.pdf", PDF)]).get_json()["items"][0]
+    response = staff.get(
+        f"/api/v1/attachments/{item['id']}/content", headers={"Range": range_header}
+    )
+    assert response.status_code == 200
+    assert response.get_data() == PDF
+    assert "Content-Range" not in response.headers
+
+
 def test_if_none_match_answers_304(staff, ticket):
     item = upload(staff, ticket.id, [("a.pdf", PDF)]).get_json()["items"][0]
     response = staff.get(
@@ -246,6 +261,15 @@ def test_refused_types_are_415_and_leave_nothing(staff, ticket, filename, data):
     response = upload(staff, ticket.id, [(filename, data)])
     body = problem(response, 415)
     assert filename in body["detail"]
+    assert rows() == []
+    assert set(attachment_store.get().ids()) == before
+
+
+def test_an_empty_file_is_refused_and_leaves_nothing(staff, ticket):
+    before = set(attachment_store.get().ids())
+    response = upload(staff, ticket.id, [("a.png", PNG), ("IMG_0042.jpg", b"")])
+    body = problem(response, 422)
+    assert "IMG_0042.jpg" in body["detail"]
     assert rows() == []
     assert set(attachment_store.get().ids()) == before
 

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from flask import request, send_file
 from werkzeug.exceptions import RequestedRangeNotSatisfiable
+from werkzeug.http import parse_range_header
 
 from crm.attachments import filetypes
 from crm.attachments.models import Attachment
@@ -25,6 +26,22 @@ def ascii_stand_in(filename: str) -> str:
     if not (stem if dot else simple).strip(" ._-"):
         return f"attachment.{extension}" if dot and extension else "attachment"
     return simple
+
+
+def environ_for_ranges(environ: dict) -> dict:
+    """The request environ without a Range header we serve whole instead of refusing.
+
+    RFC 9110 14.2: a Range in an unknown unit must be ignored, and an invalid one (`bytes=9-2`)
+    or several ranges may be; werkzeug would answer 416 to all three, which breaks players and
+    download managers. A single range past the end still gets its 416.
+    """
+    header = environ.get("HTTP_RANGE")
+    if header is None:
+        return environ
+    parsed = parse_range_header(header)
+    if parsed is not None and parsed.units == "bytes" and len(parsed.ranges) == 1:
+        return environ
+    return {key: value for key, value in environ.items() if key != "HTTP_RANGE"}
 
 
 def content_response(attachment: Attachment, stored, *, force_download: bool):
@@ -60,7 +77,7 @@ def content_response(attachment: Attachment, stored, *, force_download: bool):
     response.cache_control.private = True
     try:
         return response.make_conditional(
-            request.environ, accept_ranges=True, complete_length=attachment.size
+            environ_for_ranges(request.environ), accept_ranges=True, complete_length=attachment.size
         )
     except RequestedRangeNotSatisfiable:
         response.close()

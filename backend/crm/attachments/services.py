@@ -207,6 +207,11 @@ def _store_file(store: AttachmentStore, part: Part, upload: Upload, used: int, c
     stored, so a failure from here on is cleaned up with the rest."""
     filename = clean_filename(part.filename)
     head = part.read(filetypes.SNIFF_BYTES)
+    if not head and part.at_end:
+        # A failed camera capture or a cloud placeholder arrives as 0 bytes: say so now.
+        raise ApiError(
+            422, f"{filename} is empty.", errors={"file": [f"{filename}: the file is empty."]}
+        )
     mime = filetypes.detect(head, complete=part.at_end, filename=filename)
     if mime is None:
         raise _refuse_type(filename)
