@@ -68,6 +68,18 @@ def test_validation_errors_are_listed_per_field(login_as):
     assert all(isinstance(m, list) and m for m in body["errors"].values())
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/tickets?assignee=me", "/api/v1/leads?page=2", "/api/v1/companies?limit=5&nmae=x"],
+)
+def test_unknown_query_parameters_are_refused_not_ignored(login_as, path):
+    """A misspelt filter would otherwise silently match everything."""
+    admin = login_as("admin")
+    body = assert_problem(admin.get(path), 422)
+    unknown = path.rsplit("&", 1)[-1].split("?")[-1].split("=")[0]
+    assert body["errors"] == {unknown: ["Unknown field."]}
+
+
 def test_unexpected_error_is_500_problem_without_traceback(app, tmp_path):
     other = create_app(
         {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_limiter.util import get_remote_address
-from flask_smorest import Blueprint
 
 from crm.attachments import links
 from crm.attachments.multipart import read_request
@@ -15,6 +14,7 @@ from crm.attachments.schemas import (
     multipart_body,
 )
 from crm.attachments.store import StoreUnavailable
+from crm.core.blueprint import Blueprint
 from crm.core.body import streams_own_body
 from crm.extensions import limiter
 

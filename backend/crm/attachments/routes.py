@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from crm.attachments import links, services
 from crm.attachments.download import content_response
@@ -23,6 +22,7 @@ from crm.attachments.schemas import (
     multipart_body,
 )
 from crm.attachments.store import StoredFileMissing, StoreUnavailable
+from crm.core.blueprint import Blueprint
 from crm.core.body import streams_own_body
 from crm.core.errors import ApiError, problem
 from crm.core.openapi import ID

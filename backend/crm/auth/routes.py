@@ -12,7 +12,6 @@ from flask_jwt_extended import (
     unset_jwt_cookies,
 )
 from flask_limiter.util import get_remote_address
-from flask_smorest import Blueprint
 
 from crm.auth import services
 from crm.auth.schemas import (
@@ -25,6 +24,7 @@ from crm.auth.schemas import (
     UserSchema,
     UserUpdateSchema,
 )
+from crm.core.blueprint import Blueprint
 from crm.core.etag import check_if_match, with_etag
 from crm.core.permissions import ADMIN, login_required, me
 from crm.extensions import limiter

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import marshmallow as ma
 import sqlalchemy as sa
-from flask_smorest import Blueprint
 from marshmallow import validate
 
 from crm.core.audit import AuditEvent
+from crm.core.blueprint import Blueprint
 from crm.core.pagination import ListArgsSchema, SortField, paginate, sort_field
 from crm.core.permissions import ADMIN, login_required
 from crm.core.schemas import Id, UtcDateTime, page_schema

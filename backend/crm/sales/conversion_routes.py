@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from flask_smorest import Blueprint
 
+from crm.core.blueprint import Blueprint
 from crm.core.etag import check_if_match
 from crm.core.fields import OptionalText, RequiredText
 from crm.core.money import Currency, Money

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from crm.auth.schemas import AssigneeListSchema
+from crm.core.blueprint import Blueprint
 from crm.core.etag import check_if_match, with_etag
 from crm.core.openapi import CONFLICTS, ETAG_HEADERS, ID, IF_MATCH
 from crm.core.permissions import ADMIN, login_required, me
