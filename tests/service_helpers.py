@@ -66,7 +66,7 @@ def move_back(ticket_id: int, hours: float) -> None:
     db.session.commit()
 
 
-def set_policy(admin, priority: str, first: int, resolution: int) -> dict:
+def set_policy(admin, priority: str, first: float, resolution: float) -> dict:
     """PUT an SLA policy as `admin` (the test client has no `put` shortcut)."""
     response = admin.client.put(
         f"{SLA_POLICIES}/{priority}",

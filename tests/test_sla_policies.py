@@ -54,10 +54,10 @@ def test_the_admin_sets_a_priority_and_everyone_sees_it_audited(login_as):
     assert again["first_response_hours"] == 3
     events = audit_events(admin, "sla_policy", "high")
     assert [event["changes"] for event in events] == [
-        {"first_response_hours": {"old": 2, "new": 3}},
+        {"first_response_hours": {"old": "2.00", "new": "3.00"}},
         {
-            "first_response_hours": {"old": None, "new": 2},
-            "resolution_hours": {"old": None, "new": 12},
+            "first_response_hours": {"old": None, "new": "2.00"},
+            "resolution_hours": {"old": None, "new": "12.00"},
         },
     ]
     assert all(event["actor_id"] == admin.user.id for event in events)
@@ -77,7 +77,9 @@ def test_only_the_admin_sets_policies(login_as, role):
         ({"first_response_hours": 1, "resolution_hours": 8761}, "resolution_hours"),
         ({"first_response_hours": -1, "resolution_hours": 4}, "first_response_hours"),
         ({"first_response_hours": "2", "resolution_hours": 4}, "first_response_hours"),
-        ({"first_response_hours": 1.5, "resolution_hours": 4}, "first_response_hours"),
+        ({"first_response_hours": 1.005, "resolution_hours": 4}, "first_response_hours"),
+        ({"first_response_hours": 0.001, "resolution_hours": 4}, "first_response_hours"),
+        ({"first_response_hours": True, "resolution_hours": 4}, "first_response_hours"),
         ({"first_response_hours": None, "resolution_hours": 4}, "first_response_hours"),
         ({"resolution_hours": 4}, "first_response_hours"),
         ({"first_response_hours": 1}, "resolution_hours"),
@@ -95,6 +97,26 @@ def test_invalid_hours_are_422_on_their_field(login_as, body, field):
 def test_equal_hours_and_the_longest_allowed_are_accepted(login_as):
     admin = login_as("admin")
     assert set_policy(admin, "low", 8760, 8760)["resolution_hours"] == 8760
+
+
+def test_hours_take_two_decimals_and_due_times_follow_to_the_second(login_as):
+    admin, agent = login_as("admin"), login_as("service")
+    policy = set_policy(admin, "urgent", 0.25, 1.5)
+    assert (policy["first_response_hours"], policy["resolution_hours"]) == (0.25, 1.5)
+    assert policies(agent)["urgent"]["first_response_hours"] == 0.25
+
+    ticket = create_ticket(agent, priority="urgent")
+    created = at(ticket["created_at"])
+    assert at(ticket["first_response_due_at"]) == created + timedelta(minutes=15)
+    assert at(ticket["resolution_due_at"]) == created + timedelta(minutes=90)
+
+
+def test_the_shortest_policy_is_36_seconds(login_as):
+    """0.01 hours is 36 seconds: enough to see the flagging without editing the database."""
+    admin, agent = login_as("admin"), login_as("service")
+    set_policy(admin, "low", 0.01, 0.01)
+    ticket = create_ticket(agent, priority="low")
+    assert at(ticket["first_response_due_at"]) == at(ticket["created_at"]) + timedelta(seconds=36)
 
 
 def test_an_unknown_priority_is_404(login_as):

@@ -8,7 +8,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from crm.service.models import DEFAULT_SLA_HOURS, TICKET_STATUSES, TICKET_TRANSITIONS
+from crm.service.models import (
+    DEFAULT_SLA_HOURS,
+    TICKET_PRIORITIES,
+    TICKET_STATUSES,
+    TICKET_TRANSITIONS,
+)
 from tests.factories import CompanyFactory, ContactFactory
 from tests.helpers import problem
 from tests.sales_helpers import VISIBLE, audit_events, field_errors, ok, patch, two_teams
@@ -611,8 +616,14 @@ def test_search_finds_subject_description_company_name_and_number(login_as):
     assert ticket_ids(agent, q="#99999999999") == []
 
 
+def sort_key(ticket: dict, sort: str):
+    if sort == "priority":  # low < normal < high < urgent, not alphabetical
+        return TICKET_PRIORITIES.index(ticket["priority"])
+    return at(ticket[sort])
+
+
 @pytest.mark.parametrize(
-    "sort", ["created_at", "updated_at", "first_response_due_at", "resolution_due_at"]
+    "sort", ["created_at", "updated_at", "first_response_due_at", "resolution_due_at", "priority"]
 )
 def test_sort_and_cursor_paging_walk_every_ticket_once_in_order(login_as, sort):
     agent = login_as("service")
@@ -633,7 +644,7 @@ def test_sort_and_cursor_paging_walk_every_ticket_once_in_order(login_as, sort):
             cursor = page["next_cursor"]
             if not cursor:
                 break
-        expected = sorted(rows, key=lambda t: (at(t[sort]), t["id"]), reverse=descending)
+        expected = sorted(rows, key=lambda t: (sort_key(t, sort), t["id"]), reverse=descending)
         assert [t["id"] for t in seen] == [t["id"] for t in expected], key
 
 
@@ -654,6 +665,7 @@ def test_the_default_order_is_newest_first(login_as):
         ({"sla_breached": "maybe"}, "sla_breached"),
         ({"company_id": "0"}, "company_id"),
         ({"sort": "subject"}, "sort"),
+        ({"sort": "priority_rank"}, "sort"),
         ({"limit": "201"}, "limit"),
         ({"q": ""}, "q"),
     ],

@@ -25,8 +25,8 @@ def upgrade():
     op.create_table(
         "sla_policies",
         sa.Column("priority", sa.String(length=20), nullable=False),
-        sa.Column("first_response_hours", sa.Integer(), nullable=False),
-        sa.Column("resolution_hours", sa.Integer(), nullable=False),
+        sa.Column("first_response_hours", sa.Numeric(precision=7, scale=2), nullable=False),
+        sa.Column("resolution_hours", sa.Numeric(precision=7, scale=2), nullable=False),
         sa.Column("updated_at", UTC_DATETIME, nullable=False),
         sa.Column("updated_by_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(

@@ -69,13 +69,16 @@ def sort_field(fields: dict[str, SortField], default: str) -> ma.fields.String:
 
 
 def _kind_of(column) -> str | None:
-    """How a sort key travels in a cursor: times, dates and decimals as tagged strings."""
+    """How a sort key travels in a cursor: times, dates, decimals and integers as tagged
+    strings."""
     if isinstance(column.type, UTCDateTime):
         return "dt"
     if isinstance(column.type, sa.Date):
         return "date"
     if isinstance(column.type, sa.Numeric) and not isinstance(column.type, sa.Float):
         return "dec"
+    if isinstance(column.type, sa.Integer):
+        return "int"
     return None
 
 
@@ -85,7 +88,12 @@ def _encode(sort: str, value: Any, row_id: int, kind: str | None) -> str:
     else:
         text = None
         if value is not None:
-            text = format(value, "f") if kind == "dec" else value.isoformat()
+            if kind == "dec":
+                text = format(value, "f")
+            elif kind == "int":
+                text = str(value)
+            else:
+                text = value.isoformat()
         packed = {"s": sort, "t": kind, "v": text, "id": row_id}
     raw = json.dumps(packed, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -111,6 +119,10 @@ def _decode(cursor: str, sort: str, kind: str | None, nullable: bool) -> tuple[A
             return value, row_id
         if kind == "date":
             return date.fromisoformat(value), row_id
+        if kind == "int":
+            if len(value) > 20:
+                raise invalid
+            return int(value), row_id
         if kind == "dec":
             number = decimal.Decimal(value)
             if not number.is_finite() or len(value) > 40:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
@@ -42,8 +43,9 @@ class SlaPolicy(db.Model):
     __tablename__ = "sla_policies"
 
     priority: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
-    first_response_hours: Mapped[int] = mapped_column(sa.Integer)
-    resolution_hours: Mapped[int] = mapped_column(sa.Integer)
+    # Hours to two decimals, so an urgent first response can be due in half an hour (0.5).
+    first_response_hours: Mapped[Decimal] = mapped_column(sa.Numeric(7, 2))
+    resolution_hours: Mapped[Decimal] = mapped_column(sa.Numeric(7, 2))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
@@ -97,6 +99,20 @@ class Ticket(db.Model):
     @property
     def contact_name(self) -> str | None:
         return self.contact.name if self.contact is not None else None
+
+    @hybrid_property
+    def priority_rank(self) -> int:
+        """0 (low) to 3 (urgent): what `sort=-priority` orders by, most urgent first."""
+        return TICKET_PRIORITIES.index(self.priority)
+
+    @priority_rank.inplace.expression
+    @classmethod
+    def _priority_rank_expression(cls):
+        return sa.case(
+            {priority: rank for rank, priority in enumerate(TICKET_PRIORITIES)},
+            value=cls.priority,
+            else_=0,
+        )
 
     @hybrid_property
     def sla_breached(self) -> bool:
@@ -158,5 +174,6 @@ TICKET_SORT_FIELDS = {
     "updated_at": SortField("updated_at"),
     "first_response_due_at": SortField("first_response_due_at"),
     "resolution_due_at": SortField("resolution_due_at"),
+    "priority": SortField("priority_rank"),
 }
 TICKET_COMMENT_SORT_FIELDS = {"created_at": SortField("created_at")}

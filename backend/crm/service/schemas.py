@@ -4,6 +4,7 @@ lists."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import marshmallow as ma
 from marshmallow import validate
@@ -23,7 +24,9 @@ from crm.service.models import (
 from crm.service.services import COMMENT_MAX_LENGTH
 
 ASSIGNEE_FILTER = re.compile(r"^(me|none|[1-9][0-9]{0,9})$")
-# The longest an SLA may be: a year.
+# SLA hours: from 36 seconds (handy to try the flagging out) to a year.
+HUNDREDTH = Decimal("0.01")
+MIN_SLA_HOURS = HUNDREDTH
 MAX_SLA_HOURS = 8760
 
 
@@ -144,19 +147,37 @@ class TicketCommentListArgsSchema(ListArgsSchema):
     sort = sort_field(TICKET_COMMENT_SORT_FIELDS, "created_at")
 
 
-def _hours(description: str) -> ma.fields.Integer:
-    return ma.fields.Integer(
-        required=True,
-        strict=True,
-        validate=validate.Range(min=1, max=MAX_SLA_HOURS),
-        metadata={"description": description},
-    )
+class Hours(ma.fields.Decimal):
+    """Hours as a JSON number with up to two decimals (`0.5` is half an hour); a string or
+    more decimals are refused rather than rounded, and whole hours come back as integers."""
+
+    def __init__(self, description: str):
+        super().__init__(
+            required=True,
+            allow_nan=False,
+            validate=validate.Range(min=MIN_SLA_HOURS, max=MAX_SLA_HOURS),
+            metadata={"description": description, "multipleOf": 0.01},
+        )
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.make_error("invalid")
+        number = super()._deserialize(value, attr, data, **kwargs)
+        if number != number.quantize(HUNDREDTH):
+            raise ma.ValidationError("Use at most two decimals.")
+        return number.quantize(HUNDREDTH)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        number = Decimal(value)
+        return int(number) if number == number.to_integral_value() else float(number)
 
 
 class SlaPolicySchema(StrictSchema):
     priority = ma.fields.String(dump_only=True, metadata={"enum": list(TICKET_PRIORITIES)})
-    first_response_hours = _hours("Hours from creation to the first response")
-    resolution_hours = _hours("Hours from creation to the resolution; at least the above")
+    first_response_hours = Hours("Hours from creation to the first response")
+    resolution_hours = Hours("Hours from creation to the resolution; at least the above")
     is_default = ma.fields.Boolean(
         dump_only=True, metadata={"description": "The built-in hours: no admin has set them"}
     )

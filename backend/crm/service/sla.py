@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 import sqlalchemy as sa
 
@@ -19,8 +20,8 @@ class Policy:
     """The policy in force for one priority: the admin's, or the default."""
 
     priority: str
-    first_response_hours: int
-    resolution_hours: int
+    first_response_hours: Decimal | int
+    resolution_hours: Decimal | int
     is_default: bool
     updated_at: datetime | None = None
 
@@ -48,12 +49,17 @@ def policy_for(priority: str) -> Policy:
     return _policy(priority, db.session.get(SlaPolicy, priority))
 
 
+def _span(hours: Decimal | int) -> timedelta:
+    # A hundredth of an hour is 36 whole seconds: exact, no float rounding.
+    return timedelta(seconds=int(Decimal(hours) * 3600))
+
+
 def due_times(priority: str, created_at: datetime) -> dict[str, datetime]:
     """`first_response_due_at` and `resolution_due_at` of a ticket created at `created_at`."""
     policy = policy_for(priority)
     return {
-        "first_response_due_at": created_at + timedelta(hours=policy.first_response_hours),
-        "resolution_due_at": created_at + timedelta(hours=policy.resolution_hours),
+        "first_response_due_at": created_at + _span(policy.first_response_hours),
+        "resolution_due_at": created_at + _span(policy.resolution_hours),
     }
 
 
