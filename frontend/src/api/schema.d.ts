@@ -2577,7 +2577,7 @@ export interface paths {
                     /** @description Searches subject, description, company name; `#42` the number */
                     q?: string;
                     /** @description Sort key; prefix with `-` for descending */
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "first_response_due_at" | "-first_response_due_at" | "resolution_due_at" | "-resolution_due_at";
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "first_response_due_at" | "-first_response_due_at" | "resolution_due_at" | "-resolution_due_at" | "priority" | "-priority";
                 };
                 header?: never;
                 path?: never;
