@@ -17,6 +17,7 @@ export const TICKET_SORTS = [
   '-updated_at',
   'first_response_due_at',
   'resolution_due_at',
+  '-priority',
 ] as const satisfies readonly TicketSort[];
 export const DEFAULT_TICKET_SORT: TicketSort = '-created_at';
 
