@@ -10,6 +10,13 @@ case "${1:-serve}" in
       --access-logfile - --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}" \
       "crm:create_app()"
     ;;
+  sweep-every)
+    # A failed sweep (database restarting) is retried at the next round, not fatal.
+    while true; do
+      crm attachments sweep || echo "attachment sweep failed; retrying in ${2:-3600} s" >&2
+      sleep "${2:-3600}"
+    done
+    ;;
   *)
     exec crm "$@"
     ;;
