@@ -22,6 +22,7 @@ export const paths = {
   tickets: '/tickets',
   ticketPattern: '/tickets/:ticketId',
   ticket: (id: number | string) => `/tickets/${id}`,
+  slaPolicies: '/settings/sla',
   /** The customer's upload page (no login). */
   publicUploadPattern: '/u/:token',
 } as const;

@@ -22,6 +22,7 @@ const ContactDetail = lazy(() => import('./features/customers/ContactDetail'));
 const ProductList = lazy(() => import('./features/products/ProductList'));
 const TicketList = lazy(() => import('./features/tickets/TicketList'));
 const TicketDetail = lazy(() => import('./features/tickets/TicketDetail'));
+const SlaPolicyPage = lazy(() => import('./features/settings/SlaPolicyPage'));
 const PublicUploadPage = lazy(() => import('./features/public-upload/PublicUploadPage'));
 const NotFound = lazy(() => import('./components/NotFound'));
 
@@ -58,6 +59,7 @@ export const routes: RouteObject[] = [
                   { path: paths.products, element: <ProductList /> },
                   { path: paths.tickets, element: <TicketList /> },
                   { path: paths.ticketPattern, element: <TicketDetail /> },
+                  { path: paths.slaPolicies, element: <SlaPolicyPage /> },
                   { path: '*', element: <NotFound /> },
                 ],
               },

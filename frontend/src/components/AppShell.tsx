@@ -9,6 +9,7 @@ import {
   IdcardOutlined,
   AppstoreOutlined,
   CustomerServiceOutlined,
+  FieldTimeOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
@@ -36,6 +37,8 @@ const NAV_ITEMS: NavItem[] = [
   { path: paths.contacts, labelKey: 'nav.contacts', icon: <IdcardOutlined aria-hidden /> },
   { path: paths.orders, labelKey: 'nav.orders', icon: <ShoppingCartOutlined aria-hidden /> },
   { path: paths.tickets, labelKey: 'nav.tickets', icon: <CustomerServiceOutlined aria-hidden /> },
+  // Every role: service staff read their targets here; only the admin can change them.
+  { path: paths.slaPolicies, labelKey: 'nav.slaPolicies', icon: <FieldTimeOutlined aria-hidden /> },
   { path: paths.products, labelKey: 'nav.products', icon: <AppstoreOutlined aria-hidden /> },
 ];
 

@@ -8,6 +8,7 @@ import type { FromList } from '../../components/BackToListLink';
 import { ErrorState } from '../../components/ErrorState';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { LoadMoreFooter } from '../../components/LoadMoreFooter';
+import { PriorityTag } from '../../components/PriorityTag';
 import { formatDateTime } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
@@ -17,7 +18,7 @@ import { useTickets } from './api/get-tickets';
 import { TicketCreateDrawer } from './TicketCreateDrawer';
 import { TicketFilterBar } from './TicketFilterBar';
 import { filtersFromParams, filtersToParams, hasFilters } from './ticket-filters';
-import { PriorityTag, SlaBadge, TicketStatusTag } from './TicketTags';
+import { SlaBadge, TicketStatusTag } from './TicketTags';
 import type { Ticket } from './types';
 import './tickets.css';
 

@@ -1,25 +1,16 @@
-import { ClockCircleOutlined, ExclamationCircleFilled, WarningFilled } from '@ant-design/icons';
+import { ClockCircleOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import { Flex, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { dayjs, formatDateTime, type Dayjs } from '../../lib/dates';
-import { DONE_STATUSES, PRIORITY_COLORS, STATUS_COLORS } from './ticket-options';
-import type { Ticket, TicketPriority, TicketStatus } from './types';
+import { DONE_STATUSES, STATUS_COLORS } from './ticket-options';
+import type { Ticket, TicketStatus } from './types';
 
 export function TicketStatusTag({ status }: { status: TicketStatus }) {
   const { t } = useTranslation();
   return (
     <Tag color={STATUS_COLORS[status]} variant="filled" className="status-tag">
       {t(`tickets.statuses.${status}`)}
-    </Tag>
-  );
-}
-
-export function PriorityTag({ priority }: { priority: TicketPriority }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={PRIORITY_COLORS[priority]} className="priority-tag">
-      {priority === 'urgent' && <WarningFilled aria-hidden />} {t(`tickets.priorities.${priority}`)}
     </Tag>
   );
 }

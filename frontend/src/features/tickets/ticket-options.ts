@@ -39,13 +39,6 @@ export const STATUS_COLORS: Record<TicketStatus, string> = {
   closed: 'default',
 };
 
-export const PRIORITY_COLORS: Record<TicketPriority, string> = {
-  urgent: 'error',
-  high: 'magenta',
-  normal: 'default',
-  low: 'default',
-};
-
 /** Statuses in which the SLA clocks no longer run. */
 export const DONE_STATUSES: readonly TicketStatus[] = ['resolved', 'closed'];
 
