@@ -21,6 +21,7 @@ TICKET_TIMES = (
     "first_responded_at",
     "resolved_at",
     "closed_at",
+    "sla_paused_at",
 )
 
 

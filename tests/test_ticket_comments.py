@@ -202,5 +202,7 @@ def test_a_customer_comment_reopens_a_ticket_waiting_on_the_customer(login_as):
     for ticket_id in (waiting["id"], resolved["id"]):
         services.add_customer_comment(db.session.get(Ticket, ticket_id), "Here you go", None)
     db.session.commit()
-    assert ok(agent.get(f"{TICKETS}/{waiting['id']}"))["status"] == "open"
+    reopened = ok(agent.get(f"{TICKETS}/{waiting['id']}"))
+    assert reopened["status"] == "open"
+    assert reopened["sla_paused_at"] is None  # the resolution clock runs again
     assert ok(agent.get(f"{TICKETS}/{resolved['id']}"))["status"] == "resolved"

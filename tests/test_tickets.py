@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from crm.core.types import utcnow
 from crm.service.models import (
     DEFAULT_SLA_HOURS,
     TICKET_PRIORITIES,
@@ -49,6 +50,7 @@ TICKET_FIELDS = {
     "first_responded_at",
     "resolved_at",
     "closed_at",
+    "sla_paused_at",
     "sla_breached",
     "created_at",
     "updated_at",
@@ -550,6 +552,7 @@ def test_sla_breached_tells_late_tickets_from_those_on_time(login_as):
     move_back(answered_in_time["id"], 2)  # answered within the hour, resolution still due
     unresolved = create_ticket(agent, priority="urgent")
     ok(patch(agent, url(unresolved["id"]), {"status": "waiting_on_customer"}))
+    ok(patch(agent, url(unresolved["id"]), {"status": "open"}))  # the customer answered
     move_back(unresolved["id"], 5)  # answered in time, resolution 1 hour overdue
     resolved_in_time = create_ticket(agent, priority="urgent")
     ok(patch(agent, url(resolved_in_time["id"]), {"status": "resolved"}))
@@ -562,6 +565,53 @@ def test_sla_breached_tells_late_tickets_from_those_on_time(login_as):
     assert set(ticket_ids(agent, sla_breached="true")) == late
     assert set(ticket_ids(agent, sla_breached="false")) == fine
     assert set(ticket_ids(agent)) == late | fine
+
+
+def test_waiting_on_the_customer_stops_the_resolution_clock_and_the_wait_moves_it_back(login_as):
+    agent = login_as("service")
+    ticket = create_ticket(agent, priority="urgent")  # resolution due in 4 h
+    waiting = ok(patch(agent, url(ticket["id"]), {"status": "waiting_on_customer"}))
+    assert waiting["sla_paused_at"] == waiting["first_responded_at"]  # both: now
+    move_back(ticket["id"], 13)  # asked right after it came in, 13 h ago; still no answer
+
+    paused = ok(agent.get(url(ticket["id"])))
+    assert at(paused["resolution_due_at"]) < utcnow()  # past, but the clock stood still
+    assert paused["sla_breached"] is False
+    assert ticket["id"] in ticket_ids(agent, sla_breached="false")
+
+    resumed = ok(patch(agent, url(ticket["id"]), {"status": "open"}))
+    assert resumed["sla_paused_at"] is None and resumed["sla_breached"] is False
+    left = at(resumed["resolution_due_at"]) - at(resumed["updated_at"])
+    assert timedelta(hours=3, minutes=59) < left <= timedelta(hours=4)
+    # The first response is not paused: it was given by asking the customer.
+    assert resumed["first_response_due_at"] == paused["first_response_due_at"]
+
+    # A new priority counts from the creation time plus the time spent waiting.
+    low = ok(patch(agent, url(ticket["id"]), {"priority": "low"}))
+    waited = at(resumed["resolution_due_at"]) - (at(resumed["created_at"]) + timedelta(hours=4))
+    assert timedelta(hours=12, minutes=59) < waited <= timedelta(hours=13)
+    assert at(low["resolution_due_at"]) == at(low["created_at"]) + timedelta(hours=120) + waited
+
+
+def test_a_ticket_late_before_the_wait_stays_breached_while_waiting(login_as):
+    agent = login_as("service")
+    ticket = create_ticket(agent, priority="urgent")
+    ok(patch(agent, url(ticket["id"]), {"status": "open"}))
+    move_back(ticket["id"], 5)  # resolution was due an hour ago
+    waiting = ok(patch(agent, url(ticket["id"]), {"status": "waiting_on_customer"}))
+    assert waiting["sla_paused_at"] and waiting["sla_breached"] is True
+    assert ticket["id"] in ticket_ids(agent, sla_breached="true")
+
+
+def test_resolving_a_waiting_ticket_ends_the_pause(login_as):
+    agent = login_as("service")
+    ticket = create_ticket(agent, priority="urgent")
+    ok(patch(agent, url(ticket["id"]), {"status": "waiting_on_customer"}))
+    move_back(ticket["id"], 10)
+    resolved = ok(patch(agent, url(ticket["id"]), {"status": "resolved"}))
+    assert resolved["sla_paused_at"] is None
+    assert at(resolved["resolution_due_at"]) > at(resolved["resolved_at"])
+    assert resolved["sla_breached"] is False
 
 
 # --- list filters, search, sort, paging ---------------------------------------------------

@@ -379,6 +379,8 @@ def _seed_tickets(users: dict[str, User], now) -> None:
             )
             if visibility == "customer" and ticket.first_responded_at is None:
                 ticket.first_responded_at = written
+        if status == "waiting_on_customer":  # since the reply that asked the customer
+            ticket.sla_paused_at = ticket.first_responded_at or created
         if status in ("resolved", "closed"):
             ticket.resolved_at = created + timedelta(hours=age / 2)
         if status == "closed":

@@ -54,6 +54,8 @@ def upgrade():
         sa.Column("first_responded_at", UTC_DATETIME, nullable=True),
         sa.Column("resolved_at", UTC_DATETIME, nullable=True),
         sa.Column("closed_at", UTC_DATETIME, nullable=True),
+        sa.Column("sla_paused_at", UTC_DATETIME, nullable=True),
+        sa.Column("sla_paused_seconds", sa.Integer(), nullable=False),
         sa.Column("created_at", UTC_DATETIME, nullable=False),
         sa.Column("updated_at", UTC_DATETIME, nullable=False),
         sa.Column("deleted_at", UTC_DATETIME, nullable=True),

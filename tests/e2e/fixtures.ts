@@ -121,6 +121,19 @@ export async function logIn(page: Page, language: Language, email: string) {
   await page.getByRole('button', { name: msg(language, 'login.submit'), exact: true }).click();
 }
 
+/** Logs out through the user menu (the navigation drawer on a phone) and waits for the login page. */
+export async function logOut(page: Page, language: Language, phone: boolean, userName: string) {
+  const t = (key: string, vars?: Record<string, string | number>) => msg(language, key, vars);
+  if (phone) {
+    await page.getByRole('button', { name: t('nav.open') }).click();
+    await page.getByRole('dialog').getByRole('button', { name: t('user.logout') }).click();
+  } else {
+    await page.getByRole('button', { name: t('user.menu', { name: userName }) }).click();
+    await page.getByRole('menuitem', { name: t('user.logout') }).click();
+  }
+  await expect(page.getByRole('heading', { name: t('login.title') })).toBeVisible();
+}
+
 /**
  * A bearer token for calling the API directly, as another device would. Use the `request`
  * fixture (its own cookies), not page.request, which shares the browser's cookies.

@@ -1,4 +1,4 @@
-import { chooseOption, expect, isPhone, logIn, msg, tap, test, type Language } from './fixtures';
+import { chooseOption, expect, isPhone, logIn, logOut, msg, tap, test, type Language } from './fixtures';
 
 /**
  * Li Na's day, on a laptop (browser in English) and on her phone (browser in Chinese): log in,
@@ -142,14 +142,7 @@ test('a sales rep works her leads from login to logout', async ({ page, guard, s
   await shot(page, `07-leads-${lang}`);
 
   // ---- Log out: back to the login page, and a reload does not bring the session back ----
-  if (phone) {
-    await page.getByRole('button', { name: t('nav.open') }).click();
-    await page.getByRole('dialog').getByRole('button', { name: t('user.logout') }).click();
-  } else {
-    await page.getByRole('button', { name: t('user.menu', { name: '李娜 Li Na' }) }).click();
-    await page.getByRole('menuitem', { name: t('user.logout') }).click();
-  }
-  await expect(page.getByRole('heading', { name: t('login.title') })).toBeVisible();
+  await logOut(page, lang, phone, '李娜 Li Na');
   await page.goto('/leads');
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole('heading', { name: t('login.title') })).toBeVisible();

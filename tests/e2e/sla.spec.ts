@@ -1,4 +1,4 @@
-import { apiToken, expect, isPhone, logIn, msg, test, type Language } from './fixtures';
+import { apiToken, expect, isPhone, logIn, logOut, msg, test, type Language } from './fixtures';
 
 /**
  * The admin shortens the urgent targets from the navigation (the drawer on a phone) and sees
@@ -39,14 +39,7 @@ test('the admin sets the urgent SLA targets and service staff read them', async 
   await expect(urgent).toContainText(t('tickets.sla.hours_other', { count: 4 }));
 
   // ---- Log out; a service agent reads the targets ----
-  if (phone) {
-    await page.getByRole('button', { name: t('nav.open') }).click();
-    await page.getByRole('dialog').getByRole('button', { name: t('user.logout') }).click();
-  } else {
-    await page.getByRole('button', { name: t('user.menu', { name: 'Admin' }) }).click();
-    await page.getByRole('menuitem', { name: t('user.logout') }).click();
-  }
-  await expect(page.getByRole('heading', { name: t('login.title') })).toBeVisible();
+  await logOut(page, lang, phone, 'Admin');
   await logIn(page, lang, 'service@example.com');
   await openSlaPage();
   await expect(urgent.getByText(t('slaPolicies.firstResponse'), { exact: true })).toBeVisible();

@@ -70,6 +70,10 @@ class Ticket(db.Model):
     first_responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The resolution clock stops while the ticket waits on the customer: since when, and how
+    # long earlier waits lasted (already added to resolution_due_at, kept for priority changes).
+    sla_paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sla_paused_seconds: Mapped[int] = mapped_column(sa.Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
@@ -121,20 +125,29 @@ class Ticket(db.Model):
         now = utcnow()
         answered_at = self.first_responded_at or self.resolved_at
         first_late = (answered_at or now) > self.first_response_due_at
-        resolution_late = (self.resolved_at or now) > self.resolution_due_at
+        # A paused clock stands still: late only if it was late when the pause began.
+        resolution_late = (self.resolved_at or self.sla_paused_at or now) > self.resolution_due_at
         return first_late or resolution_late
 
     @sla_breached.inplace.expression
     @classmethod
     def _sla_breached_expression(cls):
         # Each term is NULL-free, so `~Ticket.sla_breached` finds the tickets on time (a bare
-        # `responded > due` is NULL while unanswered, and NOT NULL matches nothing).
+        # `responded > due` is NULL while unanswered, and NOT NULL matches nothing). No
+        # COALESCE with `now`: on MySQL that mixes DATETIME with a string parameter.
         now = utcnow()
         answered_at = sa.func.coalesce(cls.first_responded_at, cls.resolved_at)
         return sa.or_(
             sa.and_(answered_at.is_(None), cls.first_response_due_at < now),
             sa.and_(answered_at.is_not(None), answered_at > cls.first_response_due_at),
-            sa.and_(cls.resolved_at.is_(None), cls.resolution_due_at < now),
+            sa.and_(
+                cls.resolved_at.is_(None), cls.sla_paused_at.is_(None), cls.resolution_due_at < now
+            ),
+            sa.and_(
+                cls.resolved_at.is_(None),
+                cls.sla_paused_at.is_not(None),
+                cls.resolution_due_at < cls.sla_paused_at,
+            ),
             sa.and_(cls.resolved_at.is_not(None), cls.resolved_at > cls.resolution_due_at),
         )
 

@@ -78,6 +78,14 @@ class TicketSchema(StrictSchema):
     )
     resolved_at = UtcDateTime(dump_only=True, allow_none=True)
     closed_at = UtcDateTime(dump_only=True, allow_none=True)
+    sla_paused_at = UtcDateTime(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Set while the ticket waits on the customer: the resolution clock "
+            "stands still, and resolution_due_at moves back by the wait when it ends"
+        },
+    )
     sla_breached = ma.fields.Boolean(
         dump_only=True,
         metadata={"description": "A due time passed without the response or resolution"},

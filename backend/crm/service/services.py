@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -45,6 +45,7 @@ TICKET_FIELDS = (
     "first_responded_at",
     "resolved_at",
     "closed_at",
+    "sla_paused_at",
 )
 COMMENT_FIELDS = ("ticket_id", "body", "visibility", "author_id", "upload_link_id")
 # The longest comment body; callers of `add_customer_comment` check their text against it.
@@ -180,6 +181,17 @@ def _check_customer(user: User, data: dict, ticket: Ticket | None = None) -> Non
         raise _invalid("contact_id", "The contact does not work for this company.")
 
 
+def _resume_sla(ticket: Ticket, now: datetime) -> dict:
+    """The customer's turn is over: the wait moves the resolution due time back."""
+    waited = max(now - ticket.sla_paused_at, timedelta(0))
+    return {
+        "sla_paused_at": None,
+        "sla_paused_seconds": ticket.sla_paused_seconds + int(waited.total_seconds()),
+        "resolution_due_at": ticket.resolution_due_at
+        + timedelta(seconds=int(waited.total_seconds())),
+    }
+
+
 def _status_fields(current: str, new: str, ticket: Ticket | None, now: datetime) -> dict:
     """The fields a status change sets (409 for a move TICKET_TRANSITIONS does not allow)."""
     first_responded_at = ticket.first_responded_at if ticket is not None else None
@@ -194,6 +206,10 @@ def _status_fields(current: str, new: str, ticket: Ticket | None, now: datetime)
             errors={"status": [f"From {current} a ticket goes to: {', '.join(allowed)}."]},
         )
     fields: dict = {"status": new}
+    if new == "waiting_on_customer":
+        fields["sla_paused_at"] = now
+    elif ticket is not None and ticket.sla_paused_at is not None:
+        fields.update(_resume_sla(ticket, now))
     if new in RESPONDING_STATUSES and first_responded_at is None:
         fields["first_responded_at"] = now
     if new == "resolved":
@@ -253,7 +269,13 @@ def update_ticket(user: User, ticket: Ticket, data: dict) -> Ticket:
         new_status = data.pop("status")
         data.update(_status_fields(ticket.status, new_status, ticket, now))
     if _changed(data, ticket, "priority"):
-        data.update(sla.due_times(data["priority"], ticket.created_at))
+        data.update(
+            sla.due_times(
+                data["priority"],
+                ticket.created_at,
+                paused_seconds=data.get("sla_paused_seconds", ticket.sla_paused_seconds),
+            )
+        )
     changes = audit.apply_changes(ticket, data)
     if changes:
         audit.record("update", "ticket", ticket.id, changes=changes)

@@ -54,12 +54,15 @@ def _span(hours: Decimal | int) -> timedelta:
     return timedelta(seconds=int(Decimal(hours) * 3600))
 
 
-def due_times(priority: str, created_at: datetime) -> dict[str, datetime]:
-    """`first_response_due_at` and `resolution_due_at` of a ticket created at `created_at`."""
+def due_times(priority: str, created_at: datetime, paused_seconds: int = 0) -> dict[str, datetime]:
+    """`first_response_due_at` and `resolution_due_at` of a ticket created at `created_at`
+    whose resolution clock stood still for `paused_seconds` (waits on the customer)."""
     policy = policy_for(priority)
     return {
         "first_response_due_at": created_at + _span(policy.first_response_hours),
-        "resolution_due_at": created_at + _span(policy.resolution_hours),
+        "resolution_due_at": created_at
+        + _span(policy.resolution_hours)
+        + timedelta(seconds=paused_seconds),
     }
 
 

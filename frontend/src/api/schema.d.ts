@@ -4726,6 +4726,11 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly closed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the ticket waits on the customer: the resolution clock stands still, and resolution_due_at moves back by the wait when it ends
+             */
+            readonly sla_paused_at?: string | null;
             /** @description A due time passed without the response or resolution */
             readonly sla_breached?: boolean;
             /**
@@ -4799,6 +4804,11 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly closed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the ticket waits on the customer: the resolution clock stands still, and resolution_due_at moves back by the wait when it ends
+             */
+            readonly sla_paused_at?: string | null;
             /** @description A due time passed without the response or resolution */
             readonly sla_breached?: boolean;
             /**

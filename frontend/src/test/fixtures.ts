@@ -142,6 +142,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     first_responded_at: null,
     resolved_at: null,
     closed_at: null,
+    sla_paused_at: null,
     sla_breached: false,
     created_at: created.toISOString(),
     updated_at: created.toISOString(),

@@ -281,6 +281,12 @@ export default function TicketDetail() {
                 </ReadOnlyField>
                 <ReadOnlyField label={t('tickets.fields.resolutionDue')}>
                   {formatDateTime(ticket.resolution_due_at, t)}
+                  {ticket.sla_paused_at && (
+                    <Typography.Text type="secondary">
+                      {' '}
+                      · {t('tickets.sla.pausedSince', { when: formatDateTime(ticket.sla_paused_at, t) })}
+                    </Typography.Text>
+                  )}
                   {ticket.resolved_at && (
                     <Typography.Text type="secondary">
                       {' '}

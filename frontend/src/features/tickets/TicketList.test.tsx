@@ -41,16 +41,25 @@ const answered = makeTicket({
 });
 const lateButAnswered = makeTicket({
   subject: 'Late answer',
-  status: 'waiting_on_customer',
+  status: 'open',
   first_responded_at: now.subtract(1, 'hour').toISOString(),
   resolution_due_at: now.add(3, 'day').toISOString(),
   sla_breached: true,
 });
+const waiting = makeTicket({
+  subject: 'Photos requested',
+  status: 'waiting_on_customer',
+  first_responded_at: now.subtract(1, 'day').toISOString(),
+  sla_paused_at: now.subtract(1, 'day').toISOString(),
+  resolution_due_at: now.subtract(20, 'hour').toISOString(),
+});
 const closed = makeTicket({ subject: 'Old feedback', kind: 'feedback', status: 'closed', priority: 'low' });
 
 describe('TicketList', () => {
-  it('shows the tickets with status, priority and SLA badges, breached ones highlighted', async () => {
-    server.use(ticketsHandler([{ items: [overdue, answered, lateButAnswered, closed], next_cursor: null }]).handler);
+  it('shows the tickets with status, priority and SLA badges (paused while waiting), breached ones highlighted', async () => {
+    server.use(
+      ticketsHandler([{ items: [overdue, answered, lateButAnswered, waiting, closed], next_cursor: null }]).handler,
+    );
     renderApp('/tickets', { user: users.service });
 
     const row = (await screen.findByRole('link', { name: '水泵漏油' })).closest('tr')!;
@@ -70,10 +79,15 @@ describe('TicketList', () => {
     expect(within(late).getByText('Resolution due in 3 days')).toBeInTheDocument();
     expect(within(late).getByText('SLA breached')).toBeInTheDocument();
 
+    // Waiting on the customer: the resolution clock stands still, whatever its due time says.
+    const paused = screen.getByRole('link', { name: 'Photos requested' }).closest('tr')!;
+    expect(within(paused).getByText('SLA paused')).toBeInTheDocument();
+    expect(within(paused).queryByText(/due in|overdue|breached/)).not.toBeInTheDocument();
+
     const done = screen.getByRole('link', { name: 'Old feedback' }).closest('tr')!;
     expect(within(done).getByText('Closed')).toBeInTheDocument();
     expect(within(done).queryByText(/due in|overdue/)).not.toBeInTheDocument();
-    expect(screen.getByText('All 4 tickets shown')).toBeInTheDocument();
+    expect(screen.getByText('All 5 tickets shown')).toBeInTheDocument();
   });
 
   it('reads its filters from the URL and sends them to the API', async () => {

@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, ExclamationCircleFilled } from '@ant-design/icons';
+import { ClockCircleOutlined, ExclamationCircleFilled, PauseCircleOutlined } from '@ant-design/icons';
 import { Flex, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -25,8 +25,12 @@ export function formatSpan(ms: number, t: TFunction): string {
 }
 
 export interface SlaClock {
-  /** Which due time runs now: the first response, then the resolution; none once resolved. */
+  /**
+   * Which due time runs now: the first response, then the resolution; none once resolved or
+   * while the ticket waits on the customer (the server stops the resolution clock then).
+   */
   target: 'response' | 'resolution' | null;
+  paused: boolean;
   dueAt: string | null;
   overdue: boolean;
   /** Less than an hour left. */
@@ -34,16 +38,20 @@ export interface SlaClock {
 }
 
 export function slaClock(ticket: Ticket, now: Dayjs = dayjs()): SlaClock {
-  if (DONE_STATUSES.includes(ticket.status)) return { target: null, dueAt: null, overdue: false, soon: false };
+  const paused = !!ticket.sla_paused_at;
+  if (paused || DONE_STATUSES.includes(ticket.status)) {
+    return { target: null, paused, dueAt: null, overdue: false, soon: false };
+  }
   const target = ticket.first_responded_at ? 'resolution' : 'response';
   const dueAt = target === 'response' ? ticket.first_response_due_at : ticket.resolution_due_at;
   const left = dayjs(dueAt).diff(now);
-  return { target, dueAt, overdue: left < 0, soon: left >= 0 && left < 3_600_000 };
+  return { target, paused, dueAt, overdue: left < 0, soon: left >= 0 && left < 3_600_000 };
 }
 
 /**
  * The SLA clock of a ticket, said in words (not by colour only): "Response due in 3 h",
- * "Resolution overdue by 2 h", and "SLA breached" when a due time was missed.
+ * "Resolution overdue by 2 h", "SLA paused" while waiting on the customer, and "SLA breached"
+ * when a due time was missed.
  */
 export function SlaBadge({ ticket, now }: { ticket: Ticket; now?: Dayjs }) {
   const { t } = useTranslation();
@@ -63,6 +71,13 @@ export function SlaBadge({ ticket, now }: { ticket: Ticket; now?: Dayjs }) {
           <ClockCircleOutlined aria-hidden /> {t(`tickets.sla.${clock.target}Due`, { span })}
         </Tag>
       ),
+    );
+  }
+  if (clock.paused) {
+    parts.push(
+      <Tag key="paused" className="sla-badge paused" title={t('tickets.sla.pausedHint')}>
+        <PauseCircleOutlined aria-hidden /> {t('tickets.sla.paused')}
+      </Tag>,
     );
   }
   if (ticket.sla_breached && !clock.overdue) {
