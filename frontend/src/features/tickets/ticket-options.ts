@@ -52,5 +52,5 @@ export function isTicketKind(value: string): value is TicketKind {
   return (TICKET_KINDS as readonly string[]).includes(value);
 }
 export function isTicketSort(value: string): value is TicketSort {
-  return /^-?(created_at|updated_at|first_response_due_at|resolution_due_at)$/.test(value);
+  return /^-?(created_at|updated_at|first_response_due_at|resolution_due_at|priority)$/.test(value);
 }

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { filtersFromParams, filtersToParams } from './ticket-filters';
+import { DEFAULT_TICKET_SORT, TICKET_SORTS } from './ticket-options';
+
+describe('ticket filters in the URL', () => {
+  it.each(TICKET_SORTS.filter((sort) => sort !== DEFAULT_TICKET_SORT))('keep the sort %s the list offers', (sort) => {
+    const filters = filtersFromParams(new URLSearchParams({ sort }));
+    expect(filters).toEqual({ sort });
+    expect(filtersToParams(filters).get('sort')).toBe(sort);
+  });
+
+  it('ignore sorts the API does not know', () => {
+    expect(filtersFromParams(new URLSearchParams('sort=subject'))).toEqual({});
+  });
+});
