@@ -290,19 +290,40 @@ def test_many_files_in_one_request(staff, ticket):
     assert sorted(i["filename"] for i in listed) == ["a.png", "b.pdf", "c.txt"]
 
 
-def test_an_idempotency_key_does_not_stop_an_upload(staff, ticket):
-    """Integrations send the header on every POST; an upload's body is streamed, not
-    fingerprinted, so the key is ignored and each upload stores its file."""
-    for _ in range(2):
-        response = upload(
-            staff,
-            ticket.id,
-            [("a.png", png_of(2 * 1024 * 1024))],
-            headers={"Idempotency-Key": "upload-1"},
-        )
-        assert response.status_code == 201, response.get_json()
-    listed = staff.get(f"/api/v1/tickets/{ticket.id}/attachments").get_json()["items"]
-    assert len(listed) == 2
+def test_a_retried_upload_with_its_idempotency_key_stores_the_file_once(staff, ticket):
+    """An integrator retries after a timeout: the answer is the first upload's, not a second
+    copy. The body is not compared (it is streamed, never held whole)."""
+    key = {"Idempotency-Key": "erp-photo-1"}
+    first = upload(staff, ticket.id, [("a.png", png_of(2 * 1024 * 1024))], headers=key)
+    assert first.status_code == 201, first.get_json()
+    again = upload(staff, ticket.id, [("a.png", png_of(2 * 1024 * 1024))], headers=key)
+    assert again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.get_json() == first.get_json()
+    assert len(staff.get(f"/api/v1/tickets/{ticket.id}/attachments").get_json()["items"]) == 1
+
+    other_record = problem(upload(staff, ticket.id + 1, [("a.png", PNG)], headers=key), 422)
+    assert other_record["errors"] == {"Idempotency-Key": ["Already used for another request."]}
+    assert upload(staff, ticket.id, [("b.png", PNG)], headers={"Idempotency-Key": "erp-photo-2"})
+
+
+def test_an_interrupted_or_refused_upload_leaves_its_idempotency_key_free(staff, ticket):
+    key = {"Idempotency-Key": "erp-photo-9"}
+    body = multipart([("a.png", png_of(FIVE_MB))])
+    dropped = staff.client.post(
+        f"/api/v1/tickets/{ticket.id}/attachments",
+        input_stream=io.BytesIO(body[: 2 * 1024 * 1024]),  # then the connection drops
+        content_type="multipart/form-data; boundary=crm-test-boundary-7MA4YWxk",
+        headers=staff.headers | key,
+        environ_overrides={"CONTENT_LENGTH": str(len(body))},
+    )
+    problem(dropped, 400)
+    problem(upload(staff, ticket.id, [("a.png", HTML)], headers=key), 415)
+
+    retried = upload(staff, ticket.id, [("a.png", png_of(FIVE_MB))], headers=key)
+    assert retried.status_code == 201, retried.get_json()
+    assert "Idempotent-Replayed" not in retried.headers
+    assert [row.status for row in rows()] == ["ready"]
 
 
 def test_one_bad_file_refuses_the_whole_request(staff, ticket):

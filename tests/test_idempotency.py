@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from crm.core.idempotency import IdempotencyKey
+from crm.core.types import utcnow
+
 
 def _lead_count(api):
     return len(api.get("/api/v1/leads?limit=200").get_json()["items"])
@@ -44,3 +51,20 @@ def test_without_a_key_each_post_creates(login_as):
     rep.post("/api/v1/leads", json={"name": "A"})
     rep.post("/api/v1/leads", json={"name": "A"})
     assert _lead_count(rep) == 2
+
+
+def test_a_key_left_in_progress_by_a_dead_worker_is_free_after_an_hour(login_as, db):
+    rep = login_as("sales")
+    headers = {"Idempotency-Key": "crashed"}
+    assert rep.post("/api/v1/leads", json={"name": "A"}, headers=headers).status_code == 201
+    # As if the worker had died before storing its answer.
+    stuck = db.session.scalar(sa.select(IdempotencyKey).where(IdempotencyKey.key == "crashed"))
+    stuck.status_code = None
+    db.session.commit()
+    assert rep.post("/api/v1/leads", json={"name": "A"}, headers=headers).status_code == 409
+
+    stuck.created_at = utcnow() - timedelta(minutes=61)
+    db.session.commit()
+    retried = rep.post("/api/v1/leads", json={"name": "A"}, headers=headers)
+    assert retried.status_code == 201
+    assert "Idempotent-Replayed" not in retried.headers

@@ -3,6 +3,11 @@
 Keys are scoped to the caller. The first request stores a placeholder row (a unique constraint
 stops a concurrent twin with 409), then its answer; a replay with another body answers 422.
 Answers of 5xx are not kept, so the client can retry.
+
+Uploads stream their body into the store and are never held whole, so their fingerprint is the
+method and path only: a replay answers the first upload's answer without reading the files
+again. Only a successful upload is kept; an interrupted or refused one frees its key for the
+retry.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from crm.extensions import db
 
 HEADER = "Idempotency-Key"
 KEPT_FOR = timedelta(hours=24)
+# A placeholder this old belongs to a request that died with its worker: the key is free again.
+ABANDONED_AFTER = timedelta(hours=1)
 REPLAYED_HEADERS = ("ETag", "Location", "Content-Type")
 
 
@@ -44,10 +51,16 @@ class IdempotencyKey(db.Model):
     __table_args__ = (sa.UniqueConstraint("user_id", "key"),)
 
 
-def _fingerprint() -> str:
+def _fingerprint(streamed: bool) -> str:
     digest = hashlib.sha256(f"{request.method} {request.path}\n".encode())
-    digest.update(request.get_data(cache=True))
+    if not streamed:
+        digest.update(request.get_data(cache=True))
     return digest.hexdigest()
+
+
+def _expired(record: IdempotencyKey) -> bool:
+    age = utcnow() - record.created_at
+    return age > KEPT_FOR or (record.status_code is None and age > ABANDONED_AFTER)
 
 
 def _caller_id() -> int | None:
@@ -63,22 +76,19 @@ def _begin():
     key = request.headers.get(HEADER)
     if request.method != "POST" or not key or not request.path.startswith("/api/v1/"):
         return None
-    if view_streams_own_body():
-        # An upload's body is streamed, never held whole to fingerprint: the key is ignored
-        # (a repeated upload is a second attachment, told apart by the same sha256).
-        return None
     if len(key) > 255:
         raise ApiError(400, "Idempotency-Key is too long.", errors={HEADER: ["At most 255."]})
     user_id = _caller_id()
     if user_id is None:
         return None
-    fingerprint = _fingerprint()
+    streamed = view_streams_own_body()
+    fingerprint = _fingerprint(streamed)
     existing = db.session.scalar(
         sa.select(IdempotencyKey).where(
             IdempotencyKey.user_id == user_id, IdempotencyKey.key == key
         )
     )
-    if existing is not None and existing.created_at < utcnow() - KEPT_FOR:
+    if existing is not None and _expired(existing):
         db.session.delete(existing)
         db.session.commit()
         existing = None
@@ -104,6 +114,7 @@ def _begin():
         db.session.rollback()
         raise ApiError(409, "A request with this Idempotency-Key is still in progress.") from None
     g.idempotency_record_id = record.id
+    g.idempotency_keeps_errors = not streamed
     return None
 
 
@@ -115,7 +126,8 @@ def _finish(response: Response) -> Response:
     record = db.session.get(IdempotencyKey, record_id)
     if record is None:
         return response
-    if response.status_code >= 500:
+    keeps_errors = g.pop("idempotency_keeps_errors", True)
+    if response.status_code >= 500 or (not keeps_errors and response.status_code >= 300):
         db.session.delete(record)
     else:
         record.status_code = response.status_code
