@@ -9,8 +9,8 @@ export const ticketKeys = {
   detail: (id: number) => [...ticketKeys.details(), id] as const,
   comments: (ticketId: number) => [...ticketKeys.detail(ticketId), 'comments'] as const,
   uploadLinks: (ticketId: number) => [...ticketKeys.detail(ticketId), 'upload-links'] as const,
-  assignees: () => ['assignees'] as const,
-  companies: (q: string) => ['companies', 'picker', q] as const,
+  // Not ['assignees']: that is the lead owners list (GET /assignees), a different set of people.
+  assignees: () => [...ticketKeys.all, 'assignees'] as const,
   contacts: (companyId: number) => ['companies', companyId, 'contacts', 'picker'] as const,
   /** The ticket's customer: under the companies and orders prefixes, so their changes refresh it. */
   company: (companyId: number) => ['companies', companyId, 'ticket-customer'] as const,
