@@ -1,8 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client';
-import { ApiError } from '../../../api/errors';
-import type { Assignee } from '../../../api/types';
-import { leadKeys } from './keys';
+import { api, unwrap } from '../api/client';
+import { ApiError } from '../api/errors';
+import type { Assignee } from '../api/types';
 
 /**
  * GET /api/v1/assignees — the users the caller may assign leads to (manager: the team; admin:
@@ -20,7 +19,7 @@ export async function getAssignees(signal?: AbortSignal): Promise<Assignee[]> {
 
 export function assigneesQueryOptions() {
   return queryOptions({
-    queryKey: leadKeys.assignees(),
+    queryKey: ['assignees'],
     queryFn: ({ signal }) => getAssignees(signal),
     staleTime: 5 * 60_000,
   });

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
-import type { FollowUp, Lead, User } from '../api/types';
+import type { Company, Contact, FollowUp, Lead, User } from '../api/types';
 import type { Ticket, TicketComment } from '../features/tickets/types';
 import { dayjs } from '../lib/dates';
 
@@ -162,6 +162,44 @@ export function makeComment(overrides: Partial<TicketComment> = {}): TicketComme
     upload_link_id: null,
     author_kind: 'user',
     created_at: '2026-03-02T08:00:00+00:00',
+    ...overrides,
+  };
+}
+
+export function makeCompany(overrides: Partial<Company> = {}): Company {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    name: `Company ${id}`,
+    industry: 'Pumps',
+    size: '51-200',
+    website: null,
+    phone: '+862155551234',
+    address: null,
+    parent_id: null,
+    owner_id: 3,
+    owner_name: 'Li Na',
+    description: null,
+    created_at: '2026-03-02T08:00:00+00:00',
+    updated_at: '2026-03-02T08:00:00+00:00',
+    ...overrides,
+  };
+}
+
+export function makeContact(overrides: Partial<Contact> = {}): Contact {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    name: `Contact ${id}`,
+    company_id: null,
+    title: null,
+    email: null,
+    phone: null,
+    owner_id: 3,
+    owner_name: 'Li Na',
+    description: null,
+    created_at: '2026-03-02T08:00:00+00:00',
+    updated_at: '2026-03-02T08:00:00+00:00',
     ...overrides,
   };
 }

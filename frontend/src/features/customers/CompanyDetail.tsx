@@ -1,22 +1,33 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, Flex, List, Row, Skeleton, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Flex, List, Row, Skeleton, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { usePermissions } from '../../api/auth';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
+import { EditableField } from '../../components/EditableField';
 import { ErrorState } from '../../components/ErrorState';
+import { ReadOnlyField } from '../../components/ReadOnlyField';
 import { formatDateTime } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useSaveWithConflict } from '../../lib/use-save-with-conflict';
 import { paths } from '../../paths';
 import { useCompany } from './api/get-company';
 import { useCompanyContacts } from './api/get-company-contacts';
 import { useCompanyFollowUps } from './api/get-company-follow-ups';
 import { useCompanyOpportunities } from './api/get-company-opportunities';
-import { Fields } from './Fields';
+import { useUpdateCompany } from './api/update-company';
+import { CompanyEditor } from './CompanyEditor';
+import { ContactCreateDrawer } from './ContactCreateDrawer';
+import { SizeSelect, TextFieldEditor, type CustomerTextField } from './customer-fields';
+import { OwnerEditor } from './owner-fields';
+import { RecordConflictAlert } from './RecordConflictAlert';
 import { DetailLoadState } from '../../components/DetailLoadState';
 
 const STATUS_COLORS = { open: 'blue', won: 'green', lost: 'default' } as const;
+const TEXT_FIELDS = ['name', 'industry', 'website', 'phone', 'address'] as const satisfies CustomerTextField[];
 
 export default function CompanyDetail() {
   const { t, i18n } = useTranslation();
@@ -27,7 +38,16 @@ export default function CompanyDetail() {
   const contacts = useCompanyContacts(id);
   const opportunities = useCompanyOpportunities(id);
   const followUps = useCompanyFollowUps(id);
-  useDocumentTitle(query.data?.name ?? t('companies.title'));
+  const update = useUpdateCompany(id);
+  const { conflict, save, reload } = useSaveWithConflict({
+    mutateAsync: update.mutateAsync,
+    refetch: query.refetch,
+    savedText: t('customers.saved'),
+  });
+  // Service staff read customers; the API lets only sales, managers and admins change them.
+  const { canWriteSales: canWrite } = usePermissions();
+  const [addingContact, setAddingContact] = useState(false);
+  useDocumentTitle(query.data?.company.name ?? t('companies.title'));
 
   const back = (
     <Link to={paths.companies} className="back-link">
@@ -37,7 +57,7 @@ export default function CompanyDetail() {
   if (!valid || !query.isSuccess) {
     return <DetailLoadState valid={valid} query={query} back={back} notFoundTitle={t('companies.notFound')} />;
   }
-  const company = query.data;
+  const { company } = query.data;
 
   return (
     <div className="page company-detail-page">
@@ -45,24 +65,60 @@ export default function CompanyDetail() {
       <Typography.Title level={2} className="page-title">
         {company.name}
       </Typography.Title>
+      {conflict && <RecordConflictAlert onReload={() => void reload()} reloading={query.isFetching} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Flex vertical gap={16}>
-            <Card title={<h3 className="card-title">{t('companies.details')}</h3>}>
-              <Fields
-                fields={[
-                  [t('companies.fields.industry'), company.industry],
-                  [t('companies.fields.size'), company.size],
-                  [t('companies.fields.website'), company.website ? <a href={company.website} target="_blank" rel="noreferrer">{company.website}</a> : null],
-                  [t('companies.fields.phone'), company.phone ? <a href={`tel:${company.phone}`}>{company.phone}</a> : null],
-                  [t('companies.fields.address'), company.address],
-                  [t('companies.fields.owner'), company.owner_name],
-                  [t('companies.fields.description'), company.description ? <span className="pre-wrap">{company.description}</span> : null],
-                  [t('companies.fields.createdAt'), formatDateTime(company.created_at, t)],
-                ]}
-              />
+            <Card title={<h3 className="card-title">{t('companies.details')}</h3>} className="company-details-card">
+              <dl className="field-list">
+                {TEXT_FIELDS.map((field) => (
+                  <TextFieldEditor
+                    key={field}
+                    field={field}
+                    label={t(`companies.fields.${field}`)}
+                    value={company[field]}
+                    canEdit={canWrite}
+                    save={save}
+                  />
+                ))}
+                <EditableField
+                  name="size"
+                  label={t('companies.fields.size')}
+                  value={company.size ?? null}
+                  display={company.size ? t('customers.size', { size: company.size }) : undefined}
+                  canEdit={canWrite}
+                  input={<SizeSelect autoFocus />}
+                  onSave={(size) => save({ size })}
+                  handledStatuses={[412]}
+                />
+                <CompanyEditor
+                  name="parent_id"
+                  label={t('customers.parent')}
+                  value={company.parent_id}
+                  canEdit={canWrite}
+                  onSave={(parent_id) => save({ parent_id })}
+                />
+                <OwnerEditor record={company} label={t('companies.fields.owner')} canWrite={canWrite} save={save} />
+                <TextFieldEditor
+                  field="description"
+                  label={t('companies.fields.description')}
+                  value={company.description}
+                  canEdit={canWrite}
+                  save={save}
+                />
+                <ReadOnlyField label={t('companies.fields.createdAt')}>{formatDateTime(company.created_at, t)}</ReadOnlyField>
+              </dl>
             </Card>
-            <Card title={<h3 className="card-title">{t('companies.contacts')}</h3>}>
+            <Card
+              title={<h3 className="card-title">{t('companies.contacts')}</h3>}
+              extra={
+                canWrite && (
+                  <Button icon={<UserAddOutlined aria-hidden />} onClick={() => setAddingContact(true)}>
+                    {t('customers.addContact')}
+                  </Button>
+                )
+              }
+            >
               {contacts.isError ? (
                 <ErrorState error={contacts.error} onRetry={() => void contacts.refetch()} retrying={contacts.isFetching} />
               ) : contacts.isPending ? (
@@ -129,6 +185,13 @@ export default function CompanyDetail() {
           />
         </Col>
       </Row>
+      {canWrite && (
+        <ContactCreateDrawer
+          open={addingContact}
+          onClose={() => setAddingContact(false)}
+          company={{ id: company.id, name: company.name }}
+        />
+      )}
     </div>
   );
 }

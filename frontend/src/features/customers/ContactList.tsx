@@ -1,15 +1,22 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { usePermissions } from '../../api/auth';
 import type { Contact } from '../../api/types';
 import { RecordList, type RecordColumn } from '../../components/RecordList';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { paths } from '../../paths';
 import { useContacts } from './api/get-contacts';
+import { ContactCreateDrawer } from './ContactCreateDrawer';
+import { NewRecordButton } from './NewRecordButton';
 import { SearchHeader } from './SearchHeader';
 
 export default function ContactList() {
   const { t } = useTranslation();
   useDocumentTitle(t('contacts.title'));
+  // Service staff read customers; the API lets only sales, managers and admins change them.
+  const { canWriteSales: canWrite } = usePermissions();
+  const [creating, setCreating] = useState(false);
   const [params] = useSearchParams();
   const q = params.get('q') ?? undefined;
   const query = useContacts(q);
@@ -22,7 +29,11 @@ export default function ContactList() {
   ];
   return (
     <div className="page contact-list-page">
-      <SearchHeader title={t('contacts.title')} searchLabel={t('contacts.search')} />
+      <SearchHeader
+        title={t('contacts.title')}
+        searchLabel={t('contacts.search')}
+        action={canWrite && <NewRecordButton onClick={() => setCreating(true)}>{t('customers.newContact')}</NewRecordButton>}
+      />
       <RecordList
         items={query.data?.pages.flatMap((page) => page.items)}
         columns={columns}
@@ -36,6 +47,7 @@ export default function ContactList() {
         emptyText={q ? t('contacts.emptyFiltered') : t('contacts.empty')}
         loadMoreText={t('contacts.loadMore')}
       />
+      {canWrite && <ContactCreateDrawer open={creating} onClose={() => setCreating(false)} />}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { Flex, Input, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 
-/** A list page's title and its search box; the search lives in the URL (?q=). */
-export function SearchHeader({ title, searchLabel }: { title: string; searchLabel: string }) {
+/** A list page's title, its search box (the search lives in the URL, ?q=) and its action, e.g. "New". */
+export function SearchHeader({ title, searchLabel, action }: { title: string; searchLabel: string; action?: ReactNode }) {
   const [params, setParams] = useSearchParams();
   return (
     <Flex justify="space-between" align="center" wrap gap={8} className="page-header">
@@ -18,6 +19,7 @@ export function SearchHeader({ title, searchLabel }: { title: string; searchLabe
         onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {}, { replace: true })}
         className="opportunity-search"
       />
+      {action}
     </Flex>
   );
 }

@@ -8,7 +8,7 @@ import { CreateRecordDrawer } from '../../components/CreateRecordDrawer';
 import { withoutBlanks } from '../../lib/forms';
 import { paths } from '../../paths';
 import { useCreateLead } from './api/create-lead';
-import { useAssignees } from './api/get-assignees';
+import { useAssignees } from '../../lib/assignees';
 import { LeadFormFields } from './LeadFormFields';
 
 const FORM_FIELDS = ['name', 'company_name', 'title', 'phone', 'email', 'source', 'owner_id', 'description'];

@@ -9,19 +9,19 @@ import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { BackToListLink } from '../../components/BackToListLink';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { EditableField } from '../../components/EditableField';
+import { OwnerSelect } from '../../components/OwnerSelect';
 import { formatDateTime } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useSaveWithConflict } from '../../lib/use-save-with-conflict';
 import { errorMessage } from '../../lib/messages';
 import { paths } from '../../paths';
-import { useAssignees } from './api/get-assignees';
+import { useAssignees } from '../../lib/assignees';
 import { useLead } from './api/get-lead';
 import { useUpdateLead } from './api/update-lead';
 import { FollowUpTimeline } from './FollowUpTimeline';
 import {
   LeadFieldInput,
   leadFieldRules,
-  OwnerSelect,
   SourceSelect,
   type LeadTextField,
 } from './LeadFormFields';
@@ -29,7 +29,7 @@ import { SETTABLE_STATUSES } from './lead-options';
 import { NextFollowUp } from './NextFollowUp';
 import { StatusTag } from './StatusTag';
 import { ConvertLeadDrawer } from './ConvertLeadDrawer';
-import { useOwnerLabel } from './use-owner-label';
+import { useOwnerLabel } from '../../lib/use-owner-label';
 import { DetailLoadState } from '../../components/DetailLoadState';
 
 const TEXT_FIELDS: LeadTextField[] = ['name', 'company_name', 'title', 'phone', 'email'];

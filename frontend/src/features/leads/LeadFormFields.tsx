@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ChangeEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignee, LeadSource } from '../../api/types';
+import { OwnerSelect } from '../../components/OwnerSelect';
 import { LEAD_SOURCES } from './lead-options';
 
 /** The lead fields a person types, shared by the create form and the in-place editors. */
@@ -67,38 +68,6 @@ export function SourceSelect(props: { value?: LeadSource; onChange?: (value: Lea
     <Select<LeadSource>
       {...props}
       options={LEAD_SOURCES.map((source) => ({ value: source, label: t(`leads.sources.${source}`) }))}
-    />
-  );
-}
-
-/** antd Select options cannot have a null value: "unassigned" is 0 inside the select. */
-const UNASSIGNED = 0;
-
-export function OwnerSelect({
-  assignees,
-  loading,
-  value,
-  onChange,
-  id,
-}: {
-  assignees: Assignee[];
-  loading?: boolean;
-  value?: number | null;
-  onChange?: (value: number | null) => void;
-  id?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Select<number>
-      id={id}
-      value={value ?? UNASSIGNED}
-      onChange={(next) => onChange?.(next === UNASSIGNED ? null : next)}
-      loading={loading}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={[
-        { value: UNASSIGNED, label: t('leads.unassigned') },
-        ...assignees.map(({ id: userId, name }) => ({ value: userId, label: name })),
-      ]}
     />
   );
 }

@@ -14,7 +14,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { paths } from '../../paths';
-import { useAssignees } from './api/get-assignees';
+import { useAssignees } from '../../lib/assignees';
 import { useLeads } from './api/get-leads';
 import { LeadCreateDrawer } from './LeadCreateDrawer';
 import { LeadFilterBar } from './LeadFilterBar';
@@ -22,7 +22,7 @@ import { filtersFromParams, filtersToParams, hasFilters } from './lead-filters';
 import { DEFAULT_SORT } from './lead-options';
 import { NextFollowUp } from './NextFollowUp';
 import { StatusTag } from './StatusTag';
-import { useOwnerLabel } from './use-owner-label';
+import { useOwnerLabel } from '../../lib/use-owner-label';
 
 type SortableColumn = 'name' | 'next_follow_up_at' | 'created_at';
 

@@ -6,7 +6,8 @@ import { CreateRecordDrawer } from '../../components/CreateRecordDrawer';
 import { withoutBlanks } from '../../lib/forms';
 import { paths } from '../../paths';
 import { useCreateTicket } from './api/create-ticket';
-import { CompanyPicker, ContactPicker } from './CustomerPickers';
+import { CompanyPicker } from '../../components/CompanyPicker';
+import { ContactPicker } from './CustomerPickers';
 import { TICKET_CHANNELS, TICKET_KINDS, TICKET_PRIORITIES } from './ticket-options';
 import type { TicketCreate } from './types';
 

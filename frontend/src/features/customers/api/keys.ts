@@ -1,11 +1,14 @@
 /** Query keys of the customers feature (companies and contacts). */
 export const customerKeys = {
-  companies: (q?: string) => ['companies', 'list', q ?? ''] as const,
+  companyLists: () => ['companies', 'list'] as const,
+  companies: (q?: string) => [...customerKeys.companyLists(), q ?? ''] as const,
+  sameName: (name: string) => ['companies', 'same-name', name] as const,
   company: (id: number) => ['companies', 'detail', id] as const,
   companyContacts: (id: number) => ['companies', 'detail', id, 'contacts'] as const,
   companyOpportunities: (id: number) => ['companies', 'detail', id, 'opportunities'] as const,
   companyFollowUps: (id: number) => ['companies', 'detail', id, 'follow-ups'] as const,
-  contacts: (q?: string) => ['contacts', 'list', q ?? ''] as const,
+  contactLists: () => ['contacts', 'list'] as const,
+  contacts: (q?: string) => [...customerKeys.contactLists(), q ?? ''] as const,
   contact: (id: number) => ['contacts', 'detail', id] as const,
   contactFollowUps: (id: number) => ['contacts', 'detail', id, 'follow-ups'] as const,
 };

@@ -8,5 +8,4 @@ export const leadKeys = {
   details: () => [...leadKeys.all, 'detail'] as const,
   detail: (id: number) => [...leadKeys.details(), id] as const,
   followUps: (leadId: number) => [...leadKeys.detail(leadId), 'follow-ups'] as const,
-  assignees: () => ['assignees'] as const,
 };

@@ -1,23 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Company, Contact } from '../../../api/types';
+import type { Contact } from '../../../api/types';
 import { ticketKeys } from './keys';
-
-/** GET /api/v1/companies?q= — a few companies matching what was typed, for the ticket form. */
-export async function searchCompanies(q: string, signal?: AbortSignal): Promise<Company[]> {
-  const { data } = await unwrap(
-    api.GET('/api/v1/companies', { params: { query: { q: q || undefined, limit: 20 } }, signal }),
-  );
-  return data.items as Company[];
-}
-
-export function useCompanySearch(q: string, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({
-    ...queryOptions({ queryKey: ticketKeys.companies(q), queryFn: ({ signal }) => searchCompanies(q, signal) }),
-    enabled,
-    placeholderData: keepPreviousData,
-  });
-}
 
 /**
  * GET /api/v1/contacts?company_id= — the people of a company that the caller can see, by name

@@ -1,0 +1,62 @@
+import { CloseCircleFilled } from '@ant-design/icons';
+import { Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCompanySearch } from '../lib/company-search';
+
+/** A record already chosen, named so the picker can show it before any search has run. */
+export interface Chosen {
+  id: number;
+  name: string;
+}
+
+/** antd's clear button, named in the user's language (rc-select names it "Clear" otherwise). */
+export function useAllowClear() {
+  const { t } = useTranslation();
+  return { clearIcon: <CloseCircleFilled aria-hidden />, label: t('common.clear') };
+}
+
+export function withChosen(options: { value: number; label: string }[], chosen: Chosen | null | undefined) {
+  return chosen && !options.some((option) => option.value === chosen.id)
+    ? [{ value: chosen.id, label: chosen.name }, ...options]
+    : options;
+}
+
+export interface PickerProps {
+  value?: number | null;
+  /** `null` when cleared. */
+  onChange?: (id: number | null) => void;
+  /** Set by Form.Item, so that the field's label names the input. */
+  id?: string;
+  autoFocus?: boolean;
+  /** The current choice (e.g. the record's company), shown by name. */
+  chosen?: Chosen | null;
+}
+
+/** Picks a company by typing part of its name (the API searches the companies the user can see). */
+export function CompanyPicker({ value, onChange, id, autoFocus, chosen }: PickerProps) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(q.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [q]);
+  const companies = useCompanySearch(debounced);
+  const allowClear = useAllowClear();
+  const found = (companies.data ?? []).map((company) => ({ value: company.id, label: company.name }));
+  return (
+    <Select<number>
+      id={id}
+      autoFocus={autoFocus}
+      allowClear={allowClear}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value ?? undefined}
+      onChange={(next) => onChange?.(next ?? null)}
+      loading={companies.isFetching}
+      placeholder={t('tickets.form.companyPlaceholder')}
+      notFoundContent={companies.isFetching ? t('common.loading') : t('tickets.form.noCompany')}
+      options={q.trim() ? found : withChosen(found, chosen)}
+    />
+  );
+}

@@ -1,0 +1,67 @@
+import { App, Form } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { CompanyPicker } from '../../components/CompanyPicker';
+import { CreateRecordDrawer } from '../../components/CreateRecordDrawer';
+import { withoutBlanks } from '../../lib/forms';
+import { paths } from '../../paths';
+import { useCreateCompany } from './api/create-company';
+import { CustomerFieldInput, customerFieldRules, SizeSelect, type CustomerTextField } from './customer-fields';
+import { OwnerFormItem, useDefaultOwner } from './owner-fields';
+import { SameNameWarning } from './SameNameWarning';
+import type { CompanyCreate } from './types';
+
+const TEXT_FIELDS: CustomerTextField[] = ['industry', 'website', 'phone', 'address'];
+const FORM_FIELDS = ['name', 'size', ...TEXT_FIELDS, 'parent_id', 'owner_id', 'description'];
+
+/** A new company: its name first (with a hint when it may exist already), the rest optional. */
+export function CompanyCreateDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<CompanyCreate>();
+  const name = Form.useWatch('name', form);
+  const mutation = useCreateCompany();
+  const defaultOwner = useDefaultOwner();
+
+  return (
+    <CreateRecordDrawer
+      open={open}
+      onClose={onClose}
+      title={t('customers.newCompany')}
+      submitText={t('customers.createCompany')}
+      className="company-create-drawer"
+      width={480}
+      form={form}
+      formName="company-create"
+      initialValues={defaultOwner}
+      fieldNames={FORM_FIELDS}
+      mutation={mutation}
+      toBody={withoutBlanks}
+      onCreated={({ company }) => {
+        message.success(t('customers.companyCreated', { name: company.name }));
+        navigate(paths.company(company.id));
+      }}
+    >
+      <Form.Item name="name" label={t('companies.fields.name')} rules={customerFieldRules('name', t)}>
+        <CustomerFieldInput field="name" autoFocus />
+      </Form.Item>
+      <SameNameWarning name={name} />
+      {TEXT_FIELDS.map((field) => (
+        <Form.Item key={field} name={field} label={t(`companies.fields.${field}`)} rules={customerFieldRules(field, t)}>
+          <CustomerFieldInput field={field} />
+        </Form.Item>
+      ))}
+      <Form.Item name="size" label={t('companies.fields.size')}>
+        <SizeSelect />
+      </Form.Item>
+      <Form.Item name="parent_id" label={t('customers.parent')}>
+        <CompanyPicker />
+      </Form.Item>
+      <OwnerFormItem label={t('companies.fields.owner')} />
+      <Form.Item name="description" label={t('companies.fields.description')} rules={customerFieldRules('description', t)}>
+        <CustomerFieldInput field="description" />
+      </Form.Item>
+    </CreateRecordDrawer>
+  );
+}
