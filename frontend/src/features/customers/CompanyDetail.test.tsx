@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { API, json, makeCompany, makeContact, noAttachmentsHandler, users } from '../../test/fixtures';
+import { API, json, makeCompany, makeContact, makeTicket, noAttachmentsHandler, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { setViewportWidth } from '../../test/viewport';
@@ -88,6 +88,33 @@ describe('CompanyDetail', () => {
     expect(created).toEqual([{ name: 'Zhao Min', company_id: 5, title: 'Buyer' }]);
     expect(await screen.findByRole('heading', { level: 2, name: 'Zhao Min' })).toBeInTheDocument();
     expect(within(field('company_id')).getByRole('link', { name: 'Suzhou Hengli Pumps' })).toHaveAttribute('href', '/companies/5');
+  });
+
+  it("lists the company's latest tickets, newest first, linking to them", async () => {
+    const queries: URLSearchParams[] = [];
+    const leak = makeTicket({ id: 7, subject: '水泵漏油 Pump leaking', status: 'waiting_on_customer', priority: 'urgent', company_id: 5 });
+    server.use(
+      ...recordOnServer('companies', makeCompany({ id: 5, name: 'Suzhou Hengli Pumps' })).handlers,
+      http.get(`${API}/tickets`, ({ request }) => {
+        queries.push(new URL(request.url).searchParams);
+        return json({ items: [leak], next_cursor: 'more' });
+      }),
+    );
+    renderApp('/companies/5', { user: users.service });
+
+    const card = (await screen.findByRole('heading', { name: 'Service tickets' })).closest('.ant-card') as HTMLElement;
+    const link = await within(card).findByRole('link', { name: '#7 水泵漏油 Pump leaking' });
+    expect(link).toHaveAttribute('href', '/tickets/7');
+    expect(within(card).getByText('Waiting on customer')).toBeInTheDocument();
+    expect(within(card).getByText('Urgent')).toBeInTheDocument();
+    expect(within(card).getByText('The latest 10 tickets are shown; all of them are in Tickets.')).toBeInTheDocument();
+    expect(Object.fromEntries(queries[0])).toEqual({ company_id: '5', limit: '10', sort: '-created_at' });
+  });
+
+  it('says when the company has no tickets', async () => {
+    server.use(...recordOnServer('companies', makeCompany({ id: 5 })).handlers);
+    renderApp('/companies/5', { user: users.service });
+    expect(await screen.findByText('No tickets for this customer.')).toBeInTheDocument();
   });
 
   it('shows service staff the company without any way to change it', async () => {

@@ -20,6 +20,7 @@ import { useCompanyFollowUps } from './api/get-company-follow-ups';
 import { useCompanyOpportunities } from './api/get-company-opportunities';
 import { useUpdateCompany } from './api/update-company';
 import { CompanyEditor } from './CompanyEditor';
+import { CustomerTickets } from './CustomerTickets';
 import { ContactCreateDrawer } from './ContactCreateDrawer';
 import { SizeSelect, TextFieldEditor, type CustomerTextField } from './customer-fields';
 import { OwnerEditor } from './owner-fields';
@@ -167,6 +168,7 @@ export default function CompanyDetail() {
                 />
               )}
             </Card>
+            <CustomerTickets customer={{ company_id: company.id }} />
             <AttachmentPanel record="companies" recordId={company.id} />
           </Flex>
         </Col>

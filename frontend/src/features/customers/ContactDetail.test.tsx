@@ -19,6 +19,7 @@ describe('ContactDetail', () => {
         return json({ items: [hengli, lvyuan].filter((company) => company.name.includes(q)), next_cursor: null });
       }),
       http.get(`${API}/contacts/30/follow-ups`, () => json({ items: [], next_cursor: null })),
+      http.get(`${API}/tickets`, () => json({ items: [], next_cursor: null })),
     );
     const { user } = renderApp('/contacts/30', { user: users.sales });
     await screen.findByRole('heading', { level: 2, name: 'Zhao Min' });

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Typography } from 'antd';
+import { Card, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
@@ -14,6 +14,7 @@ import { useContact } from './api/get-contact';
 import { useContactFollowUps } from './api/get-contact-follow-ups';
 import { useUpdateContact } from './api/update-contact';
 import { CompanyEditor } from './CompanyEditor';
+import { CustomerTickets } from './CustomerTickets';
 import { TextFieldEditor, type CustomerTextField } from './customer-fields';
 import { OwnerEditor } from './owner-fields';
 import { RecordConflictAlert } from './RecordConflictAlert';
@@ -55,37 +56,40 @@ export default function ContactDetail() {
       {conflict && <RecordConflictAlert onReload={() => void reload()} reloading={query.isFetching} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
-          <Card title={<h3 className="card-title">{t('contacts.details')}</h3>} className="contact-details-card">
-            <dl className="field-list">
-              <TextFieldEditor field="name" label={t('contacts.fields.name')} value={contact.name} canEdit={canWrite} save={save} />
-              <CompanyEditor
-                name="company_id"
-                label={t('contacts.fields.company')}
-                value={contact.company_id}
-                canEdit={canWrite}
-                onSave={(company_id) => save({ company_id })}
-              />
-              {TEXT_FIELDS.map((field) => (
+          <Flex vertical gap={16}>
+            <Card title={<h3 className="card-title">{t('contacts.details')}</h3>} className="contact-details-card">
+              <dl className="field-list">
+                <TextFieldEditor field="name" label={t('contacts.fields.name')} value={contact.name} canEdit={canWrite} save={save} />
+                <CompanyEditor
+                  name="company_id"
+                  label={t('contacts.fields.company')}
+                  value={contact.company_id}
+                  canEdit={canWrite}
+                  onSave={(company_id) => save({ company_id })}
+                />
+                {TEXT_FIELDS.map((field) => (
+                  <TextFieldEditor
+                    key={field}
+                    field={field}
+                    label={t(`contacts.fields.${field}`)}
+                    value={contact[field]}
+                    canEdit={canWrite}
+                    save={save}
+                  />
+                ))}
+                <OwnerEditor record={contact} label={t('contacts.fields.owner')} canWrite={canWrite} save={save} />
                 <TextFieldEditor
-                  key={field}
-                  field={field}
-                  label={t(`contacts.fields.${field}`)}
-                  value={contact[field]}
+                  field="description"
+                  label={t('contacts.fields.description')}
+                  value={contact.description}
                   canEdit={canWrite}
                   save={save}
                 />
-              ))}
-              <OwnerEditor record={contact} label={t('contacts.fields.owner')} canWrite={canWrite} save={save} />
-              <TextFieldEditor
-                field="description"
-                label={t('contacts.fields.description')}
-                value={contact.description}
-                canEdit={canWrite}
-                save={save}
-              />
-              <ReadOnlyField label={t('contacts.fields.createdAt')}>{formatDateTime(contact.created_at, t)}</ReadOnlyField>
-            </dl>
-          </Card>
+                <ReadOnlyField label={t('contacts.fields.createdAt')}>{formatDateTime(contact.created_at, t)}</ReadOnlyField>
+              </dl>
+            </Card>
+            <CustomerTickets customer={{ contact_id: contact.id }} />
+          </Flex>
         </Col>
         <Col xs={24} lg={14}>
           <ActivityTimeline

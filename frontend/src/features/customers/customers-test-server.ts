@@ -41,12 +41,13 @@ export function recordOnServer<T extends Company | Contact>(collection: 'compani
   };
 }
 
-/** What a company page asks for besides the company: its contacts, opportunities and timeline. */
+/** What a company page asks for besides the company: contacts, opportunities, tickets and timeline. */
 export function companyPageHandlers(companyId: number, contacts: Contact[] = []) {
   return [
     http.get(`${API}/companies/${companyId}/contacts`, () => json({ items: contacts, next_cursor: null })),
     http.get(`${API}/companies/${companyId}/follow-ups`, () => json({ items: [], next_cursor: null })),
     http.get(`${API}/opportunities`, () => json({ items: [], next_cursor: null })),
+    http.get(`${API}/tickets`, () => json({ items: [], next_cursor: null })),
   ];
 }
 

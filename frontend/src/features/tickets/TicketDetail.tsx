@@ -27,10 +27,11 @@ import { ContactPicker } from './CustomerPickers';
 import { RequestFilesDialog } from './RequestFilesDialog';
 import { TicketComments } from './TicketComments';
 import { TICKET_PRIORITIES, TICKET_TRANSITIONS } from './ticket-options';
-import { SlaBadge, TicketStatusTag } from './TicketTags';
+import { SlaBadge } from './TicketTags';
 import type { Ticket, TicketPriority, TicketStatus, TicketUpdate } from './types';
 import './tickets.css';
 import { DetailLoadState } from '../../components/DetailLoadState';
+import { TicketStatusTag } from '../../components/TicketStatusTag';
 
 /** The statuses offered for a ticket: where it is, and where it may go from there. */
 export function statusOptions(status: TicketStatus): TicketStatus[] {

@@ -9,6 +9,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 import { PriorityTag } from '../../components/PriorityTag';
+import { TicketStatusTag } from '../../components/TicketStatusTag';
 import { formatDateTime } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
@@ -18,7 +19,7 @@ import { useTickets } from './api/get-tickets';
 import { TicketCreateDrawer } from './TicketCreateDrawer';
 import { TicketFilterBar } from './TicketFilterBar';
 import { filtersFromParams, filtersToParams, hasFilters } from './ticket-filters';
-import { SlaBadge, TicketStatusTag } from './TicketTags';
+import { SlaBadge } from './TicketTags';
 import type { Ticket } from './types';
 import './tickets.css';
 

@@ -3,17 +3,8 @@ import { Flex, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { dayjs, formatDateTime, type Dayjs } from '../../lib/dates';
-import { DONE_STATUSES, STATUS_COLORS } from './ticket-options';
-import type { Ticket, TicketStatus } from './types';
-
-export function TicketStatusTag({ status }: { status: TicketStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={STATUS_COLORS[status]} variant="filled" className="status-tag">
-      {t(`tickets.statuses.${status}`)}
-    </Tag>
-  );
-}
+import { DONE_STATUSES } from './ticket-options';
+import type { Ticket } from './types';
 
 /** "35 min", "5 h", "3 d": how long until (or since) a due time. */
 export function formatSpan(ms: number, t: TFunction): string {

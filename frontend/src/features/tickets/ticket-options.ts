@@ -31,14 +31,6 @@ export const TICKET_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> =
 };
 
 /** antd colours whose text passes WCAG AA contrast on their tag background. */
-export const STATUS_COLORS: Record<TicketStatus, string> = {
-  new: 'blue',
-  open: 'geekblue',
-  waiting_on_customer: 'purple',
-  resolved: 'success',
-  closed: 'default',
-};
-
 /** Statuses in which the SLA clocks no longer run. */
 export const DONE_STATUSES: readonly TicketStatus[] = ['resolved', 'closed'];
 

@@ -11,7 +11,12 @@ export const customerKeys = {
   contacts: (q?: string) => [...customerKeys.contactLists(), q ?? ''] as const,
   contact: (id: number) => ['contacts', 'detail', id] as const,
   contactFollowUps: (id: number) => ['contacts', 'detail', id, 'follow-ups'] as const,
+  /** Under the ticket lists' prefix, so a ticket saved anywhere refreshes the customer's card. */
+  tickets: (customer: CustomerRef) => ['tickets', 'list', 'customer', customer] as const,
 };
+
+/** Whose tickets: a company's or a contact's. */
+export type CustomerRef = { company_id: number } | { contact_id: number };
 
 export interface Page<T> {
   items: T[];
