@@ -58,7 +58,7 @@ describe('CompanyList', () => {
     await user.type(within(drawer).getByLabelText('Name'), 'Suzhou Hengli Pumps');
 
     const warning = await within(drawer).findByRole('status');
-    expect(warning).toHaveTextContent('A company with this name already exists:');
+    expect(warning).toHaveTextContent('A company with a similar name already exists:');
     expect(within(warning).getByRole('link', { name: 'Suzhou Hengli Pumps' })).toHaveAttribute('href', '/companies/11');
     // One search, once typing stopped.
     const nameSearches = remote.searches.filter((params) => params.get('q'));

@@ -8,8 +8,8 @@ import { useSameNameCompanies } from './api/get-same-name-companies';
 const TYPING_DELAY_MS = 400;
 
 /**
- * Names the existing companies a new one may duplicate, a moment after the name is typed. It
- * does not stop the form: two companies may well share a name.
+ * Names existing companies whose name contains the typed one (the list search), a moment after
+ * typing stops. It does not stop the form: two companies may well share a name.
  */
 export function SameNameWarning({ name }: { name: string | undefined }) {
   const { t } = useTranslation();
