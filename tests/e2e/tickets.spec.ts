@@ -62,10 +62,11 @@ test('a service agent requests files and sees what the customer sent from a phon
   await tap(form.getByRole('radio', { name: t('tickets.priorities.urgent') }));
   await form.getByRole('button', { name: t('tickets.create') }).click();
   await expect(page.getByRole('heading', { level: 2, name: subject })).toBeVisible();
-  // Urgent: the first response is due within the hour.
+  // Urgent: the first response is due within the hour, the resolution within 4 hours.
   await expect(page.locator('.sla-badge').first()).toHaveText(
     new RegExp(t('tickets.sla.responseDue', { span: '(1 h|\\d+ min)' })),
   );
+  await expect(page.locator('.sla-badge').nth(1)).toHaveText(new RegExp(t('tickets.sla.resolutionDue', { span: '(4|3) h' })));
   const ticketUrl = page.url();
 
   // ---- ... names the customer on the ticket, and sees its contacts and orders beside it ----

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { API, json, makeComment, makeTicket, noAttachmentsHandler, problem, users } from '../../test/fixtures';
+import { dayjs } from '../../lib/dates';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { TICKET_TRANSITIONS } from './ticket-options';
@@ -60,6 +61,21 @@ async function statusOptions(user: ReturnType<typeof renderApp>['user']) {
 
 describe('TicketDetail', () => {
   beforeEach(() => server.use(noAttachmentsHandler));
+
+  it('shows both SLA clocks of a new ticket: first response and resolution', async () => {
+    const now = dayjs();
+    const ticket = makeTicket({
+      subject: 'Oil leaking',
+      priority: 'urgent',
+      first_response_due_at: now.add(1, 'hour').add(1, 'minute').toISOString(),
+      resolution_due_at: now.add(4, 'hour').add(1, 'minute').toISOString(),
+    });
+    server.use(...ticketOnServer(ticket).handlers);
+    renderApp(`/tickets/${ticket.id}`, { user: users.service });
+    await screen.findByRole('heading', { name: 'Oil leaking' });
+    expect(screen.getByText('Response due in 1 h')).toBeInTheDocument();
+    expect(screen.getByText('Resolution due in 4 h')).toBeInTheDocument();
+  });
 
   it('offers only the allowed moves for each status', async () => {
     // The current status first (as a tag), then the moves the API allows from it.

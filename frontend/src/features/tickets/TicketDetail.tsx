@@ -158,7 +158,7 @@ export default function TicketDetail() {
           </Typography.Title>
           <Flex gap={6} wrap align="center">
             <PriorityTag priority={ticket.priority} />
-            <SlaBadge ticket={ticket} />
+            <SlaBadge ticket={ticket} both />
           </Flex>
         </div>
         <Flex gap={8} wrap align="center">

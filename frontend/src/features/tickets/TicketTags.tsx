@@ -16,62 +16,63 @@ export function formatSpan(ms: number, t: TFunction): string {
 }
 
 export interface SlaClock {
-  /**
-   * Which due time runs now: the first response, then the resolution; none once resolved or
-   * while the ticket waits on the customer (the server stops the resolution clock then).
-   */
-  target: 'response' | 'resolution' | null;
-  paused: boolean;
-  dueAt: string | null;
+  target: 'response' | 'resolution';
+  dueAt: string;
   overdue: boolean;
   /** Less than an hour left. */
   soon: boolean;
 }
 
-export function slaClock(ticket: Ticket, now: Dayjs = dayjs()): SlaClock {
-  const paused = !!ticket.sla_paused_at;
-  if (paused || DONE_STATUSES.includes(ticket.status)) {
-    return { target: null, paused, dueAt: null, overdue: false, soon: false };
-  }
-  const target = ticket.first_responded_at ? 'resolution' : 'response';
-  const dueAt = target === 'response' ? ticket.first_response_due_at : ticket.resolution_due_at;
-  const left = dayjs(dueAt).diff(now);
-  return { target, paused, dueAt, overdue: left < 0, soon: left >= 0 && left < 3_600_000 };
+/**
+ * The SLA clocks that run now: the first response until it is given, then the resolution (with
+ * `both`, the resolution alongside the first response); none once resolved or while the ticket
+ * waits on the customer (the server stops the resolution clock then).
+ */
+export function runningClocks(ticket: Ticket, now: Dayjs = dayjs(), both = false): SlaClock[] {
+  if (ticket.sla_paused_at || DONE_STATUSES.includes(ticket.status)) return [];
+  const targets: SlaClock['target'][] = ticket.first_responded_at
+    ? ['resolution']
+    : both
+      ? ['response', 'resolution']
+      : ['response'];
+  return targets.map((target) => {
+    const dueAt = target === 'response' ? ticket.first_response_due_at : ticket.resolution_due_at;
+    const left = dayjs(dueAt).diff(now);
+    return { target, dueAt, overdue: left < 0, soon: left >= 0 && left < 3_600_000 };
+  });
 }
 
 /**
- * The SLA clock of a ticket, said in words (not by colour only): "Response due in 3 h",
+ * The SLA clocks of a ticket, said in words (not by colour only): "Response due in 3 h",
  * "Resolution overdue by 2 h", "SLA paused" while waiting on the customer, and "SLA breached"
- * when a due time was missed.
+ * when a due time was missed. Lists show the clock that matters now; the ticket page (`both`)
+ * also shows the resolution clock before the first response ("due in 1 h", "due in 4 h").
  */
-export function SlaBadge({ ticket, now }: { ticket: Ticket; now?: Dayjs }) {
+export function SlaBadge({ ticket, now, both = false }: { ticket: Ticket; now?: Dayjs; both?: boolean }) {
   const { t } = useTranslation();
-  const clock = slaClock(ticket, now);
   const at = now ?? dayjs();
-  const parts = [];
-  if (clock.target && clock.dueAt) {
+  const clocks = runningClocks(ticket, at, both);
+  const parts = clocks.map((clock) => {
     const span = formatSpan(dayjs(clock.dueAt).diff(at), t);
     const title = formatDateTime(clock.dueAt, t);
-    parts.push(
-      clock.overdue ? (
-        <Tag key="clock" color="error" className="sla-badge overdue" title={title}>
-          <ExclamationCircleFilled aria-hidden /> {t(`tickets.sla.${clock.target}Overdue`, { span })}
-        </Tag>
-      ) : (
-        <Tag key="clock" className={`sla-badge${clock.soon ? ' soon' : ''}`} title={title}>
-          <ClockCircleOutlined aria-hidden /> {t(`tickets.sla.${clock.target}Due`, { span })}
-        </Tag>
-      ),
+    return clock.overdue ? (
+      <Tag key={clock.target} color="error" className="sla-badge overdue" title={title}>
+        <ExclamationCircleFilled aria-hidden /> {t(`tickets.sla.${clock.target}Overdue`, { span })}
+      </Tag>
+    ) : (
+      <Tag key={clock.target} className={`sla-badge${clock.soon ? ' soon' : ''}`} title={title}>
+        <ClockCircleOutlined aria-hidden /> {t(`tickets.sla.${clock.target}Due`, { span })}
+      </Tag>
     );
-  }
-  if (clock.paused) {
+  });
+  if (ticket.sla_paused_at && !DONE_STATUSES.includes(ticket.status)) {
     parts.push(
       <Tag key="paused" className="sla-badge paused" title={t('tickets.sla.pausedHint')}>
         <PauseCircleOutlined aria-hidden /> {t('tickets.sla.paused')}
       </Tag>,
     );
   }
-  if (ticket.sla_breached && !clock.overdue) {
+  if (ticket.sla_breached && !clocks.some((clock) => clock.overdue)) {
     parts.push(
       <Tag key="breached" color="error" className="sla-badge breached">
         {t('tickets.sla.breached')}
