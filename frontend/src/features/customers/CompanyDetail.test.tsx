@@ -109,6 +109,8 @@ describe('CompanyDetail', () => {
     expect(within(card).getByText('Urgent')).toBeInTheDocument();
     expect(within(card).getByText('The latest 10 tickets are shown; all of them are in Tickets.')).toBeInTheDocument();
     expect(Object.fromEntries(queries[0])).toEqual({ company_id: '5', limit: '10', sort: '-created_at' });
+    expect(within(card).getByRole('link', { name: 'All tickets' })).toHaveAttribute('href', '/tickets?company=5');
+    expect(within(card).getByRole('link', { name: 'New ticket' })).toHaveAttribute('href', '/tickets?company=5&new=1');
   });
 
   it('says when the company has no tickets', async () => {

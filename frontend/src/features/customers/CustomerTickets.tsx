@@ -46,8 +46,16 @@ export function CustomerTickets({ customer }: { customer: CustomerRef }) {
       </>
     );
   }
+  // A company's tickets open as a filtered ticket list, where a new one starts with the company.
+  const companyId = 'company_id' in customer ? customer.company_id : null;
+  const extra = companyId && (
+    <Flex gap={8} wrap>
+      <Link to={`${paths.tickets}?company=${companyId}`}>{t('customers.tickets.all')}</Link>
+      <Link to={`${paths.tickets}?company=${companyId}&new=1`}>{t('customers.tickets.new')}</Link>
+    </Flex>
+  );
   return (
-    <Card title={<h3 className="card-title">{t('customers.tickets.title')}</h3>} className="customer-tickets-card">
+    <Card title={<h3 className="card-title">{t('customers.tickets.title')}</h3>} extra={extra} className="customer-tickets-card">
       {body}
     </Card>
   );

@@ -6,7 +6,7 @@ import { CreateRecordDrawer } from '../../components/CreateRecordDrawer';
 import { withoutBlanks } from '../../lib/forms';
 import { paths } from '../../paths';
 import { useCreateTicket } from './api/create-ticket';
-import { CompanyPicker } from '../../components/CompanyPicker';
+import { CompanyPicker, type Chosen } from '../../components/CompanyPicker';
 import { ContactPicker } from './CustomerPickers';
 import { TICKET_CHANNELS, TICKET_KINDS, TICKET_PRIORITIES } from './ticket-options';
 import type { TicketCreate } from './types';
@@ -14,7 +14,15 @@ import type { TicketCreate } from './types';
 const FORM_FIELDS = ['kind', 'subject', 'description', 'priority', 'channel', 'company_id', 'contact_id'];
 
 /** A new ticket: what kind, what it is about, how urgent, where it came from, which customer. */
-export function TicketCreateDrawer({ open, onClose, from }: { open: boolean; onClose: () => void; from?: FromList }) {
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  from?: FromList;
+  /** The customer the new ticket is for, when the list shows one customer's tickets. */
+  company?: Chosen | null;
+}
+
+export function TicketCreateDrawer({ open, onClose, from, company }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -32,7 +40,7 @@ export function TicketCreateDrawer({ open, onClose, from }: { open: boolean; onC
       width={520}
       form={form}
       formName="ticket-create"
-      initialValues={{ kind: 'complaint', priority: 'normal', channel: 'phone' }}
+      initialValues={{ kind: 'complaint', priority: 'normal', channel: 'phone', company_id: company?.id }}
       fieldNames={FORM_FIELDS}
       mutation={mutation}
       // A cleared customer picker answers null, which means "not given" here.
@@ -73,7 +81,7 @@ export function TicketCreateDrawer({ open, onClose, from }: { open: boolean; onC
         <Select options={TICKET_CHANNELS.map((channel) => ({ value: channel, label: t(`tickets.channels.${channel}`) }))} />
       </Form.Item>
       <Form.Item name="company_id" label={t('tickets.fields.company')}>
-        <CompanyPicker onChange={() => form.setFieldValue('contact_id', undefined)} />
+        <CompanyPicker chosen={company} onChange={() => form.setFieldValue('contact_id', undefined)} />
       </Form.Item>
       <Form.Item name="contact_id" label={t('tickets.fields.contact')}>
         <ContactPicker companyId={companyId} />

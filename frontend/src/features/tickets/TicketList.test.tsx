@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { dayjs } from '../../lib/dates';
-import { API, json, makeTicket, users } from '../../test/fixtures';
+import { API, json, makeCompany, makeTicket, noAttachmentsHandler, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { setViewportWidth } from '../../test/viewport';
@@ -135,6 +135,40 @@ describe('TicketList', () => {
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     expect(await screen.findByRole('link', { name: 'Old feedback' })).toBeInTheDocument();
     expect(requests.at(-1)?.get('cursor')).toBe('1');
+  });
+
+  it("shows one customer's tickets from the company page, and starts a new ticket with that company", async () => {
+    const { handler, requests } = ticketsHandler([{ items: [answered], next_cursor: null }]);
+    const posted: Record<string, unknown>[] = [];
+    server.use(
+      handler,
+      http.get(`${API}/companies/11`, () => json(makeCompany({ id: 11, name: 'Suzhou Hengli Pumps' }))),
+      http.get(`${API}/companies`, () => json({ items: [], next_cursor: null })),
+      http.get(`${API}/contacts`, () => json({ items: [], next_cursor: null })),
+      http.post(`${API}/tickets`, async ({ request }) => {
+        posted.push((await request.json()) as Record<string, unknown>);
+        return json(makeTicket({ id: 77, subject: 'Seal leaking', company_id: 11 }), { status: 201 });
+      }),
+      http.get(`${API}/tickets/77`, () => json(makeTicket({ id: 77, subject: 'Seal leaking', company_id: 11 }))),
+      http.get(`${API}/tickets/77/comments`, () => json({ items: [], next_cursor: null })),
+      noAttachmentsHandler,
+    );
+    const { router, user } = renderApp('/tickets?company=11&new=1', { user: users.service });
+
+    expect(await screen.findByText('Tickets of Suzhou Hengli Pumps')).toBeInTheDocument();
+    const drawer = await screen.findByRole('dialog');
+    expect(await within(drawer).findByTitle('Suzhou Hengli Pumps')).toBeInTheDocument();
+    expect(requests[0].get('company_id')).toBe('11');
+
+    await user.type(within(drawer).getByLabelText('Subject'), 'Seal leaking');
+    await user.click(within(drawer).getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/tickets/77'));
+    expect(posted).toEqual([expect.objectContaining({ subject: 'Seal leaking', company_id: 11 })]);
+
+    await router.navigate('/tickets?company=11');
+    await user.click(await screen.findByRole('button', { name: 'All customers' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() => expect(requests.at(-1)?.get('company_id')).toBeNull());
   });
 
   it('says when filters match nothing', async () => {

@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { paths } from '../../paths';
+import { useCustomerCompany } from './api/get-customer';
 import { useTickets } from './api/get-tickets';
 import { TicketCreateDrawer } from './TicketCreateDrawer';
 import { TicketFilterBar } from './TicketFilterBar';
@@ -77,10 +78,17 @@ export default function TicketList() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const { params, filters, setFilters, clearFilters } = useUrlFilters(filtersFromParams, filtersToParams);
-  const [creating, setCreating] = useState(false);
+  // `?new=1` (the company page's "New ticket") opens the drawer on arrival.
+  const [creating, setCreating] = useState(() => params.get('new') === '1');
+  const company = useCustomerCompany(filters.company);
+  const companyChoice = filters.company ? { id: filters.company, name: company.data?.name ?? `#${filters.company}` } : null;
   useDocumentTitle(t('tickets.title'));
   const assigneeLabel = useAssigneeLabel();
   const query = useTickets(filters);
+  const closeDrawer = () => {
+    setCreating(false);
+    if (params.has('new')) setFilters({});
+  };
   const tickets = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
 
   const from: FromList = { listSearch: params.toString() };
@@ -182,8 +190,23 @@ export default function TicketList() {
         </Button>
       </Flex>
       <TicketFilterBar filters={filters} onChange={setFilters} onClear={clearFilters} isMobile={isMobile} />
+      {companyChoice && (
+        <Flex align="center" gap={8} wrap className="ticket-company-filter">
+          <Typography.Text>{t('tickets.filters.companyOnly', { name: companyChoice.name })}</Typography.Text>
+          <Button size="small" onClick={() => setFilters({ company: undefined })}>
+            {t('tickets.filters.allCompanies')}
+          </Button>
+        </Flex>
+      )}
       <div aria-busy={query.isFetching}>{body}</div>
-      <TicketCreateDrawer open={creating} onClose={() => setCreating(false)} from={from} />
+      {/* Keyed by the customer: a new filter starts the form with its company. */}
+      <TicketCreateDrawer
+        key={filters.company ?? 'all'}
+        open={creating}
+        onClose={closeDrawer}
+        from={from}
+        company={companyChoice}
+      />
     </div>
   );
 }

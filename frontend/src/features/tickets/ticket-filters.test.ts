@@ -12,4 +12,10 @@ describe('ticket filters in the URL', () => {
   it('ignore sorts the API does not know', () => {
     expect(filtersFromParams(new URLSearchParams('sort=subject'))).toEqual({});
   });
+
+  it('keep one customer, and ignore a company that is no id', () => {
+    expect(filtersToParams(filtersFromParams(new URLSearchParams('company=5'))).toString()).toBe('company=5');
+    expect(filtersFromParams(new URLSearchParams('company=abc'))).toEqual({});
+    expect(filtersFromParams(new URLSearchParams('company=-3'))).toEqual({});
+  });
 });

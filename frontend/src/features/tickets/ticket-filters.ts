@@ -3,7 +3,7 @@ import { DEFAULT_TICKET_SORT, isTicketKind, isTicketPriority, isTicketSort, isTi
 
 /**
  * The list's filters live in the URL query string, so a view can be bookmarked and shared:
- * ?q=leak&status=new,open&priority=urgent&kind=complaint&assignee=me&breached=1&sort=resolution_due_at
+ * ?q=leak&status=new,open&priority=urgent&kind=complaint&assignee=me&breached=1&company=5&sort=resolution_due_at
  */
 function list(params: URLSearchParams, name: string): string[] {
   return (params.get(name) ?? '')
@@ -25,6 +25,8 @@ export function filtersFromParams(params: URLSearchParams): TicketFilters {
   const assignee = params.get('assignee');
   if (assignee === 'me' || assignee === 'none') filters.assignee = assignee;
   if (params.get('breached') === '1') filters.breached = true;
+  const company = Number(params.get('company'));
+  if (Number.isInteger(company) && company > 0) filters.company = company;
   const sort = params.get('sort');
   if (sort && isTicketSort(sort) && sort !== DEFAULT_TICKET_SORT) filters.sort = sort;
   return filters;
@@ -38,15 +40,21 @@ export function filtersToParams(filters: TicketFilters): URLSearchParams {
   if (filters.kind?.length) params.set('kind', filters.kind.join(','));
   if (filters.assignee) params.set('assignee', filters.assignee);
   if (filters.breached) params.set('breached', '1');
+  if (filters.company) params.set('company', String(filters.company));
   if (filters.sort && filters.sort !== DEFAULT_TICKET_SORT) params.set('sort', filters.sort);
   return params;
 }
 
 /** Filters other than the search text and the sort order. */
 export function countFilters(filters: TicketFilters): number {
-  return [filters.status?.length, filters.priority?.length, filters.kind?.length, filters.assignee, filters.breached].filter(
-    Boolean,
-  ).length;
+  return [
+    filters.status?.length,
+    filters.priority?.length,
+    filters.kind?.length,
+    filters.assignee,
+    filters.breached,
+    filters.company,
+  ].filter(Boolean).length;
 }
 
 export function hasFilters(filters: TicketFilters): boolean {

@@ -13,6 +13,8 @@ export interface TicketFilters {
   assignee?: 'me' | 'none';
   /** Only tickets past an SLA due time */
   breached?: boolean;
+  /** One customer's tickets (the company page links here) */
+  company?: number;
   sort?: TicketSort;
 }
 
@@ -40,6 +42,7 @@ export async function getTickets(filters: TicketFilters, cursor?: string, signal
           kind: list(filters.kind),
           assignee_id: filters.assignee,
           sla_breached: filters.breached || undefined,
+          company_id: filters.company,
           sort: filters.sort,
         },
       },
