@@ -265,6 +265,18 @@ def test_refused_types_are_415_and_leave_nothing(staff, ticket, filename, data):
     assert set(attachment_store.get().ids()) == before
 
 
+@pytest.mark.parametrize("part_name", ["files", "files[]", "upload"])
+def test_a_file_under_another_part_name_is_refused_by_name(staff, ticket, part_name):
+    body = multipart([("a.png", PNG)]).replace(b'name="file"', f'name="{part_name}"'.encode())
+    response = staff.post(
+        f"/api/v1/tickets/{ticket.id}/attachments",
+        data=body,
+        content_type="multipart/form-data; boundary=crm-test-boundary-7MA4YWxk",
+    )
+    assert part_name in problem(response, 422)["detail"]
+    assert rows() == []
+
+
 def test_an_empty_file_is_refused_and_leaves_nothing(staff, ticket):
     before = set(attachment_store.get().ids())
     response = upload(staff, ticket.id, [("a.png", PNG), ("IMG_0042.jpg", b"")])

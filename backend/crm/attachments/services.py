@@ -281,7 +281,12 @@ def receive(parts: Iterable[Part], upload: Upload, finish: Callable[[Received], 
                     )
                 continue
             if part.name != "file":
-                continue
+                # `files`, `files[]`, `upload`...: said, not silently dropped.
+                raise ApiError(
+                    422,
+                    f"Send each file in a part named 'file' (this one is named '{part.name}').",
+                    errors={"file": [f"Unknown file part '{part.name}'."]},
+                )
             if upload.max_files is not None and len(created) >= upload.max_files:
                 raise ApiError(
                     413,
