@@ -51,7 +51,8 @@ test('a sales rep creates a company and a contact, edits the contact and finds t
 
   // ---- The company, found by searching the list ----
   await page.locator('[data-field="company_id"]').getByRole('link', { name: companyName }).click();
-  await page.getByRole('link', { name: t('companies.backToList') }).click();
+  // The navigation has a link of the same name; the back link is the one in the page.
+  await page.getByRole('main').getByRole('link', { name: t('companies.backToList') }).click();
   await page.getByRole('searchbox', { name: t('companies.search') }).fill(companyName);
   await page.getByRole('searchbox', { name: t('companies.search') }).press('Enter');
   await expect(page).toHaveURL(/\/companies\?q=/);
