@@ -12,7 +12,7 @@ from crm.extensions import db
 from crm.service import services
 from crm.service.models import Ticket, TicketComment
 from tests.helpers import problem
-from tests.sales_helpers import audit_events, field_errors, ok, patch
+from tests.sales_helpers import audit_events, field_errors, ok
 from tests.service_helpers import TICKETS, at, create_ticket, make_ticket
 
 COMMENT_FIELDS = {
@@ -192,17 +192,3 @@ def test_a_customer_comment_is_left_for_the_caller_to_commit(login_as):
     db.session.rollback()
     assert db.session.query(TicketComment).count() == 0
     assert bodies(agent, ticket["id"]) == []
-
-
-def test_a_customer_comment_reopens_a_ticket_waiting_on_the_customer(login_as):
-    agent = login_as("service")
-    waiting = create_ticket(agent)
-    ok(patch(agent, f"{TICKETS}/{waiting['id']}", {"status": "waiting_on_customer"}))
-    resolved = create_ticket(agent, status="resolved")
-    for ticket_id in (waiting["id"], resolved["id"]):
-        services.add_customer_comment(db.session.get(Ticket, ticket_id), "Here you go", None)
-    db.session.commit()
-    reopened = ok(agent.get(f"{TICKETS}/{waiting['id']}"))
-    assert reopened["status"] == "open"
-    assert reopened["sla_paused_at"] is None  # the resolution clock runs again
-    assert ok(agent.get(f"{TICKETS}/{resolved['id']}"))["status"] == "resolved"

@@ -25,6 +25,7 @@ from tests.attachment_helpers import (
 )
 from tests.helpers import problem
 from tests.sales_helpers import two_teams
+from tests.service_helpers import create_ticket
 
 INVALID = "This upload link is not valid. Ask for a new link."
 
@@ -150,6 +151,40 @@ def test_message_only(staff, client, ticket):
     assert response.status_code == 201
     assert response.get_json() == {"items": [], "message_saved": True}
     assert link_row(link["id"]).files_used == 0
+
+
+@pytest.mark.parametrize("status", ["waiting_on_customer", "resolved", "closed"])
+@pytest.mark.parametrize("sent", ["files", "message"])
+def test_what_the_customer_sends_puts_a_finished_or_waiting_ticket_back_in_the_queue(
+    staff, client, status, sent
+):
+    """Photos asked for while waiting, or "still leaking" after the ticket was resolved, must
+    not lie unseen on a ticket nobody looks at any more."""
+    ticket = create_ticket(staff)
+    link = create_link(staff, ticket["id"])
+    etag = staff.get(f"/api/v1/tickets/{ticket['id']}").headers["ETag"]
+    moved = staff.patch(
+        f"/api/v1/tickets/{ticket['id']}", json={"status": status}, headers={"If-Match": etag}
+    )
+    assert moved.status_code == 200, moved.get_json()
+    files, fields = ([("leak.png", PNG)], {}) if sent == "files" else ([], {"message": "Still"})
+
+    assert post_public(client, link["token"], files, fields).status_code == 201
+
+    reopened = staff.get(f"/api/v1/tickets/{ticket['id']}").get_json()
+    assert reopened["status"] == "open"
+    assert reopened["sla_paused_at"] is None
+    assert reopened["resolved_at"] is None and reopened["closed_at"] is None
+
+
+@pytest.mark.parametrize("status", ["new", "open"])
+def test_a_ticket_being_worked_on_keeps_its_status_when_the_customer_sends_files(
+    staff, client, status
+):
+    ticket = create_ticket(staff, status=status)
+    link = create_link(staff, ticket["id"])
+    assert post_public(client, link["token"], [("leak.png", PNG)]).status_code == 201
+    assert staff.get(f"/api/v1/tickets/{ticket['id']}").get_json()["status"] == status
 
 
 def test_nothing_sent_is_422(staff, client, ticket):

@@ -203,8 +203,10 @@ def upload(token: str, read_parts: Callable[[], Iterable[Part]]) -> Received:
                 errors={"file": ["Choose at least one file or write a message."]},
             )
         _count_usage(link_id, received)
+        ticket = db.session.get(Ticket, ticket_id)
         if message:
-            tickets.add_customer_comment(db.session.get(Ticket, ticket_id), message, link_id)
+            tickets.add_customer_comment(ticket, message, link_id)
+        tickets.customer_replied(ticket)
         received.fields["message"] = message
 
     return receive(read_parts(), target, finish)

@@ -54,6 +54,8 @@ COMMENT_MAX_LENGTH = 10000
 ASSIGNEE_ROLES = (ADMIN, MANAGER, SERVICE)
 # Moving a ticket here tells the customer something: it counts as the first response.
 RESPONDING_STATUSES = ("waiting_on_customer", "resolved")
+# A ticket in one of these goes back to open when the customer sends files or a message.
+REOPENED_BY_CUSTOMER = ("waiting_on_customer", "resolved", "closed")
 # `q` of "#42" or "42" also finds ticket 42 (customers quote the number).
 TICKET_NUMBER = re.compile(r"#?([1-9][0-9]{0,9})")
 NOT_FOUND = "No such ticket."
@@ -344,12 +346,18 @@ def create_comment(user: User, ticket_id: int, data: dict) -> TicketComment:
 
 def add_customer_comment(ticket: Ticket, body: str, upload_link_id: int | None) -> TicketComment:
     """A comment from the customer (through an upload link): visible to the customer, no
-    author. A ticket waiting on the customer opens again. Flushed and audited, NOT committed:
-    the caller commits it with the rest of its work. `body` is non-blank text of at most
-    COMMENT_MAX_LENGTH characters (the caller validates it)."""
-    comment = _add_comment(
+    author. Flushed and audited, NOT committed: the caller commits it with the rest of its
+    work. `body` is non-blank text of at most COMMENT_MAX_LENGTH characters (the caller
+    validates it)."""
+    return _add_comment(
         ticket, body=body, visibility="customer", author_id=None, upload_link_id=upload_link_id
     )
-    if ticket.status == "waiting_on_customer":
+
+
+def customer_replied(ticket: Ticket) -> None:
+    """The customer sent files or a message: a ticket waiting on them, or one already resolved
+    or closed, is open again, so it is back in an agent's queue instead of an answer lying
+    unseen on a finished ticket (an agent resolves it again if it needs nothing). Flushed
+    with the session, NOT committed."""
+    if ticket.status in REOPENED_BY_CUSTOMER:
         _update_ticket_fields(ticket, _status_fields(ticket.status, "open", ticket, utcnow()))
-    return comment
