@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { API, json, makeCompany, makeContact, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
-import { field, recordOnServer } from './customers-test-server';
+import { contactPageHandlers, field, recordOnServer } from './customers-test-server';
 
 describe('ContactDetail', () => {
   it('moves the contact to another company picked by typing its name', async () => {
@@ -18,8 +18,7 @@ describe('ContactDetail', () => {
         const q = new URL(request.url).searchParams.get('q') ?? '';
         return json({ items: [hengli, lvyuan].filter((company) => company.name.includes(q)), next_cursor: null });
       }),
-      http.get(`${API}/contacts/30/follow-ups`, () => json({ items: [], next_cursor: null })),
-      http.get(`${API}/tickets`, () => json({ items: [], next_cursor: null })),
+      ...contactPageHandlers(30),
     );
     const { user } = renderApp('/contacts/30', { user: users.sales });
     await screen.findByRole('heading', { level: 2, name: 'Zhao Min' });
@@ -32,5 +31,25 @@ describe('ContactDetail', () => {
 
     await waitFor(() => expect(remote.patches).toEqual([{ ifMatch: '"v1"', body: { company_id: 12 } }]));
     expect(await within(field('company_id')).findByRole('link', { name: 'Hangzhou Lvyuan Water' })).toHaveAttribute('href', '/companies/12');
+  });
+
+  it("links to the contact's tickets and to a new ticket for them, also for service staff", async () => {
+    const queries: URLSearchParams[] = [];
+    server.use(
+      // Before contactPageHandlers, so this one answers the card's request.
+      http.get(`${API}/tickets`, ({ request }) => {
+        queries.push(new URL(request.url).searchParams);
+        return json({ items: [], next_cursor: null });
+      }),
+      ...recordOnServer('contacts', makeContact({ id: 30, name: 'Zhao Min' })).handlers,
+      ...contactPageHandlers(30),
+    );
+    renderApp('/contacts/30', { user: users.service });
+
+    const card = (await screen.findByRole('heading', { name: 'Service tickets' })).closest('.ant-card') as HTMLElement;
+    expect(await within(card).findByText('No tickets for this customer.')).toBeInTheDocument();
+    expect(queries[0].get('contact_id')).toBe('30');
+    expect(within(card).getByRole('link', { name: 'All tickets' })).toHaveAttribute('href', '/tickets?contact=30');
+    expect(within(card).getByRole('link', { name: 'New ticket' })).toHaveAttribute('href', '/tickets?contact=30&new=1');
   });
 });

@@ -10,6 +10,14 @@ import { CUSTOMER_TICKETS_SHOWN, useCustomerTickets } from './api/get-customer-t
 import type { CustomerRef } from './api/keys';
 
 /**
+ * The ticket list's filter for the customer (`?company=` or `?contact=`): it shows all their
+ * tickets, and a new one there starts with the customer.
+ */
+function ticketListSearch(customer: CustomerRef): string {
+  return 'company_id' in customer ? `company=${customer.company_id}` : `contact=${customer.contact_id}`;
+}
+
+/**
  * The customer's service history on their page: a rep visiting a customer sees the open
  * complaints before walking in. Newest first; only the tickets the user may see.
  */
@@ -46,12 +54,12 @@ export function CustomerTickets({ customer }: { customer: CustomerRef }) {
       </>
     );
   }
-  // A company's tickets open as a filtered ticket list, where a new one starts with the company.
-  const companyId = 'company_id' in customer ? customer.company_id : null;
-  const extra = companyId && (
+  // Any role may create tickets (service staff too), so everyone gets both links.
+  const search = ticketListSearch(customer);
+  const extra = (
     <Flex gap={8} wrap>
-      <Link to={`${paths.tickets}?company=${companyId}`}>{t('customers.tickets.all')}</Link>
-      <Link to={`${paths.tickets}?company=${companyId}&new=1`}>{t('customers.tickets.new')}</Link>
+      <Link to={`${paths.tickets}?${search}`}>{t('customers.tickets.all')}</Link>
+      <Link to={`${paths.tickets}?${search}&new=1`}>{t('customers.tickets.new')}</Link>
     </Flex>
   );
   return (

@@ -51,6 +51,14 @@ export function companyPageHandlers(companyId: number, contacts: Contact[] = [])
   ];
 }
 
+/** What a contact page asks for besides the contact: their timeline and tickets. */
+export function contactPageHandlers(contactId: number) {
+  return [
+    http.get(`${API}/contacts/${contactId}/follow-ups`, () => json({ items: [], next_cursor: null })),
+    http.get(`${API}/tickets`, () => json({ items: [], next_cursor: null })),
+  ];
+}
+
 /** The field of a detail page's field list. */
 export function field(name: string) {
   return document.querySelector(`[data-field="${name}"]`) as HTMLElement;

@@ -19,10 +19,16 @@ interface Props {
   onClose: () => void;
   from?: FromList;
   /** The customer the new ticket is for, when the list shows one customer's tickets. */
-  company?: Chosen | null;
+  customer?: CustomerPreset;
 }
 
-export function TicketCreateDrawer({ open, onClose, from, company }: Props) {
+/** The company and contact a new ticket starts with, by name so the pickers can show them. */
+export interface CustomerPreset {
+  company: Chosen | null;
+  contact: Chosen | null;
+}
+
+export function TicketCreateDrawer({ open, onClose, from, customer }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -40,7 +46,13 @@ export function TicketCreateDrawer({ open, onClose, from, company }: Props) {
       width={520}
       form={form}
       formName="ticket-create"
-      initialValues={{ kind: 'complaint', priority: 'normal', channel: 'phone', company_id: company?.id }}
+      initialValues={{
+        kind: 'complaint',
+        priority: 'normal',
+        channel: 'phone',
+        company_id: customer?.company?.id,
+        contact_id: customer?.contact?.id,
+      }}
       fieldNames={FORM_FIELDS}
       mutation={mutation}
       // A cleared customer picker answers null, which means "not given" here.
@@ -81,10 +93,10 @@ export function TicketCreateDrawer({ open, onClose, from, company }: Props) {
         <Select options={TICKET_CHANNELS.map((channel) => ({ value: channel, label: t(`tickets.channels.${channel}`) }))} />
       </Form.Item>
       <Form.Item name="company_id" label={t('tickets.fields.company')}>
-        <CompanyPicker chosen={company} onChange={() => form.setFieldValue('contact_id', undefined)} />
+        <CompanyPicker chosen={customer?.company} onChange={() => form.setFieldValue('contact_id', undefined)} />
       </Form.Item>
       <Form.Item name="contact_id" label={t('tickets.fields.contact')}>
-        <ContactPicker companyId={companyId} />
+        <ContactPicker companyId={companyId} chosen={customer?.contact} />
       </Form.Item>
     </CreateRecordDrawer>
   );

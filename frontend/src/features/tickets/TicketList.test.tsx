@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { dayjs } from '../../lib/dates';
-import { API, json, makeCompany, makeTicket, noAttachmentsHandler, users } from '../../test/fixtures';
+import { API, json, makeCompany, makeContact, makeTicket, noAttachmentsHandler, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { setViewportWidth } from '../../test/viewport';
@@ -169,6 +169,52 @@ describe('TicketList', () => {
     await user.click(await screen.findByRole('button', { name: 'All customers' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
     await waitFor(() => expect(requests.at(-1)?.get('company_id')).toBeNull());
+  });
+
+  it("shows one contact's tickets from the contact page, and starts a new ticket with the contact and their company", async () => {
+    const { handler, requests } = ticketsHandler([{ items: [answered], next_cursor: null }]);
+    const posted: Record<string, unknown>[] = [];
+    const zhao = makeContact({ id: 30, name: 'Zhao Min', company_id: 11 });
+    const created = makeTicket({ id: 78, subject: 'Seal leaking', company_id: 11, contact_id: 30 });
+    server.use(
+      handler,
+      http.get(`${API}/contacts/30`, async () => {
+        await delay(50);
+        return json(zhao);
+      }),
+      http.get(`${API}/companies/11`, () => json(makeCompany({ id: 11, name: 'Suzhou Hengli Pumps' }))),
+      http.get(`${API}/companies`, () => json({ items: [], next_cursor: null })),
+      http.get(`${API}/contacts`, () => json({ items: [zhao], next_cursor: null })),
+      http.post(`${API}/tickets`, async ({ request }) => {
+        posted.push((await request.json()) as Record<string, unknown>);
+        return json(created, { status: 201 });
+      }),
+      http.get(`${API}/tickets/78`, () => json(created)),
+      http.get(`${API}/tickets/78/comments`, () => json({ items: [], next_cursor: null })),
+      noAttachmentsHandler,
+    );
+    const { router, user } = renderApp('/tickets?contact=30&new=1', { user: users.service });
+
+    // Named by id until the contact has loaded; the form waits for the contact's company.
+    expect(await screen.findByText('Tickets of #30')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(await screen.findByText('Tickets of Zhao Min')).toBeInTheDocument();
+    expect(requests[0].get('contact_id')).toBe('30');
+    expect(requests[0].get('company_id')).toBeNull();
+
+    const drawer = await screen.findByRole('dialog');
+    expect(await within(drawer).findByTitle('Suzhou Hengli Pumps')).toBeInTheDocument();
+    expect(within(drawer).getByTitle('Zhao Min')).toBeInTheDocument();
+    await user.type(within(drawer).getByLabelText('Subject'), 'Seal leaking');
+    await user.click(within(drawer).getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/tickets/78'));
+    expect(posted).toEqual([expect.objectContaining({ subject: 'Seal leaking', company_id: 11, contact_id: 30 })]);
+
+    await router.navigate('/tickets?contact=30');
+    await user.click(await screen.findByRole('button', { name: 'All contacts' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() => expect(requests.at(-1)?.get('contact_id')).toBeNull());
+    expect(screen.queryByText('Tickets of Zhao Min')).not.toBeInTheDocument();
   });
 
   it('says when filters match nothing', async () => {

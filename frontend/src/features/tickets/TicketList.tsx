@@ -15,13 +15,14 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { paths } from '../../paths';
-import { useCustomerCompany } from './api/get-customer';
 import { useTickets } from './api/get-tickets';
+import { CustomerFilterNote } from './CustomerFilterNote';
 import { TicketCreateDrawer } from './TicketCreateDrawer';
 import { TicketFilterBar } from './TicketFilterBar';
 import { filtersFromParams, filtersToParams, hasFilters } from './ticket-filters';
 import { SlaBadge } from './TicketTags';
 import type { Ticket } from './types';
+import { useCustomerFilter } from './use-customer-filter';
 import './tickets.css';
 
 function useAssigneeLabel() {
@@ -78,10 +79,9 @@ export default function TicketList() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const { params, filters, setFilters, clearFilters } = useUrlFilters(filtersFromParams, filtersToParams);
-  // `?new=1` (the company page's "New ticket") opens the drawer on arrival.
+  // `?new=1` (the customer pages' "New ticket") opens the drawer on arrival.
   const [creating, setCreating] = useState(() => params.get('new') === '1');
-  const company = useCustomerCompany(filters.company);
-  const companyChoice = filters.company ? { id: filters.company, name: company.data?.name ?? `#${filters.company}` } : null;
+  const customer = useCustomerFilter(filters);
   useDocumentTitle(t('tickets.title'));
   const assigneeLabel = useAssigneeLabel();
   const query = useTickets(filters);
@@ -190,22 +190,28 @@ export default function TicketList() {
         </Button>
       </Flex>
       <TicketFilterBar filters={filters} onChange={setFilters} onClear={clearFilters} isMobile={isMobile} />
-      {companyChoice && (
-        <Flex align="center" gap={8} wrap className="ticket-company-filter">
-          <Typography.Text>{t('tickets.filters.companyOnly', { name: companyChoice.name })}</Typography.Text>
-          <Button size="small" onClick={() => setFilters({ company: undefined })}>
-            {t('tickets.filters.allCompanies')}
-          </Button>
-        </Flex>
+      {customer.company && (
+        <CustomerFilterNote
+          text={t('tickets.filters.companyOnly', { name: customer.company.name })}
+          clearText={t('tickets.filters.allCompanies')}
+          onClear={() => setFilters({ company: undefined })}
+        />
+      )}
+      {customer.contact && (
+        <CustomerFilterNote
+          text={t('tickets.filters.contactOnly', { name: customer.contact.name })}
+          clearText={t('tickets.filters.allContacts')}
+          onClear={() => setFilters({ contact: undefined })}
+        />
       )}
       <div aria-busy={query.isFetching}>{body}</div>
-      {/* Keyed by the customer: a new filter starts the form with its company. */}
+      {/* Keyed by the customer: a new filter starts the form with its company and contact. */}
       <TicketCreateDrawer
-        key={filters.company ?? 'all'}
-        open={creating}
+        key={`${customer.preset.company?.id ?? ''}/${customer.preset.contact?.id ?? ''}`}
+        open={creating && customer.presetReady}
         onClose={closeDrawer}
         from={from}
-        company={companyChoice}
+        customer={customer.preset}
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromParams, filtersToParams } from './ticket-filters';
+import { countFilters, filtersFromParams, filtersToParams } from './ticket-filters';
 import { DEFAULT_TICKET_SORT, TICKET_SORTS } from './ticket-options';
 
 describe('ticket filters in the URL', () => {
@@ -17,5 +17,15 @@ describe('ticket filters in the URL', () => {
     expect(filtersToParams(filtersFromParams(new URLSearchParams('company=5'))).toString()).toBe('company=5');
     expect(filtersFromParams(new URLSearchParams('company=abc'))).toEqual({});
     expect(filtersFromParams(new URLSearchParams('company=-3'))).toEqual({});
+  });
+
+  it('keep one contact, and ignore a contact that is no id', () => {
+    const filters = filtersFromParams(new URLSearchParams('contact=30'));
+    expect(filters).toEqual({ contact: 30 });
+    expect(countFilters(filters)).toBe(1);
+    expect(filtersToParams(filtersFromParams(new URLSearchParams('company=5&contact=30'))).toString()).toBe('company=5&contact=30');
+    expect(filtersFromParams(new URLSearchParams('contact=abc'))).toEqual({});
+    expect(filtersFromParams(new URLSearchParams('contact=0'))).toEqual({});
+    expect(filtersFromParams(new URLSearchParams('contact=2.5'))).toEqual({});
   });
 });

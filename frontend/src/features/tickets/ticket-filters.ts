@@ -3,13 +3,18 @@ import { DEFAULT_TICKET_SORT, isTicketKind, isTicketPriority, isTicketSort, isTi
 
 /**
  * The list's filters live in the URL query string, so a view can be bookmarked and shared:
- * ?q=leak&status=new,open&priority=urgent&kind=complaint&assignee=me&breached=1&company=5&sort=resolution_due_at
+ * ?q=leak&status=new,open&priority=urgent&kind=complaint&assignee=me&breached=1&company=5&contact=30&sort=resolution_due_at
  */
 function list(params: URLSearchParams, name: string): string[] {
   return (params.get(name) ?? '')
     .split(',')
     .map((value) => value.trim())
     .filter(Boolean);
+}
+
+function recordId(params: URLSearchParams, name: string): number | undefined {
+  const id = Number(params.get(name));
+  return Number.isInteger(id) && id > 0 ? id : undefined;
 }
 
 export function filtersFromParams(params: URLSearchParams): TicketFilters {
@@ -25,8 +30,10 @@ export function filtersFromParams(params: URLSearchParams): TicketFilters {
   const assignee = params.get('assignee');
   if (assignee === 'me' || assignee === 'none') filters.assignee = assignee;
   if (params.get('breached') === '1') filters.breached = true;
-  const company = Number(params.get('company'));
-  if (Number.isInteger(company) && company > 0) filters.company = company;
+  const company = recordId(params, 'company');
+  if (company) filters.company = company;
+  const contact = recordId(params, 'contact');
+  if (contact) filters.contact = contact;
   const sort = params.get('sort');
   if (sort && isTicketSort(sort) && sort !== DEFAULT_TICKET_SORT) filters.sort = sort;
   return filters;
@@ -41,6 +48,7 @@ export function filtersToParams(filters: TicketFilters): URLSearchParams {
   if (filters.assignee) params.set('assignee', filters.assignee);
   if (filters.breached) params.set('breached', '1');
   if (filters.company) params.set('company', String(filters.company));
+  if (filters.contact) params.set('contact', String(filters.contact));
   if (filters.sort && filters.sort !== DEFAULT_TICKET_SORT) params.set('sort', filters.sort);
   return params;
 }
@@ -54,6 +62,7 @@ export function countFilters(filters: TicketFilters): number {
     filters.assignee,
     filters.breached,
     filters.company,
+    filters.contact,
   ].filter(Boolean).length;
 }
 

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Company, Order } from '../../../api/types';
+import type { Company, Contact, Order } from '../../../api/types';
 import { ticketKeys } from './keys';
 
 /** GET /api/v1/companies/{id} — the ticket's customer (404 when the caller cannot see it). */
@@ -18,6 +18,24 @@ export function useCustomerCompany(companyId: number | null | undefined) {
       queryFn: ({ signal }) => getCustomerCompany(companyId ?? 0, signal),
     }),
     enabled: !!companyId,
+  });
+}
+
+/** GET /api/v1/contacts/{id} — the contact the list is filtered to (404 when the caller cannot see it). */
+export async function getCustomerContact(contactId: number, signal?: AbortSignal): Promise<Contact> {
+  const { data } = await unwrap(
+    api.GET('/api/v1/contacts/{contact_id}', { params: { path: { contact_id: contactId } }, signal }),
+  );
+  return data as Contact;
+}
+
+export function useCustomerContact(contactId: number | null | undefined) {
+  return useQuery({
+    ...queryOptions({
+      queryKey: ticketKeys.contact(contactId ?? 0),
+      queryFn: ({ signal }) => getCustomerContact(contactId ?? 0, signal),
+    }),
+    enabled: !!contactId,
   });
 }
 

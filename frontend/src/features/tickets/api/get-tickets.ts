@@ -15,6 +15,8 @@ export interface TicketFilters {
   breached?: boolean;
   /** One customer's tickets (the company page links here) */
   company?: number;
+  /** One contact's tickets (the contact page links here) */
+  contact?: number;
   sort?: TicketSort;
 }
 
@@ -43,6 +45,7 @@ export async function getTickets(filters: TicketFilters, cursor?: string, signal
           assignee_id: filters.assignee,
           sla_breached: filters.breached || undefined,
           company_id: filters.company,
+          contact_id: filters.contact,
           sort: filters.sort,
         },
       },

@@ -14,5 +14,7 @@ export const ticketKeys = {
   contacts: (companyId: number) => ['companies', companyId, 'contacts', 'picker'] as const,
   /** The ticket's customer: under the companies and orders prefixes, so their changes refresh it. */
   company: (companyId: number) => ['companies', companyId, 'ticket-customer'] as const,
+  /** A contact the list is filtered to: under the contacts prefix, so their changes refresh it. */
+  contact: (contactId: number) => ['contacts', contactId, 'ticket-customer'] as const,
   companyOrders: (companyId: number) => ['orders', 'list', 'company', companyId, 'recent'] as const,
 };
