@@ -33,8 +33,14 @@ export interface PickerProps {
   chosen?: Chosen | null;
 }
 
+interface CompanyPickerProps extends PickerProps {
+  /** Names the input where no label does (e.g. in a filter bar). */
+  'aria-label'?: string;
+  className?: string;
+}
+
 /** Picks a company by typing part of its name (the API searches the companies the user can see). */
-export function CompanyPicker({ value, onChange, id, autoFocus, chosen }: PickerProps) {
+export function CompanyPicker({ value, onChange, id, autoFocus, chosen, className, 'aria-label': ariaLabel }: CompanyPickerProps) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [debounced, setDebounced] = useState('');
@@ -48,6 +54,8 @@ export function CompanyPicker({ value, onChange, id, autoFocus, chosen }: Picker
   return (
     <Select<number>
       id={id}
+      aria-label={ariaLabel}
+      className={className}
       autoFocus={autoFocus}
       allowClear={allowClear}
       showSearch={{ filterOption: false, onSearch: setQ }}

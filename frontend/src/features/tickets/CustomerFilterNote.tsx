@@ -1,7 +1,7 @@
 import { Button, Flex, Typography } from 'antd';
 
 interface Props {
-  /** e.g. "Tickets of Suzhou Hengli Pumps" */
+  /** e.g. "Tickets of Zhao Min" */
   text: string;
   clearText: string;
   onClear: () => void;

@@ -1,5 +1,6 @@
 import { Checkbox, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CompanyPicker, type Chosen } from '../../components/CompanyPicker';
 import { DebouncedSearch } from '../../components/DebouncedSearch';
 import { ResponsiveFilterBar, type FilterControl } from '../../components/ResponsiveFilterBar';
 import type { TicketFilters } from './api/get-tickets';
@@ -9,13 +10,15 @@ import type { TicketKind, TicketPriority, TicketSort, TicketStatus } from './typ
 
 interface Props {
   filters: TicketFilters;
+  /** The company the list is filtered to, by name (`#id` until loaded). */
+  company: Chosen | null;
   onChange: (patch: Partial<TicketFilters>) => void;
   onClear: () => void;
   isMobile: boolean;
 }
 
 /** The filters and sort, in display order. */
-function useControls({ filters, onChange }: Props): FilterControl[] {
+function useControls({ filters, company, onChange }: Props): FilterControl[] {
   const { t } = useTranslation();
   return [
     {
@@ -66,6 +69,20 @@ function useControls({ filters, onChange }: Props): FilterControl[] {
           options={TICKET_KINDS.map((kind) => ({ value: kind, label: t(`tickets.kinds.${kind}`) }))}
           maxTagCount="responsive"
           className="filter-kind"
+        />
+      ),
+    },
+    {
+      key: 'company',
+      label: t('tickets.filters.company'),
+      node: (
+        <CompanyPicker
+          aria-label={t('tickets.filters.company')}
+          value={filters.company}
+          chosen={company}
+          // A company picked here replaces a contact filter (another company's contact would match nothing).
+          onChange={(id) => onChange({ company: id ?? undefined, contact: undefined })}
+          className="filter-company"
         />
       ),
     },

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { dayjs } from '../../lib/dates';
 import { API, json, makeCompany, makeContact, makeTicket, noAttachmentsHandler, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
@@ -18,6 +18,27 @@ function ticketsHandler(pages: { items: Ticket[]; next_cursor: string | null }[]
     return json(page ?? { items: [], next_cursor: null });
   });
   return { handler, requests };
+}
+
+const hengli = makeCompany({ id: 11, name: 'Suzhou Hengli Pumps' });
+const lvyuan = makeCompany({ id: 12, name: 'Hangzhou Lvyuan Water' });
+
+/**
+ * The filter bar's company picker: it searches as the user types (nothing matches an empty search,
+ * so a chosen company can only be named by the list's own look-up), and the list names the company
+ * it is filtered to.
+ */
+const companyHandlers = [
+  http.get(`${API}/companies`, ({ request }) => {
+    const q = new URL(request.url).searchParams.get('q');
+    return json({ items: q ? [hengli, lvyuan].filter((company) => company.name.includes(q)) : [], next_cursor: null });
+  }),
+  ...[hengli, lvyuan].map((company) => http.get(`${API}/companies/${company.id}`, () => json(company))),
+];
+
+/** The company control (antd's Select around its search input) of the filter bar, or of the phone's filter drawer. */
+function companyFilter(container: HTMLElement = screen.getByRole('search', { name: 'Ticket filters' })) {
+  return within(container).getByRole('combobox', { name: 'Company' }).closest('.ant-select') as HTMLElement;
 }
 
 const now = dayjs();
@@ -56,6 +77,8 @@ const waiting = makeTicket({
 const closed = makeTicket({ subject: 'Old feedback', kind: 'feedback', status: 'closed', priority: 'low' });
 
 describe('TicketList', () => {
+  beforeEach(() => server.use(...companyHandlers));
+
   it('shows the tickets with status, priority and SLA badges (paused while waiting), breached ones highlighted', async () => {
     server.use(
       ticketsHandler([{ items: [overdue, answered, lateButAnswered, waiting, closed], next_cursor: null }]).handler,
@@ -137,13 +160,15 @@ describe('TicketList', () => {
     expect(requests.at(-1)?.get('cursor')).toBe('1');
   });
 
-  it("shows one customer's tickets from the company page, and starts a new ticket with that company", async () => {
+  it("shows one company's tickets from the company page, named in the filter bar, and starts a new ticket with that company", async () => {
     const { handler, requests } = ticketsHandler([{ items: [answered], next_cursor: null }]);
     const posted: Record<string, unknown>[] = [];
     server.use(
       handler,
-      http.get(`${API}/companies/11`, () => json(makeCompany({ id: 11, name: 'Suzhou Hengli Pumps' }))),
-      http.get(`${API}/companies`, () => json({ items: [], next_cursor: null })),
+      http.get(`${API}/companies/11`, async () => {
+        await delay(50);
+        return json(hengli);
+      }),
       http.get(`${API}/contacts`, () => json({ items: [], next_cursor: null })),
       http.post(`${API}/tickets`, async ({ request }) => {
         posted.push((await request.json()) as Record<string, unknown>);
@@ -155,7 +180,11 @@ describe('TicketList', () => {
     );
     const { router, user } = renderApp('/tickets?company=11&new=1', { user: users.service });
 
-    expect(await screen.findByText('Tickets of Suzhou Hengli Pumps')).toBeInTheDocument();
+    // Named by id until the company has loaded.
+    await screen.findByRole('search', { name: 'Ticket filters' });
+    expect(await within(companyFilter()).findByTitle('#11')).toBeInTheDocument();
+    expect(await within(companyFilter()).findByTitle('Suzhou Hengli Pumps')).toBeInTheDocument();
+    expect(screen.queryByText('Tickets of Suzhou Hengli Pumps')).not.toBeInTheDocument();
     const drawer = await screen.findByRole('dialog');
     expect(await within(drawer).findByTitle('Suzhou Hengli Pumps')).toBeInTheDocument();
     expect(requests[0].get('company_id')).toBe('11');
@@ -165,10 +194,28 @@ describe('TicketList', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/tickets/77'));
     expect(posted).toEqual([expect.objectContaining({ subject: 'Seal leaking', company_id: 11 })]);
 
-    await router.navigate('/tickets?company=11');
-    await user.click(await screen.findByRole('button', { name: 'All customers' }));
-    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await router.navigate('/tickets?company=11&status=open');
+    await waitFor(() => expect(requests.at(-1)?.get('status')).toBe('open'));
+    await within(companyFilter()).findByTitle('Suzhou Hengli Pumps');
+    await user.click(within(companyFilter()).getByRole('button', { name: 'Clear' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?status=open'));
     await waitFor(() => expect(requests.at(-1)?.get('company_id')).toBeNull());
+    expect(requests.at(-1)?.get('status')).toBe('open');
+    expect(within(companyFilter()).queryByTitle('Suzhou Hengli Pumps')).not.toBeInTheDocument();
+  });
+
+  it('filters by a company chosen in the filter bar, keeping the other filters', async () => {
+    const { handler, requests } = ticketsHandler([{ items: [answered], next_cursor: null }]);
+    server.use(handler);
+    const { router, user } = renderApp('/tickets?status=open', { user: users.service });
+    await screen.findByRole('link', { name: 'Invoice question' });
+
+    await user.type(screen.getByRole('combobox', { name: 'Company' }), 'Hangzhou');
+    await user.click(await screen.findByTitle('Hangzhou Lvyuan Water'));
+    await waitFor(() => expect(router.state.location.search).toBe('?status=open&company=12'));
+    await waitFor(() => expect(requests.at(-1)?.get('company_id')).toBe('12'));
+    expect(requests.at(-1)?.get('status')).toBe('open');
+    expect(await within(companyFilter()).findByTitle('Hangzhou Lvyuan Water')).toBeInTheDocument();
   });
 
   it("shows one contact's tickets from the contact page, and starts a new ticket with the contact and their company", async () => {
@@ -182,8 +229,6 @@ describe('TicketList', () => {
         await delay(50);
         return json(zhao);
       }),
-      http.get(`${API}/companies/11`, () => json(makeCompany({ id: 11, name: 'Suzhou Hengli Pumps' }))),
-      http.get(`${API}/companies`, () => json({ items: [], next_cursor: null })),
       http.get(`${API}/contacts`, () => json({ items: [zhao], next_cursor: null })),
       http.post(`${API}/tickets`, async ({ request }) => {
         posted.push((await request.json()) as Record<string, unknown>);
@@ -231,5 +276,22 @@ describe('TicketList', () => {
     expect(card).toHaveAttribute('href', `/tickets/${overdue.id}`);
     expect(within(card).getByText('Response overdue by 2 h')).toBeInTheDocument();
     expect(card.querySelector('.ticket-card')).toHaveClass('breached');
+  });
+
+  it('picks the company in the filter drawer on a phone', async () => {
+    setViewportWidth(390);
+    const { handler, requests } = ticketsHandler([{ items: [overdue], next_cursor: null }]);
+    server.use(handler);
+    const { router, user } = renderApp('/tickets?company=11', { user: users.service });
+    await screen.findByText('水泵漏油');
+
+    await user.click(screen.getByRole('button', { name: 'Filters (1 set)' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Filter tickets' });
+    expect(await within(companyFilter(drawer)).findByTitle('Suzhou Hengli Pumps')).toBeInTheDocument();
+
+    await user.type(within(drawer).getByRole('combobox', { name: 'Company' }), 'Hangzhou');
+    await user.click(await screen.findByTitle('Hangzhou Lvyuan Water'));
+    await waitFor(() => expect(router.state.location.search).toBe('?company=12'));
+    await waitFor(() => expect(requests.at(-1)?.get('company_id')).toBe('12'));
   });
 });

@@ -189,14 +189,13 @@ export default function TicketList() {
           {t('tickets.new')}
         </Button>
       </Flex>
-      <TicketFilterBar filters={filters} onChange={setFilters} onClear={clearFilters} isMobile={isMobile} />
-      {customer.company && (
-        <CustomerFilterNote
-          text={t('tickets.filters.companyOnly', { name: customer.company.name })}
-          clearText={t('tickets.filters.allCompanies')}
-          onClear={() => setFilters({ company: undefined })}
-        />
-      )}
+      <TicketFilterBar
+        filters={filters}
+        company={customer.company}
+        onChange={setFilters}
+        onClear={clearFilters}
+        isMobile={isMobile}
+      />
       {customer.contact && (
         <CustomerFilterNote
           text={t('tickets.filters.contactOnly', { name: customer.contact.name })}
