@@ -146,4 +146,13 @@ test('a service agent requests files and sees what the customer sent from a phon
   await expect(comments).toContainText('密封处漏油，照片如下');
   await expect(comments).toContainText(t('tickets.comments.customer'));
   await shot(page, 'tickets-04-detail-with-customer-photo');
+
+  // ---- Later, the company's tickets, picked in the list's filter bar ----
+  await page.getByRole('main').getByRole('link', { name: t('tickets.backToList') }).click();
+  const companyFilter = page.getByRole('combobox', { name: t('tickets.filters.company') });
+  await companyFilter.fill('Hengli');
+  await chooseOption(page, companyFilter, 'Suzhou Hengli Pumps');
+  await expect(page).toHaveURL(/[?&]company=\d+/);
+  await expect(page.getByRole('link', { name: subject })).toBeVisible();
+  await expect(page.locator('.ticket-table')).not.toContainText('Nordic Fluid Systems');
 });
