@@ -48,7 +48,9 @@ export function CompanyPicker({ value, onChange, id, autoFocus, chosen, classNam
     const timer = setTimeout(() => setDebounced(q.trim()), 300);
     return () => clearTimeout(timer);
   }, [q]);
-  const companies = useCompanySearch(debounced);
+  // Search only once the user opens the picker: a filter bar or form showing it costs no request.
+  const [opened, setOpened] = useState(false);
+  const companies = useCompanySearch(debounced, { enabled: opened });
   const allowClear = useAllowClear();
   const found = (companies.data ?? []).map((company) => ({ value: company.id, label: company.name }));
   return (
@@ -59,6 +61,7 @@ export function CompanyPicker({ value, onChange, id, autoFocus, chosen, classNam
       autoFocus={autoFocus}
       allowClear={allowClear}
       showSearch={{ filterOption: false, onSearch: setQ }}
+      onOpenChange={(open) => open && setOpened(true)}
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null)}
       loading={companies.isFetching}

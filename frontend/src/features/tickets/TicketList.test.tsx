@@ -218,6 +218,24 @@ describe('TicketList', () => {
     expect(await within(companyFilter()).findByTitle('Hangzhou Lvyuan Water')).toBeInTheDocument();
   });
 
+  it('searches companies only once the company control is opened', async () => {
+    const searches: string[] = [];
+    server.use(
+      ticketsHandler([{ items: [answered], next_cursor: null }]).handler,
+      http.get(`${API}/companies`, ({ request }) => {
+        searches.push(new URL(request.url).searchParams.get('q') ?? '');
+        return json({ items: [hengli, lvyuan], next_cursor: null });
+      }),
+    );
+    const { user } = renderApp('/tickets', { user: users.service });
+    await screen.findByRole('link', { name: 'Invoice question' });
+    expect(searches).toEqual([]);
+
+    await user.click(screen.getByRole('combobox', { name: 'Company' }));
+    expect(await screen.findByTitle('Suzhou Hengli Pumps')).toBeInTheDocument();
+    expect(searches).toEqual(['']);
+  });
+
   it("shows one contact's tickets from the contact page, and starts a new ticket with the contact and their company", async () => {
     const { handler, requests } = ticketsHandler([{ items: [answered], next_cursor: null }]);
     const posted: Record<string, unknown>[] = [];
