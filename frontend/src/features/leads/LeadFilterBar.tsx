@@ -2,6 +2,7 @@ import { DatePicker, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Assignee, LeadSort, LeadSource, LeadStatus } from '../../api/types';
 import { DebouncedSearch } from '../../components/DebouncedSearch';
+import { MultiSelectFilter } from '../../components/MultiSelectFilter';
 import { ResponsiveFilterBar, type FilterControl } from '../../components/ResponsiveFilterBar';
 import { dayjs, type Dayjs } from '../../lib/dates';
 import type { DueWithin, LeadFilters } from './api/get-leads';
@@ -37,15 +38,12 @@ function useControls({ filters, onChange, assignees, meId }: Props): (FilterCont
       key: 'status',
       label: t('leads.filters.status'),
       node: (
-        <Select<LeadStatus[]>
-          mode="multiple"
-          allowClear
-          aria-label={t('leads.filters.status')}
+        <MultiSelectFilter<LeadStatus>
+          label={t('leads.filters.status')}
           placeholder={t('leads.filters.anyStatus')}
-          value={filters.status ?? []}
+          value={filters.status}
           onChange={(status) => onChange({ status })}
           options={LEAD_STATUSES.map((status) => ({ value: status, label: t(`leads.statuses.${status}`) }))}
-          maxTagCount="responsive"
           className="filter-status"
         />
       ),
@@ -86,15 +84,12 @@ function useControls({ filters, onChange, assignees, meId }: Props): (FilterCont
       key: 'source',
       label: t('leads.filters.source'),
       node: (
-        <Select<LeadSource[]>
-          mode="multiple"
-          allowClear
-          aria-label={t('leads.filters.source')}
+        <MultiSelectFilter<LeadSource>
+          label={t('leads.filters.source')}
           placeholder={t('leads.filters.anySource')}
-          value={filters.source ?? []}
+          value={filters.source}
           onChange={(source) => onChange({ source })}
           options={LEAD_SOURCES.map((source) => ({ value: source, label: t(`leads.sources.${source}`) }))}
-          maxTagCount="responsive"
           className="filter-source"
         />
       ),

@@ -2,6 +2,7 @@ import { Checkbox, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CompanyPicker, type Chosen } from '../../components/CompanyPicker';
 import { DebouncedSearch } from '../../components/DebouncedSearch';
+import { MultiSelectFilter } from '../../components/MultiSelectFilter';
 import { ResponsiveFilterBar, type FilterControl } from '../../components/ResponsiveFilterBar';
 import type { TicketFilters } from './api/get-tickets';
 import { countFilters, hasFilters } from './ticket-filters';
@@ -25,15 +26,12 @@ function useControls({ filters, company, onChange }: Props): FilterControl[] {
       key: 'status',
       label: t('tickets.filters.status'),
       node: (
-        <Select<TicketStatus[]>
-          mode="multiple"
-          allowClear
-          aria-label={t('tickets.filters.status')}
+        <MultiSelectFilter<TicketStatus>
+          label={t('tickets.filters.status')}
           placeholder={t('tickets.filters.anyStatus')}
-          value={filters.status ?? []}
+          value={filters.status}
           onChange={(status) => onChange({ status })}
           options={TICKET_STATUSES.map((status) => ({ value: status, label: t(`tickets.statuses.${status}`) }))}
-          maxTagCount="responsive"
           className="filter-status"
         />
       ),
@@ -42,15 +40,12 @@ function useControls({ filters, company, onChange }: Props): FilterControl[] {
       key: 'priority',
       label: t('tickets.filters.priority'),
       node: (
-        <Select<TicketPriority[]>
-          mode="multiple"
-          allowClear
-          aria-label={t('tickets.filters.priority')}
+        <MultiSelectFilter<TicketPriority>
+          label={t('tickets.filters.priority')}
           placeholder={t('tickets.filters.anyPriority')}
-          value={filters.priority ?? []}
+          value={filters.priority}
           onChange={(priority) => onChange({ priority })}
           options={TICKET_PRIORITIES.map((priority) => ({ value: priority, label: t(`tickets.priorities.${priority}`) }))}
-          maxTagCount="responsive"
           className="filter-priority"
         />
       ),
@@ -59,15 +54,12 @@ function useControls({ filters, company, onChange }: Props): FilterControl[] {
       key: 'kind',
       label: t('tickets.filters.kind'),
       node: (
-        <Select<TicketKind[]>
-          mode="multiple"
-          allowClear
-          aria-label={t('tickets.filters.kind')}
+        <MultiSelectFilter<TicketKind>
+          label={t('tickets.filters.kind')}
           placeholder={t('tickets.filters.anyKind')}
-          value={filters.kind ?? []}
+          value={filters.kind}
           onChange={(kind) => onChange({ kind })}
           options={TICKET_KINDS.map((kind) => ({ value: kind, label: t(`tickets.kinds.${kind}`) }))}
-          maxTagCount="responsive"
           className="filter-kind"
         />
       ),
