@@ -61,7 +61,8 @@ def describe_link(token):
 @blp.response(201, PublicUploadResultSchema)
 def upload_through_link(token):
     """Send files (and a message) to the link's ticket. Over the link's remaining size or
-    file count answers 413; a file whose type is not accepted 415; nothing is kept then."""
+    file count answers 413; a file whose type is not accepted 415; nothing is kept then. A
+    ticket waiting on the customer, resolved or closed goes back to open."""
     received = links.upload(token, lambda: read_request().parts())
     return {
         "items": received.attachments,

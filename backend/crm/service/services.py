@@ -357,7 +357,7 @@ def add_customer_comment(ticket: Ticket, body: str, upload_link_id: int | None) 
 def customer_replied(ticket: Ticket) -> None:
     """The customer sent files or a message: a ticket waiting on them, or one already resolved
     or closed, is open again, so it is back in an agent's queue instead of an answer lying
-    unseen on a finished ticket (an agent resolves it again if it needs nothing). Flushed
-    with the session, NOT committed."""
+    unseen on a finished ticket (an agent resolves it again if it needs nothing). Audited,
+    NOT committed: the caller commits it with the rest of its work."""
     if ticket.status in REOPENED_BY_CUSTOMER:
         _update_ticket_fields(ticket, _status_fields(ticket.status, "open", ticket, utcnow()))

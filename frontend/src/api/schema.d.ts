@@ -3536,7 +3536,8 @@ export interface paths {
         put?: never;
         /**
          * Send files (and a message) to the link's ticket. Over the link's remaining size or
-         *     file count answers 413; a file whose type is not accepted 415; nothing is kept then.
+         *     file count answers 413; a file whose type is not accepted 415; nothing is kept then. A
+         *     ticket waiting on the customer, resolved or closed goes back to open.
          */
         post: {
             parameters: {
