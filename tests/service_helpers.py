@@ -22,6 +22,7 @@ TICKET_TIMES = (
     "resolved_at",
     "closed_at",
     "sla_paused_at",
+    "customer_replied_at",
 )
 
 

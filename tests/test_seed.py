@@ -30,6 +30,9 @@ def test_seed_creates_demo_accounts_and_leads(app, db, client):
     assert {ticket["status"] for ticket in tickets} == set(TICKET_STATUSES)
     assert any(ticket["sla_breached"] for ticket in tickets)
     assert any(ticket["assignee_id"] == service["user"]["id"] for ticket in tickets)
+    # One open ticket has news from the customer that nobody answered yet.
+    [replied] = [ticket for ticket in tickets if ticket["customer_replied_at"]]
+    assert replied["status"] == "open"
     # The agent sees who a complaint is from: demo tickets name their company and contact.
     from_customers = [ticket for ticket in tickets if ticket["company_id"]]
     assert from_customers and all(t["company_name"] and t["contact_name"] for t in from_customers)

@@ -51,6 +51,7 @@ TICKET_FIELDS = {
     "resolved_at",
     "closed_at",
     "sla_paused_at",
+    "customer_replied_at",
     "sla_breached",
     "created_at",
     "updated_at",
@@ -81,7 +82,14 @@ def test_create_answers_every_field_with_defaults_due_times_and_an_etag(login_as
     assert ticket["assignee_id"] is None and ticket["assignee_name"] is None
     assert ticket["created_by_id"] == agent.user.id
     assert ticket["sla_breached"] is False
-    for field in ("first_responded_at", "resolved_at", "closed_at", "company_id", "contact_id"):
+    for field in (
+        "first_responded_at",
+        "resolved_at",
+        "closed_at",
+        "customer_replied_at",
+        "company_id",
+        "contact_id",
+    ):
         assert ticket[field] is None, field
     created = at(ticket["created_at"])
     assert abs((datetime.now(UTC) - created).total_seconds()) < 60

@@ -25,7 +25,7 @@ from tests.attachment_helpers import (
 )
 from tests.helpers import problem
 from tests.sales_helpers import two_teams
-from tests.service_helpers import create_ticket
+from tests.service_helpers import create_ticket, ticket_ids
 
 INVALID = "This upload link is not valid. Ask for a new link."
 
@@ -185,6 +185,57 @@ def test_a_ticket_being_worked_on_keeps_its_status_when_the_customer_sends_files
     link = create_link(staff, ticket["id"])
     assert post_public(client, link["token"], [("leak.png", PNG)]).status_code == 201
     assert staff.get(f"/api/v1/tickets/{ticket['id']}").get_json()["status"] == status
+
+
+def ticket_after(api, ticket_id, status=None, comment=None) -> dict:
+    """The ticket once staff moved it to `status` or wrote `comment` (visibility, body)."""
+    url = f"/api/v1/tickets/{ticket_id}"
+    if status:
+        etag = api.get(url).headers["ETag"]
+        moved = api.patch(url, json={"status": status}, headers={"If-Match": etag})
+        assert moved.status_code == 200, moved.get_json()
+    if comment:
+        visibility, body = comment
+        sent = api.post(f"{url}/comments", json={"visibility": visibility, "body": body})
+        assert sent.status_code == 201, sent.get_json()
+    return api.get(url).get_json()
+
+
+def test_a_customer_reply_shows_until_staff_answer_it(staff, client):
+    ticket = create_ticket(staff, status="open")
+    link = create_link(staff, ticket["id"])
+    assert ticket["customer_replied_at"] is None
+
+    assert post_public(client, link["token"], [("leak.png", PNG)]).status_code == 201
+    replied = ticket_after(staff, ticket["id"])
+    assert replied["customer_replied_at"] is not None
+    assert ticket_ids(staff, customer_replied="true") == [ticket["id"]]
+    assert ticket["id"] not in ticket_ids(staff, customer_replied="false")
+
+    # An internal note is not an answer; a reply to the customer is.
+    noted = ticket_after(staff, ticket["id"], comment=("internal", "Ask engineering"))
+    assert noted["customer_replied_at"] == replied["customer_replied_at"]
+    answered = ticket_after(staff, ticket["id"], comment=("customer", "We will replace it"))
+    assert answered["customer_replied_at"] is None
+    assert ticket_ids(staff, customer_replied="true") == []
+
+
+@pytest.mark.parametrize("status", ["waiting_on_customer", "resolved", "closed"])
+def test_asking_the_customer_again_or_finishing_answers_their_reply(staff, client, status):
+    ticket = create_ticket(staff, status="open")
+    link = create_link(staff, ticket["id"])
+    post_public(client, link["token"], [], {"message": "Here is the serial number"})
+    assert ticket_after(staff, ticket["id"])["customer_replied_at"] is not None
+    assert ticket_after(staff, ticket["id"], status=status)["customer_replied_at"] is None
+
+
+def test_reopening_by_staff_keeps_the_customer_reply_unanswered(staff, client):
+    ticket = create_ticket(staff, status="open")
+    link = create_link(staff, ticket["id"])
+    ticket_after(staff, ticket["id"], status="waiting_on_customer")
+    post_public(client, link["token"], [("leak.png", PNG)])
+    reopened = ticket_after(staff, ticket["id"])
+    assert reopened["status"] == "open" and reopened["customer_replied_at"] is not None
 
 
 def test_nothing_sent_is_422(staff, client, ticket):

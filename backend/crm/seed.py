@@ -266,6 +266,7 @@ DEMO_TICKETS = (
         (
             (1, "customer", "技术员明天联系您。 A technician will call you tomorrow."),
             (2, "internal", "库存有 MS-45 密封件 MS-45 seals in stock"),
+            (26, "from customer", "今天早上还在滴水 Still dripping this morning"),
         ),
     ),
     (
@@ -379,6 +380,10 @@ def _seed_tickets(users: dict[str, User], now) -> None:
             )
             if visibility == "customer" and ticket.first_responded_at is None:
                 ticket.first_responded_at = written
+            if from_customer and status in ("new", "open"):  # not answered yet
+                ticket.customer_replied_at = written
+            elif visibility == "customer":
+                ticket.customer_replied_at = None
         if status == "waiting_on_customer":  # since the reply that asked the customer
             ticket.sla_paused_at = ticket.first_responded_at or created
         if status in ("resolved", "closed"):

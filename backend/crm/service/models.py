@@ -74,6 +74,10 @@ class Ticket(db.Model):
     # long earlier waits lasted (already added to resolution_due_at, kept for priority changes).
     sla_paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sla_paused_seconds: Mapped[int] = mapped_column(sa.Integer, default=0)
+    # The customer's latest reply through an upload link that no staff answer has followed yet:
+    # the agent's cue that something arrived (cleared by a reply to the customer, or by asking
+    # them again, resolving or closing).
+    customer_replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)

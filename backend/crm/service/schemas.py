@@ -86,6 +86,15 @@ class TicketSchema(StrictSchema):
             "stands still, and resolution_due_at moves back by the wait when it ends"
         },
     )
+    customer_replied_at = UtcDateTime(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "When the customer's latest files or message (through an upload "
+            "link) arrived, while no staff answer has followed: cleared by a comment for the "
+            "customer or a move to waiting_on_customer, resolved or closed"
+        },
+    )
     sla_breached = ma.fields.Boolean(
         dump_only=True,
         metadata={"description": "A due time passed without the response or resolution"},
@@ -112,6 +121,9 @@ class TicketListArgsSchema(ListArgsSchema):
     )
     sla_breached = ma.fields.Boolean(
         metadata={"description": "`true`: past a due time; `false`: on time"}
+    )
+    customer_replied = ma.fields.Boolean(
+        metadata={"description": "`true`: the customer replied and no staff answer followed"}
     )
     company_id = Id()
     contact_id = Id()

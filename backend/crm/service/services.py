@@ -46,6 +46,7 @@ TICKET_FIELDS = (
     "resolved_at",
     "closed_at",
     "sla_paused_at",
+    "customer_replied_at",
 )
 COMMENT_FIELDS = ("ticket_id", "body", "visibility", "author_id", "upload_link_id")
 # The longest comment body; callers of `add_customer_comment` check their text against it.
@@ -54,8 +55,9 @@ COMMENT_MAX_LENGTH = 10000
 ASSIGNEE_ROLES = (ADMIN, MANAGER, SERVICE)
 # Moving a ticket here tells the customer something: it counts as the first response.
 RESPONDING_STATUSES = ("waiting_on_customer", "resolved")
-# A ticket in one of these goes back to open when the customer sends files or a message.
-REOPENED_BY_CUSTOMER = ("waiting_on_customer", "resolved", "closed")
+# With the customer, or done: moving a ticket here answers the customer's latest reply, and
+# the customer's next files or message put it back to open.
+OUT_OF_QUEUE_STATUSES = ("waiting_on_customer", "resolved", "closed")
 # `q` of "#42" or "42" also finds ticket 42 (customers quote the number).
 TICKET_NUMBER = re.compile(r"#?([1-9][0-9]{0,9})")
 NOT_FOUND = "No such ticket."
@@ -94,6 +96,9 @@ def list_tickets(user: User, args: dict) -> Page:
         stmt = stmt.where(assignee)
     if args.get("sla_breached") is not None:
         stmt = stmt.where(Ticket.sla_breached if args["sla_breached"] else ~Ticket.sla_breached)
+    if args.get("customer_replied") is not None:
+        replied = Ticket.customer_replied_at
+        stmt = stmt.where(replied.is_not(None) if args["customer_replied"] else replied.is_(None))
     if args.get("q"):
         stmt = stmt.where(_search(args["q"].strip()))
     return paginate(
@@ -208,6 +213,8 @@ def _status_fields(current: str, new: str, ticket: Ticket | None, now: datetime)
             errors={"status": [f"From {current} a ticket goes to: {', '.join(allowed)}."]},
         )
     fields: dict = {"status": new}
+    if new in OUT_OF_QUEUE_STATUSES:
+        fields["customer_replied_at"] = None
     if new == "waiting_on_customer":
         fields["sla_paused_at"] = now
     elif ticket is not None and ticket.sla_paused_at is not None:
@@ -338,8 +345,11 @@ def create_comment(user: User, ticket_id: int, data: dict) -> TicketComment:
         visibility=data.get("visibility", "internal"),
         author_id=user.id,
     )
-    if comment.visibility == "customer" and ticket.first_responded_at is None:
-        _update_ticket_fields(ticket, {"first_responded_at": comment.created_at})
+    if comment.visibility == "customer":
+        answered = {"customer_replied_at": None}
+        if ticket.first_responded_at is None:
+            answered["first_responded_at"] = comment.created_at
+        _update_ticket_fields(ticket, answered)
     db.session.commit()
     return comment
 
@@ -355,9 +365,14 @@ def add_customer_comment(ticket: Ticket, body: str, upload_link_id: int | None) 
 
 
 def customer_replied(ticket: Ticket) -> None:
-    """The customer sent files or a message: a ticket waiting on them, or one already resolved
-    or closed, is open again, so it is back in an agent's queue instead of an answer lying
-    unseen on a finished ticket (an agent resolves it again if it needs nothing). Audited,
-    NOT committed: the caller commits it with the rest of its work."""
-    if ticket.status in REOPENED_BY_CUSTOMER:
-        _update_ticket_fields(ticket, _status_fields(ticket.status, "open", ticket, utcnow()))
+    """The customer sent files or a message: the ticket says so (`customer_replied_at`) until
+    staff answer, and one waiting on them, or already resolved or closed, is open again, so it
+    is back in an agent's queue instead of an answer lying unseen on a finished ticket (an
+    agent resolves it again if it needs nothing). Audited, NOT committed: the caller commits
+    it with the rest of its work."""
+    now = utcnow()
+    fields: dict = {}
+    if ticket.status in OUT_OF_QUEUE_STATUSES:
+        fields.update(_status_fields(ticket.status, "open", ticket, now))
+    fields["customer_replied_at"] = now
+    _update_ticket_fields(ticket, fields)

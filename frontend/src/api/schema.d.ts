@@ -2571,6 +2571,8 @@ export interface paths {
                     assignee_id?: string;
                     /** @description `true`: past a due time; `false`: on time */
                     sla_breached?: boolean;
+                    /** @description `true`: the customer replied and no staff answer followed */
+                    customer_replied?: boolean;
                     company_id?: number;
                     contact_id?: number;
                     team_id?: number;
@@ -4732,6 +4734,11 @@ export interface components {
              * @description Set while the ticket waits on the customer: the resolution clock stands still, and resolution_due_at moves back by the wait when it ends
              */
             readonly sla_paused_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer's latest files or message (through an upload link) arrived, while no staff answer has followed: cleared by a comment for the customer or a move to waiting_on_customer, resolved or closed
+             */
+            readonly customer_replied_at?: string | null;
             /** @description A due time passed without the response or resolution */
             readonly sla_breached?: boolean;
             /**
@@ -4810,6 +4817,11 @@ export interface components {
              * @description Set while the ticket waits on the customer: the resolution clock stands still, and resolution_due_at moves back by the wait when it ends
              */
             readonly sla_paused_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer's latest files or message (through an upload link) arrived, while no staff answer has followed: cleared by a comment for the customer or a move to waiting_on_customer, resolved or closed
+             */
+            readonly customer_replied_at?: string | null;
             /** @description A due time passed without the response or resolution */
             readonly sla_breached?: boolean;
             /**
