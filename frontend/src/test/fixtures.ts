@@ -144,6 +144,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     closed_at: null,
     sla_paused_at: null,
     sla_breached: false,
+    customer_replied_at: null,
     created_at: created.toISOString(),
     updated_at: created.toISOString(),
     ...overrides,

@@ -77,6 +77,27 @@ describe('TicketDetail', () => {
     expect(screen.getByText('Resolution due in 4 h')).toBeInTheDocument();
   });
 
+  it('says in the header when the customer replied, until the ticket waits on the customer again', async () => {
+    const ticket = makeTicket({
+      subject: 'Photos sent',
+      status: 'open',
+      first_responded_at: dayjs().subtract(1, 'day').toISOString(),
+      customer_replied_at: dayjs().subtract(2, 'hour').toISOString(),
+    });
+    // Like the API: moving the ticket to waiting_on_customer answers the reply.
+    const remote = ticketOnServer(ticket, [], (changed) =>
+      changed.status === 'waiting_on_customer' ? { ...changed, customer_replied_at: null } : changed,
+    );
+    server.use(...remote.handlers);
+    const { user } = renderApp(`/tickets/${ticket.id}`, { user: users.service });
+    const heading = (await screen.findByRole('heading', { name: 'Photos sent' })).closest('.ticket-heading') as HTMLElement;
+    expect(within(heading).getByText('Customer replied 2 h ago')).toBeInTheDocument();
+
+    await statusOptions(user);
+    await user.click(await screen.findByTitle('Waiting on customer'));
+    await waitFor(() => expect(within(heading).queryByText(/Customer replied/)).not.toBeInTheDocument());
+  });
+
   it('offers only the allowed moves for each status', async () => {
     // The current status first (as a tag), then the moves the API allows from it.
     const expected: Record<TicketStatus, string[]> = {

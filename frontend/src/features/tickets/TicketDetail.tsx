@@ -27,7 +27,7 @@ import { ContactPicker } from './CustomerPickers';
 import { RequestFilesDialog } from './RequestFilesDialog';
 import { TicketComments } from './TicketComments';
 import { TICKET_PRIORITIES, TICKET_TRANSITIONS } from './ticket-options';
-import { SlaBadge } from './TicketTags';
+import { CustomerRepliedBadge, SlaBadge } from './TicketTags';
 import type { Ticket, TicketPriority, TicketStatus, TicketUpdate } from './types';
 import './tickets.css';
 import { DetailLoadState } from '../../components/DetailLoadState';
@@ -159,6 +159,7 @@ export default function TicketDetail() {
           <Flex gap={6} wrap align="center">
             <PriorityTag priority={ticket.priority} />
             <SlaBadge ticket={ticket} both />
+            <CustomerRepliedBadge ticket={ticket} />
           </Flex>
         </div>
         <Flex gap={8} wrap align="center">

@@ -110,6 +110,18 @@ function useControls({ filters, company, onChange }: Props): FilterControl[] {
       ),
     },
     {
+      key: 'replied',
+      node: (
+        <Checkbox
+          checked={!!filters.replied}
+          onChange={(event) => onChange({ replied: event.target.checked || undefined })}
+          className="filter-replied"
+        >
+          {t('tickets.filters.replied')}
+        </Checkbox>
+      ),
+    },
+    {
       key: 'sort',
       label: t('tickets.sort.label'),
       node: (

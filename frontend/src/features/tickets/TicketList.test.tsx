@@ -75,6 +75,12 @@ const waiting = makeTicket({
   resolution_due_at: now.subtract(20, 'hour').toISOString(),
 });
 const closed = makeTicket({ subject: 'Old feedback', kind: 'feedback', status: 'closed', priority: 'low' });
+const replied = makeTicket({
+  subject: 'Photos sent',
+  status: 'open',
+  first_responded_at: now.subtract(1, 'day').toISOString(),
+  customer_replied_at: now.subtract(10, 'minute').toISOString(),
+});
 
 describe('TicketList', () => {
   beforeEach(() => server.use(...companyHandlers));
@@ -113,10 +119,20 @@ describe('TicketList', () => {
     expect(screen.getByText('All 5 tickets shown')).toBeInTheDocument();
   });
 
+  it('marks the tickets the customer replied to, with how long ago', async () => {
+    server.use(ticketsHandler([{ items: [replied, answered], next_cursor: null }]).handler);
+    renderApp('/tickets', { user: users.service });
+
+    const row = (await screen.findByRole('link', { name: 'Photos sent' })).closest('tr')!;
+    expect(within(row).getByText('Customer replied 10 min ago')).toBeInTheDocument();
+    const other = screen.getByRole('link', { name: 'Invoice question' }).closest('tr')!;
+    expect(within(other).queryByText(/Customer replied/)).not.toBeInTheDocument();
+  });
+
   it('reads its filters from the URL and sends them to the API', async () => {
     const { handler, requests } = ticketsHandler([{ items: [answered], next_cursor: null }]);
     server.use(handler);
-    renderApp('/tickets?q=leak&status=new,open&priority=urgent,high&kind=complaint&assignee=me&breached=1&sort=resolution_due_at', {
+    renderApp('/tickets?q=leak&status=new,open&priority=urgent,high&kind=complaint&assignee=me&breached=1&replied=1&sort=resolution_due_at', {
       user: users.service,
     });
     await screen.findByRole('link', { name: 'Invoice question' });
@@ -127,8 +143,10 @@ describe('TicketList', () => {
     expect(params.get('kind')).toBe('complaint');
     expect(params.get('assignee_id')).toBe('me');
     expect(params.get('sla_breached')).toBe('true');
+    expect(params.get('customer_replied')).toBe('true');
     expect(params.get('sort')).toBe('resolution_due_at');
     expect(screen.getByRole('checkbox', { name: 'SLA breached only' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Customer replied only' })).toBeChecked();
   });
 
   it('puts changed filters into the URL and asks again', async () => {
@@ -145,6 +163,10 @@ describe('TicketList', () => {
     await user.click(await screen.findByTitle('Unassigned'));
     await waitFor(() => expect(router.state.location.search).toBe('?assignee=none&breached=1'));
     await waitFor(() => expect(requests.at(-1)?.get('assignee_id')).toBe('none'));
+
+    await user.click(screen.getByRole('checkbox', { name: 'Customer replied only' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?assignee=none&breached=1&replied=1'));
+    await waitFor(() => expect(requests.at(-1)?.get('customer_replied')).toBe('true'));
   });
 
   it('loads more with the cursor', async () => {
@@ -286,14 +308,17 @@ describe('TicketList', () => {
     expect(await screen.findByText('No tickets match this search and these filters.')).toBeInTheDocument();
   });
 
-  it('shows cards on a phone, with the SLA said in words', async () => {
+  it('shows cards on a phone, with the SLA and a customer reply said in words', async () => {
     setViewportWidth(390);
-    server.use(ticketsHandler([{ items: [overdue], next_cursor: null }]).handler);
+    server.use(ticketsHandler([{ items: [overdue, replied], next_cursor: null }]).handler);
     renderApp('/tickets', { user: users.service });
     const card = (await screen.findByText('水泵漏油')).closest('a')!;
     expect(card).toHaveAttribute('href', `/tickets/${overdue.id}`);
     expect(within(card).getByText('Response overdue by 2 h')).toBeInTheDocument();
     expect(card.querySelector('.ticket-card')).toHaveClass('breached');
+    expect(within(card).queryByText(/Customer replied/)).not.toBeInTheDocument();
+    const repliedCard = screen.getByText('Photos sent').closest('a')!;
+    expect(within(repliedCard).getByText('Customer replied 10 min ago')).toBeInTheDocument();
   });
 
   it('picks the company in the filter drawer on a phone', async () => {

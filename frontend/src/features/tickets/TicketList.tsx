@@ -20,7 +20,7 @@ import { CustomerFilterNote } from './CustomerFilterNote';
 import { TicketCreateDrawer } from './TicketCreateDrawer';
 import { TicketFilterBar } from './TicketFilterBar';
 import { filtersFromParams, filtersToParams, hasFilters } from './ticket-filters';
-import { SlaBadge } from './TicketTags';
+import { CustomerRepliedBadge, SlaBadge } from './TicketTags';
 import type { Ticket } from './types';
 import { useCustomerFilter } from './use-customer-filter';
 import './tickets.css';
@@ -52,6 +52,7 @@ function TicketCards({ tickets, from }: { tickets: Ticket[]; from: FromList }) {
                   <Typography.Text strong className="ticket-card-subject">
                     {ticket.subject}
                   </Typography.Text>
+                  <CustomerRepliedBadge ticket={ticket} />
                   {ticket.company_name && (
                     <Typography.Text type="secondary" ellipsis>
                       {ticket.company_name}
@@ -106,6 +107,7 @@ export default function TicketList() {
             #{ticket.id} · {t(`tickets.kinds.${ticket.kind}`)}
             {ticket.company_name ? ` · ${ticket.company_name}` : ''}
           </Typography.Text>
+          <CustomerRepliedBadge ticket={ticket} />
         </div>
       ),
     },

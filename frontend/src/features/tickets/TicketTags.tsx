@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, ExclamationCircleFilled, PauseCircleOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, ExclamationCircleFilled, MessageOutlined, PauseCircleOutlined } from '@ant-design/icons';
 import { Flex, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -84,5 +84,20 @@ export function SlaBadge({ ticket, now, both = false }: { ticket: Ticket; now?: 
     <Flex gap={4} wrap className="sla-badges">
       {parts}
     </Flex>
+  );
+}
+
+/**
+ * "Customer replied 10 min ago": the customer sent files or a message through an upload link
+ * and no staff answer has followed yet. The exact time is in the tooltip.
+ */
+export function CustomerRepliedBadge({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  if (!ticket.customer_replied_at) return null;
+  const span = formatSpan(dayjs(ticket.customer_replied_at).diff(dayjs()), t);
+  return (
+    <Tag color="blue" className="customer-replied-badge" title={formatDateTime(ticket.customer_replied_at, t)}>
+      <MessageOutlined aria-hidden /> {t('tickets.customerReplied', { span })}
+    </Tag>
   );
 }

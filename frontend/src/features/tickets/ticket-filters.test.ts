@@ -19,6 +19,14 @@ describe('ticket filters in the URL', () => {
     expect(filtersFromParams(new URLSearchParams('company=-3'))).toEqual({});
   });
 
+  it('keep the "customer replied" filter, counted like the other filters', () => {
+    const filters = filtersFromParams(new URLSearchParams('replied=1'));
+    expect(filters).toEqual({ replied: true });
+    expect(countFilters(filters)).toBe(1);
+    expect(filtersToParams(filters).toString()).toBe('replied=1');
+    expect(filtersFromParams(new URLSearchParams('replied=0'))).toEqual({});
+  });
+
   it('keep one contact, and ignore a contact that is no id', () => {
     const filters = filtersFromParams(new URLSearchParams('contact=30'));
     expect(filters).toEqual({ contact: 30 });

@@ -3,7 +3,7 @@ import { DEFAULT_TICKET_SORT, isTicketKind, isTicketPriority, isTicketSort, isTi
 
 /**
  * The list's filters live in the URL query string, so a view can be bookmarked and shared:
- * ?q=leak&status=new,open&priority=urgent&kind=complaint&assignee=me&breached=1&company=5&contact=30&sort=resolution_due_at
+ * ?q=leak&status=new,open&priority=urgent&kind=complaint&assignee=me&breached=1&replied=1&company=5&contact=30&sort=resolution_due_at
  */
 function list(params: URLSearchParams, name: string): string[] {
   return (params.get(name) ?? '')
@@ -30,6 +30,7 @@ export function filtersFromParams(params: URLSearchParams): TicketFilters {
   const assignee = params.get('assignee');
   if (assignee === 'me' || assignee === 'none') filters.assignee = assignee;
   if (params.get('breached') === '1') filters.breached = true;
+  if (params.get('replied') === '1') filters.replied = true;
   const company = recordId(params, 'company');
   if (company) filters.company = company;
   const contact = recordId(params, 'contact');
@@ -47,6 +48,7 @@ export function filtersToParams(filters: TicketFilters): URLSearchParams {
   if (filters.kind?.length) params.set('kind', filters.kind.join(','));
   if (filters.assignee) params.set('assignee', filters.assignee);
   if (filters.breached) params.set('breached', '1');
+  if (filters.replied) params.set('replied', '1');
   if (filters.company) params.set('company', String(filters.company));
   if (filters.contact) params.set('contact', String(filters.contact));
   if (filters.sort && filters.sort !== DEFAULT_TICKET_SORT) params.set('sort', filters.sort);
@@ -61,6 +63,7 @@ export function countFilters(filters: TicketFilters): number {
     filters.kind?.length,
     filters.assignee,
     filters.breached,
+    filters.replied,
     filters.company,
     filters.contact,
   ].filter(Boolean).length;

@@ -28,6 +28,7 @@ export type Ticket = Always<
   | 'resolved_at'
   | 'closed_at'
   | 'sla_breached'
+  | 'customer_replied_at'
   | 'created_at'
   | 'updated_at'
 >;

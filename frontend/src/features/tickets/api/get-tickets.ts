@@ -13,6 +13,8 @@ export interface TicketFilters {
   assignee?: 'me' | 'none';
   /** Only tickets past an SLA due time */
   breached?: boolean;
+  /** Only tickets where the customer replied and no staff answer followed */
+  replied?: boolean;
   /** One customer's tickets (the company page links here) */
   company?: number;
   /** One contact's tickets (the contact page links here) */
@@ -44,6 +46,7 @@ export async function getTickets(filters: TicketFilters, cursor?: string, signal
           kind: list(filters.kind),
           assignee_id: filters.assignee,
           sla_breached: filters.breached || undefined,
+          customer_replied: filters.replied || undefined,
           company_id: filters.company,
           contact_id: filters.contact,
           sort: filters.sort,
