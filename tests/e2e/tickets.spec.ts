@@ -145,6 +145,7 @@ test('a service agent requests files and sees what the customer sent from a phon
   const comments = page.getByRole('list', { name: t('tickets.comments.title') });
   await expect(comments).toContainText('密封处漏油，照片如下');
   await expect(comments).toContainText(t('tickets.comments.customer'));
+  await expect(page.locator('.customer-replied-badge')).toHaveText(new RegExp(t('tickets.customerReplied', { span: '\\d+ min' })));
   await shot(page, 'tickets-04-detail-with-customer-photo');
 
   // ---- Later, the company's tickets, picked in the list's filter bar ----
@@ -155,4 +156,8 @@ test('a service agent requests files and sees what the customer sent from a phon
   await expect(page).toHaveURL(/[?&]company=\d+/);
   await expect(page.getByRole('link', { name: subject })).toBeVisible();
   await expect(page.locator('.ticket-table')).not.toContainText('Nordic Fluid Systems');
+  // ... whose reply is still waiting for an answer.
+  await page.getByRole('checkbox', { name: t('tickets.filters.replied') }).check();
+  await expect(page).toHaveURL(/[?&]replied=1/);
+  await expect(page.getByRole('link', { name: subject })).toBeVisible();
 });
