@@ -2,18 +2,17 @@ import { App, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { FromList } from '../../components/BackToListLink';
+import { CompanyPicker, type Chosen } from '../../components/CompanyPicker';
 import { CreateRecordDrawer } from '../../components/CreateRecordDrawer';
 import { withoutBlanks } from '../../lib/forms';
 import { paths } from '../../paths';
 import { useCreateTicket } from './api/create-ticket';
-import { CompanyPicker, type Chosen } from '../../components/CompanyPicker';
 import { ContactPicker } from './CustomerPickers';
 import { TICKET_CHANNELS, TICKET_KINDS, TICKET_PRIORITIES } from './ticket-options';
 import type { TicketCreate } from './types';
 
 const FORM_FIELDS = ['kind', 'subject', 'description', 'priority', 'channel', 'company_id', 'contact_id'];
 
-/** A new ticket: what kind, what it is about, how urgent, where it came from, which customer. */
 interface Props {
   open: boolean;
   onClose: () => void;
@@ -28,6 +27,7 @@ export interface CustomerPreset {
   contact: Chosen | null;
 }
 
+/** A new ticket: what kind, what it is about, how urgent, where it came from, which customer. */
 export function TicketCreateDrawer({ open, onClose, from, customer }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
