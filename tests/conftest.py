@@ -20,6 +20,8 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from crm import create_app
+from crm.core.error_codes import ERROR_CODES, FIELD_ERROR_CODES
+from crm.core.errors import PROBLEM_CONTENT_TYPE
 from crm.extensions import db as _db
 from crm.extensions import limiter
 from tests.factories import PASSWORD, LeadFactory, TeamFactory, UserFactory
@@ -63,7 +65,27 @@ class RequestIsolatedClient(FlaskClient):
             # End the test's own transaction, so the request sees what the test wrote and the
             # test's next query sees what the request wrote (REPEATABLE READ on MariaDB).
             _db.session.commit()
-        return contextvars.Context().run(super().open, *args, **kwargs)
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        check_problem_codes(response)
+        return response
+
+
+def check_problem_codes(response) -> None:
+    """Every error answer of the whole suite carries a documented code, and a code for each
+    field message (the contract clients branch on)."""
+    if response.content_type != PROBLEM_CONTENT_TYPE:
+        return
+    body = response.get_json()
+    assert body["code"] in ERROR_CODES, body
+    assert body["type"].endswith(body["code"]), body
+    errors = body.get("errors") or {}
+    codes = body.get("error_codes") or {}
+    assert set(codes) == set(errors), body
+    for field, messages in errors.items():
+        assert len(codes[field]) == len(messages), body
+        assert all(code in FIELD_ERROR_CODES for code in codes[field]), body
+        if os.environ.get("CRM_TEST_REPORT_GENERIC_CODES") and "invalid" in codes[field]:
+            print("GENERIC FIELD CODE:", field, messages)
 
 
 @pytest.fixture(scope="session")

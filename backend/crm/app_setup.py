@@ -77,16 +77,26 @@ def _register_jwt_callbacks() -> None:
     def _revoked(_header, payload):
         return is_token_revoked(payload)
 
-    def unauthorized(detail):
-        return problem(401, detail, headers={"WWW-Authenticate": "Bearer"})
+    def unauthorized(detail, code):
+        return problem(401, detail, code=code, headers={"WWW-Authenticate": "Bearer"})
 
-    jwt.unauthorized_loader(lambda reason: unauthorized("Log in to continue."))
-    jwt.invalid_token_loader(lambda reason: unauthorized("The token is not valid."))
-    jwt.expired_token_loader(lambda _h, _p: unauthorized("The token has expired."))
-    jwt.revoked_token_loader(lambda _h, _p: unauthorized("This login has ended. Log in again."))
-    jwt.user_lookup_error_loader(lambda _h, _p: unauthorized("This account is not active."))
-    jwt.token_verification_failed_loader(lambda _h, _p: unauthorized("The token is not valid."))
-    jwt.needs_fresh_token_loader(lambda _h, _p: unauthorized("Log in again to continue."))
+    jwt.unauthorized_loader(lambda reason: unauthorized("Log in to continue.", "token_missing"))
+    jwt.invalid_token_loader(
+        lambda reason: unauthorized("The token is not valid.", "token_invalid")
+    )
+    jwt.expired_token_loader(lambda _h, _p: unauthorized("The token has expired.", "token_expired"))
+    jwt.revoked_token_loader(
+        lambda _h, _p: unauthorized("This login has ended. Log in again.", "token_revoked")
+    )
+    jwt.user_lookup_error_loader(
+        lambda _h, _p: unauthorized("This account is not active.", "account_inactive")
+    )
+    jwt.token_verification_failed_loader(
+        lambda _h, _p: unauthorized("The token is not valid.", "token_invalid")
+    )
+    jwt.needs_fresh_token_loader(
+        lambda _h, _p: unauthorized("Log in again to continue.", "fresh_login_required")
+    )
 
 
 def register_blueprints(app: Flask) -> None:

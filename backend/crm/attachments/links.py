@@ -100,11 +100,11 @@ def revoke_link(user: User, link_id: int) -> None:
     """Stop a link from working (its uploads stay). Revoking twice is fine."""
     link = db.session.get(UploadLink, link_id)
     if link is None:
-        raise ApiError(404, NOT_FOUND)
+        raise ApiError(404, NOT_FOUND, code="upload_link_not_found")
     try:
         tickets.get_ticket(user, link.ticket_id)
     except ApiError as exc:
-        raise ApiError(404, NOT_FOUND) from exc
+        raise ApiError(404, NOT_FOUND, code="upload_link_not_found") from exc
     if link.revoked_at is None:
         link.revoked_at = utcnow()
         audit.record("revoke", "upload_link", link.id)
@@ -128,7 +128,7 @@ def find_active(token: str) -> tuple[UploadLink, Ticket]:
         )
     ticket = _ticket_of(link) if link is not None else None
     if link is None or ticket is None or not link.active:
-        raise ApiError(404, INVALID_LINK)
+        raise ApiError(404, INVALID_LINK, code="upload_link_not_found")
     return link, ticket
 
 

@@ -39,7 +39,9 @@ RETRY_AFTER_SECONDS = 30
 
 def store_down(error: StoreUnavailable):
     log.warning("Attachment store unavailable: %s", error)
-    return problem(503, STORE_DOWN, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    return problem(
+        503, STORE_DOWN, code="store_unavailable", headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
+    )
 
 
 blp.errorhandler(StoreUnavailable)(store_down)
@@ -125,7 +127,9 @@ class AttachmentContent(MethodView):
             stored = services.open_content(attachment)
         except StoredFileMissing:
             log.error("Attachment %s is ready but its bytes are missing", attachment.id)
-            raise ApiError(404, "The file's content is missing.") from None
+            raise ApiError(
+                404, "The file's content is missing.", code="attachment_content_missing"
+            ) from None
         return content_response(attachment, stored, force_download=args["download"])
 
 

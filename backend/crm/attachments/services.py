@@ -84,12 +84,12 @@ def get_attachment(user: User, attachment_id: int, *, to_change: bool = False) -
         sa.select(Attachment).where(Attachment.id == attachment_id, Attachment.status == "ready")
     )
     if attachment is None:
-        raise ApiError(404, NOT_FOUND)
+        raise ApiError(404, NOT_FOUND, code="attachment_not_found")
     try:
         get_record(user, attachment.owner_column, attachment.record_id, to_change=to_change)
     except ApiError as exc:
         if exc.code == 404:
-            raise ApiError(404, NOT_FOUND) from None
+            raise ApiError(404, NOT_FOUND, code="attachment_not_found") from None
         raise
     return attachment
 
@@ -132,16 +132,18 @@ def attachment_for_token(attachment_id: int, token: str) -> Attachment:
     try:
         signed_id = _serializer().loads(token, max_age=CONTENT_TOKEN_MAX_AGE)
     except SignatureExpired:
-        raise ApiError(401, "This link has expired; reload the page.") from None
+        raise ApiError(
+            401, "This link has expired; reload the page.", code="link_expired"
+        ) from None
     except BadSignature:
-        raise ApiError(401, "This link is not valid.") from None
+        raise ApiError(401, "This link is not valid.", code="link_invalid") from None
     if signed_id != attachment_id:
-        raise ApiError(401, "This link is not valid.")
+        raise ApiError(401, "This link is not valid.", code="link_invalid")
     attachment = db.session.scalar(
         sa.select(Attachment).where(Attachment.id == attachment_id, Attachment.status == "ready")
     )
     if attachment is None:
-        raise ApiError(404, NOT_FOUND)
+        raise ApiError(404, NOT_FOUND, code="attachment_not_found")
     return attachment
 
 

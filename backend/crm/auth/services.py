@@ -56,7 +56,7 @@ def login(email: str, password: str) -> dict:
             actor_id=user.id if user else None,
         )
         db.session.commit()
-        raise ApiError(401, LOGIN_FAILED)
+        raise ApiError(401, LOGIN_FAILED, code="login_failed")
     session = LoginSession(
         id=str(uuid.uuid4()),
         user_id=user.id,
@@ -77,7 +77,7 @@ def refresh(user: User, claims: dict) -> dict:
     """Rotate the refresh token; a token that was already rotated revokes the whole login."""
     session = db.session.get(LoginSession, claims.get("sid"))
     if session is None or session.revoked_at is not None or session.user_id != user.id:
-        raise ApiError(401, "This login has ended. Log in again.")
+        raise ApiError(401, "This login has ended. Log in again.", code="token_revoked")
     tokens = _issue_tokens(user, session)
     # Rotate only if the presented token is still the current one: of two concurrent uses of
     # one token exactly one wins, and the other counts as reuse.
@@ -97,7 +97,11 @@ def refresh(user: User, claims: dict) -> dict:
         )
         audit.record("refresh_reuse", "login_session", session.id, actor_id=user.id)
         db.session.commit()
-        raise ApiError(401, "This refresh token was already used; the login has been ended.")
+        raise ApiError(
+            401,
+            "This refresh token was already used; the login has been ended.",
+            code="refresh_token_reused",
+        )
     db.session.commit()
     return tokens
 
@@ -135,7 +139,10 @@ def create_user(data: dict, *, actor_id: int | None = None) -> User:
     email = data["email"].strip().lower()
     if db.session.scalar(sa.select(User.id).where(User.email == email)) is not None:
         raise ApiError(
-            409, "A user with this email already exists.", errors={"email": ["Already in use."]}
+            409,
+            "A user with this email already exists.",
+            code="duplicate",
+            errors={"email": ["Already in use."]},
         )
     _check_team(data.get("team_id"))
     user = User(
@@ -163,7 +170,7 @@ def create_user(data: dict, *, actor_id: int | None = None) -> User:
 def get_user(user_id: int) -> User:
     user = db.session.get(User, user_id)
     if user is None:
-        raise ApiError(404, "No such user.")
+        raise ApiError(404, "No such user.", code="user_not_found")
     return user
 
 
@@ -207,12 +214,17 @@ def update_user(user: User, data: dict, *, actor: User) -> User:
         )
         if taken is not None:
             raise ApiError(
-                409, "A user with this email already exists.", errors={"email": ["Already in use."]}
+                409,
+                "A user with this email already exists.",
+                code="duplicate",
+                errors={"email": ["Already in use."]},
             )
     if "team_id" in data:
         _check_team(data["team_id"])
     if user.id == actor.id and (data.get("active") is False or data.get("role", ADMIN) != ADMIN):
-        raise ApiError(409, "You cannot deactivate or demote yourself.")
+        raise ApiError(
+            409, "You cannot deactivate or demote yourself.", code="self_change_forbidden"
+        )
     changes = audit.apply_changes(user, data)
     if password:
         user.password_hash = hash_password(password)
@@ -239,7 +251,10 @@ def create_team(name: str) -> Team:
         raise ApiError(422, "The request has invalid fields.", errors={"name": ["Enter a name."]})
     if db.session.scalar(sa.select(Team.id).where(Team.name == name)) is not None:
         raise ApiError(
-            409, "A team with this name already exists.", errors={"name": ["Already in use."]}
+            409,
+            "A team with this name already exists.",
+            code="duplicate",
+            errors={"name": ["Already in use."]},
         )
     team = Team(name=name)
     db.session.add(team)
@@ -299,7 +314,9 @@ def visible_records(user: User, owner_column):
 def require_writer(user: User) -> None:
     """Service staff read customer and sales records but do not change them."""
     if user.role not in (ADMIN, MANAGER, SALES):
-        raise ApiError(403, "Your role can read these records but not change them.")
+        raise ApiError(
+            403, "Your role can read these records but not change them.", code="read_only_role"
+        )
 
 
 def check_owner_change(user: User, owner_id: int | None, current_owner_id: int | None) -> None:

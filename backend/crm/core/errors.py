@@ -12,6 +12,14 @@ from flask_smorest.utils import prepare_response
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
+from crm.core.error_codes import (
+    ERROR_CODES,
+    FIELD_ERROR_CODES,
+    PROBLEM_TYPE_BASE,
+    field_error_code,
+    status_code_name,
+)
+
 log = logging.getLogger(__name__)
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -20,30 +28,51 @@ PROBLEM_CONTENT_TYPE = "application/problem+json"
 class ProblemSchema(ma.Schema):
     """The error payload (documentation only; responses are built by `problem`)."""
 
-    type = ma.fields.String(metadata={"description": "A URI reference identifying the problem"})
-    title = ma.fields.String(metadata={"description": "Short summary of the problem type"})
-    status = ma.fields.Integer(metadata={"description": "HTTP status code"})
-    detail = ma.fields.String(metadata={"description": "What went wrong in this request"})
+    type = ma.fields.String(
+        required=True, metadata={"description": "A URI reference identifying the problem"}
+    )
+    title = ma.fields.String(
+        required=True, metadata={"description": "Short summary of the problem type"}
+    )
+    status = ma.fields.Integer(required=True, metadata={"description": "HTTP status code"})
+    detail = ma.fields.String(
+        required=True, metadata={"description": "What went wrong in this request"}
+    )
+    code = ma.fields.String(
+        required=True,
+        metadata={
+            "description": "Stable machine-readable error code: branch on this, never on text",
+            "enum": list(ERROR_CODES),
+        },
+    )
     errors = ma.fields.Dict(
         keys=ma.fields.String(),
         values=ma.fields.List(ma.fields.String()),
         metadata={"description": "Validation messages per field"},
     )
+    error_codes = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=ma.fields.List(ma.fields.String(metadata={"enum": list(FIELD_ERROR_CODES)})),
+        metadata={"description": "A stable code for each message in `errors`, in the same order"},
+    )
 
 
 class ApiError(HTTPException):
-    """An error raised by a service, carrying an optional field-error map."""
+    """An error raised by a service: a status, a stable `error_code` (the status's generic one
+    when not given) and an optional field-error map."""
 
     def __init__(
         self,
         status: int,
         detail: str | None = None,
         *,
+        code: str | None = None,
         errors: dict | None = None,
         headers: dict | None = None,
     ):
         super().__init__(description=detail)
         self.code = status
+        self.error_code = code
         self.errors = errors
         self.extra_headers = headers or {}
 
@@ -52,18 +81,25 @@ def problem(
     status: int,
     detail: str | None = None,
     *,
+    code: str | None = None,
     errors: dict | None = None,
     headers: dict | None = None,
 ):
     phrase = http.HTTPStatus(status).phrase
+    code = code or status_code_name(status)
     body = {
-        "type": "about:blank",
+        "type": f"{PROBLEM_TYPE_BASE}{code}",
         "title": phrase,
         "status": status,
         "detail": detail or phrase,
+        "code": code,
     }
     if errors:
         body["errors"] = errors
+        body["error_codes"] = {
+            field: [field_error_code(message) for message in messages]
+            for field, messages in errors.items()
+        }
     response = jsonify(body)
     response.status_code = status
     response.content_type = PROBLEM_CONTENT_TYPE
@@ -103,7 +139,13 @@ def flatten_messages(messages) -> dict[str, list[str]]:
 def _http_exception_problem(error: HTTPException):
     status = error.code or 500
     if isinstance(error, ApiError):
-        return problem(status, error.description, errors=error.errors, headers=error.extra_headers)
+        return problem(
+            status,
+            error.description,
+            code=error.error_code,
+            errors=error.errors,
+            headers=error.extra_headers,
+        )
     data = getattr(error, "data", None) or {}
     errors = None
     if "messages" in data:
@@ -142,7 +184,11 @@ class CrmApi(Api):
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(StaleDataError)
     def stale_row(_error):
-        return problem(412, "The record was changed by someone else; reload it and try again.")
+        return problem(
+            412,
+            "The record was changed by someone else; reload it and try again.",
+            code="etag_mismatch",
+        )
 
     @app.errorhandler(Exception)
     def unexpected(error):

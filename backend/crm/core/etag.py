@@ -20,12 +20,18 @@ def check_if_match(record, *, required: bool = True) -> None:
     if_match = request.if_match
     if not if_match:
         if required:
-            raise ApiError(428, "Send the record's ETag in If-Match to update it.")
+            raise ApiError(
+                428, "Send the record's ETag in If-Match to update it.", code="if_match_required"
+            )
         return
     if if_match.star_tag:
         return
     if not if_match.contains(etag_of(record)):
-        raise ApiError(412, "The record was changed by someone else; reload it and try again.")
+        raise ApiError(
+            412,
+            "The record was changed by someone else; reload it and try again.",
+            code="etag_mismatch",
+        )
 
 
 def with_etag(response_body, record, status: int = 200):

@@ -97,10 +97,15 @@ def _begin():
             raise ApiError(
                 422,
                 "This Idempotency-Key was used for a different request.",
+                code="idempotency_key_reused",
                 errors={HEADER: ["Already used for another request."]},
             )
         if existing.status_code is None:
-            raise ApiError(409, "A request with this Idempotency-Key is still in progress.")
+            raise ApiError(
+                409,
+                "A request with this Idempotency-Key is still in progress.",
+                code="idempotency_key_in_use",
+            )
         response = Response(existing.body, status=existing.status_code)
         for name, value in (existing.headers or {}).items():
             response.headers[name] = value
@@ -112,7 +117,11 @@ def _begin():
         db.session.commit()
     except sa.exc.IntegrityError:
         db.session.rollback()
-        raise ApiError(409, "A request with this Idempotency-Key is still in progress.") from None
+        raise ApiError(
+            409,
+            "A request with this Idempotency-Key is still in progress.",
+            code="idempotency_key_in_use",
+        ) from None
     g.idempotency_record_id = record.id
     g.idempotency_keeps_errors = not streamed
     return None

@@ -22,7 +22,7 @@ def login_required(*roles: str):
             verify_jwt_in_request(locations=["headers"])
             g.current_user = current_user
             if roles and current_user.role not in roles:
-                raise ApiError(403, "Your role does not allow this.")
+                raise ApiError(403, "Your role does not allow this.", code="role_forbidden")
             return view(*args, **kwargs)
 
         return wrapper

@@ -50,7 +50,7 @@ def get_company(user: User, company_id: int) -> Company:
         sa.select(Company).where(Company.id == company_id, _visible_companies(user))
     )
     if company is None:
-        raise ApiError(404, "No such company.")
+        raise ApiError(404, "No such company.", code="company_not_found")
     return company
 
 
@@ -67,7 +67,7 @@ def get_contact(user: User, contact_id: int) -> Contact:
         sa.select(Contact).where(Contact.id == contact_id, _visible_contacts(user))
     )
     if contact is None:
-        raise ApiError(404, "No such contact.")
+        raise ApiError(404, "No such contact.", code="contact_not_found")
     return contact
 
 

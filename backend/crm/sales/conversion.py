@@ -68,6 +68,7 @@ def convert_lead(user: User, lead_id: int, data: dict, *, check=None) -> dict:
             raise ApiError(
                 409,
                 "This lead was already converted.",
+                code="already_converted",
                 errors={"status": ["The lead is converted."]},
             )
         result = _convert(user, lead, data)

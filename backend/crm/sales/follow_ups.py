@@ -53,7 +53,7 @@ def _get_opportunity(user: User, opportunity_id: int):
         )
     ).first()
     if row is None:
-        raise ApiError(404, "No such opportunity.")
+        raise ApiError(404, "No such opportunity.", code="opportunity_not_found")
     return row
 
 
@@ -171,12 +171,12 @@ def get_follow_up(user: User, follow_up_id: int) -> FollowUp:
     )
     parent = _parent_of(follow_up) if follow_up is not None else None
     if parent is None:
-        raise ApiError(404, NOT_FOUND)
+        raise ApiError(404, NOT_FOUND, code="follow_up_not_found")
     try:
         _get_parent(user, *parent)
     except ApiError as error:
         if error.code == 404:
-            raise ApiError(404, NOT_FOUND) from None
+            raise ApiError(404, NOT_FOUND, code="follow_up_not_found") from None
         raise
     return follow_up
 

@@ -38,7 +38,7 @@ def get_lead(user: User, lead_id: int) -> Lead:
         )
     )
     if lead is None:
-        raise ApiError(404, NOT_FOUND)
+        raise ApiError(404, NOT_FOUND, code="lead_not_found")
     return lead
 
 
@@ -127,6 +127,7 @@ def update_lead(user: User, lead: Lead, data: dict) -> Lead:
         raise ApiError(
             409,
             "A converted lead stays converted; its company, contact and opportunity exist.",
+            code="already_converted",
             errors={"status": ["The lead is converted."]},
         )
     if "name" in data and data["name"] is None:

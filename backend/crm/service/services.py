@@ -79,7 +79,7 @@ def get_ticket(user: User, ticket_id: int) -> Ticket:
     """A ticket the user may see (404 otherwise): scoped by assignee like every record."""
     ticket = db.session.scalar(sa.select(Ticket).where(Ticket.id == ticket_id, _visible(user)))
     if ticket is None:
-        raise ApiError(404, NOT_FOUND)
+        raise ApiError(404, NOT_FOUND, code="ticket_not_found")
     return ticket
 
 
@@ -210,6 +210,7 @@ def _status_fields(current: str, new: str, ticket: Ticket | None, now: datetime)
         raise ApiError(
             409,
             f"A ticket cannot go from {current} to {new}.",
+            code="invalid_transition",
             errors={"status": [f"From {current} a ticket goes to: {', '.join(allowed)}."]},
         )
     fields: dict = {"status": new}

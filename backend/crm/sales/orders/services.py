@@ -62,7 +62,7 @@ def get_order(user: User, order_id: int) -> SalesOrder:
         sa.select(SalesOrder).where(SalesOrder.id == order_id, _visible(user))
     )
     if order is None:
-        raise ApiError(404, NOT_FOUND)
+        raise ApiError(404, NOT_FOUND, code="order_not_found")
     return order
 
 
@@ -317,6 +317,7 @@ def _check_transition(order: SalesOrder, status: str) -> None:
         raise ApiError(
             409,
             f"A {order.status} order cannot become {status}: {hint}.",
+            code="invalid_transition",
             errors={"status": [f"Not allowed from {order.status}."]},
         )
 

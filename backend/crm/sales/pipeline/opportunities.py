@@ -68,7 +68,7 @@ def get_opportunity(user: User, opportunity_id: int, *, for_update: bool = False
         stmt = stmt.with_for_update()
     opportunity = db.session.scalar(stmt)
     if opportunity is None:
-        raise ApiError(404, NOT_FOUND)
+        raise ApiError(404, NOT_FOUND, code="opportunity_not_found")
     return opportunity
 
 

@@ -58,7 +58,7 @@ STAGE_FIELDS = ("name", "position", "probability", "kind")
 def get_pipeline(pipeline_id: int) -> Pipeline:
     pipeline = db.session.get(Pipeline, pipeline_id)
     if pipeline is None:
-        raise ApiError(404, "No such pipeline.")
+        raise ApiError(404, "No such pipeline.", code="pipeline_not_found")
     return pipeline
 
 
@@ -228,7 +228,7 @@ def _touch(pipeline: Pipeline) -> None:
 def _get_stage(pipeline: Pipeline, stage_id: int) -> Stage:
     stage = stage_of(pipeline, stage_id)
     if stage is None:
-        raise ApiError(404, "No such stage in this pipeline.")
+        raise ApiError(404, "No such stage in this pipeline.", code="stage_not_found")
     return stage
 
 
@@ -245,7 +245,7 @@ def _holds_opportunities(stage: Stage) -> bool:
 
 def _keeps_an_open_stage(pipeline: Pipeline, without: Stage) -> None:
     if not any(s.kind == "open" and s is not without for s in active_stages(pipeline)):
-        raise ApiError(409, "A pipeline needs at least one open stage.")
+        raise ApiError(409, "A pipeline needs at least one open stage.", code="conflict")
 
 
 def add_stage(user: User, pipeline: Pipeline, data: dict) -> Pipeline:

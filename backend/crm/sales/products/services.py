@@ -47,7 +47,7 @@ def _find_by_skus(skus: Iterable[str]) -> dict[str, Product]:
 def _check_sku_free(sku: str, product_id: int | None = None) -> None:
     other = _find_by_skus([sku]).get(_sku_key(sku))
     if other is not None and other.id != product_id:
-        raise ApiError(409, SKU_TAKEN, errors={"sku": [SKU_TAKEN]})
+        raise ApiError(409, SKU_TAKEN, code="duplicate", errors={"sku": [SKU_TAKEN]})
 
 
 def _write_catalogue(*, commit: bool = True) -> None:
@@ -72,7 +72,7 @@ def _write_catalogue(*, commit: bool = True) -> None:
 def get_product(product_id: int) -> Product:
     product = db.session.get(Product, product_id)
     if product is None:
-        raise ApiError(404, NOT_FOUND)
+        raise ApiError(404, NOT_FOUND, code="product_not_found")
     return product
 
 

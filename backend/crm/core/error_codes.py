@@ -1,0 +1,196 @@
+"""The stable, machine-readable codes of problem+json answers (`code`) and of field messages
+(`error_codes`). Clients branch on these, never on the English text, which may be reworded.
+
+Adding a code: add it here (the OpenAPI document lists these as enums, and the README's API
+section documents them); `tests/test_error_codes.py` fails on an answer whose code is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+PROBLEM_TYPE_BASE = "urn:crm:problem:"
+
+# code -> when it is answered (README and OpenAPI list them).
+ERROR_CODES: dict[str, str] = {
+    # Generic codes, one per status, used when nothing more precise applies.
+    "bad_request": "400: the request cannot be read (malformed body, bad header)",
+    "unauthorized": "401: log in (no or unusable access token)",
+    "forbidden": "403: your role does not allow this",
+    "not_found": "404: no such resource or route",
+    "method_not_allowed": "405: the resource does not take this method (see Allow)",
+    "not_acceptable": "406: no representation in the accepted media types",
+    "conflict": "409: the change conflicts with the current state",
+    "gone": "410: the resource existed but is gone",
+    "payload_too_large": "413: the body is larger than allowed",
+    "unsupported_media_type": "415: send the body in the media type the operation takes",
+    "range_not_satisfiable": "416: the requested byte range is outside the file",
+    "validation_failed": "422: some fields are invalid; see errors and error_codes",
+    "rate_limited": "429: too many requests; wait (see Retry-After) and try again",
+    "internal_error": "500: an unexpected error, logged on the server",
+    "service_unavailable": "503: the service cannot answer right now",
+    # Authentication.
+    "login_failed": "401: email or password is incorrect, or the account is disabled",
+    "token_missing": "401: no access token was sent",
+    "token_invalid": "401: the token is not valid",
+    "token_expired": "401: the access token has expired; refresh it",
+    "token_revoked": "401: the login has ended (logout, rotation or reuse)",
+    "refresh_token_reused": "401: a refresh token was used twice; the login was ended",
+    "account_inactive": "401: the account was disabled",
+    "fresh_login_required": "401: log in again to continue",
+    "link_expired": "401: a signed content link has expired; reload the page",
+    "link_invalid": "401: a signed content link is not valid",
+    # Permissions.
+    "role_forbidden": "403: your role does not allow this operation",
+    "read_only_role": "403: your role can read these records but not change them",
+    # Records that do not exist or are outside your scope.
+    "lead_not_found": "404: no such lead (or not visible to you)",
+    "follow_up_not_found": "404: no such follow-up",
+    "company_not_found": "404: no such company",
+    "contact_not_found": "404: no such contact",
+    "opportunity_not_found": "404: no such opportunity",
+    "pipeline_not_found": "404: no such pipeline",
+    "stage_not_found": "404: no such stage in this pipeline",
+    "product_not_found": "404: no such product",
+    "order_not_found": "404: no such order",
+    "ticket_not_found": "404: no such ticket",
+    "user_not_found": "404: no such user",
+    "attachment_not_found": "404: no such attachment",
+    "attachment_content_missing": "404: the attachment's bytes are missing from the store",
+    "upload_link_not_found": "404: no such upload link (or it expired or was revoked)",
+    # Concurrency and idempotency.
+    "if_match_required": "428: send the record's ETag in If-Match",
+    "etag_mismatch": "412: the record changed since you read it; reload and retry",
+    "idempotency_key_in_use": "409: a request with this Idempotency-Key is still running",
+    "idempotency_key_reused": "422: the Idempotency-Key was used for another request",
+    # Domain rules.
+    "duplicate": "409: a record with this value exists already",
+    "invalid_transition": "409: the status or stage cannot move this way",
+    "already_converted": "409: the lead is converted already",
+    "self_change_forbidden": "409: you cannot deactivate or demote yourself",
+    "store_unavailable": "503: the attachment store cannot be reached; retry later",
+}
+
+# code -> message pattern(s) (with {placeholders}) of every field message the API sends.
+# Generic codes come last, so a precise pattern wins.
+_FIELD_PATTERNS: list[tuple[str, str]] = [
+    ("required", "Missing data for required field."),
+    ("required", "Required to create a product."),
+    ("required", "Enter a name."),
+    ("null", "Field may not be null."),
+    ("blank", "Field may not be blank."),
+    ("blank", "Enter some text, not only spaces."),
+    ("unknown_field", "Unknown field."),
+    ("unknown_field", "Unknown field. Did you mean {name}?"),
+    ("unknown_field", "Unknown file part {name}"),
+    ("at_least_one_open_stage", "At least one stage must be open."),
+    ("invalid_combination", "Send a template or stages, not both."),
+    ("invalid_combination", "Send a template, or a name and stages."),
+    ("invalid_combination", "List every stage of the pipeline that is not archived, once."),
+    ("invalid_combination", "The lead has no company name: choose a company."),
+    ("invalid_combination", "A company cannot be its own parent or ancestor."),
+    ("invalid_combination", "The pipeline is archived."),
+    ("invalid_combination", "There is always a default pipeline."),
+    ("invalid_combination", "The stage holds opportunities."),
+    ("invalid_type", "Invalid input type."),
+    ("invalid_type", "Not a valid {type}."),
+    ("invalid_type", "Invalid value."),
+    ("invalid_email", "Not a valid email address."),
+    ("invalid_phone", "Not a valid phone number."),
+    ("invalid_url", "Not a valid URL."),
+    ("invalid_url", "Not a valid web address."),
+    ("invalid_currency", "An ISO 4217 code, e.g. CNY."),
+    ("invalid_cursor", "Invalid cursor."),
+    ("invalid_characters", "Use letters, digits and punctuation (ASCII), no tabs."),
+    ("invalid_choice", "Must be one of: {choices}."),
+    ("invalid_choice", "Must be equal to {other}."),
+    ("too_long", "Longer than maximum length {max}."),
+    ("too_long", "Length must be between {min} and {max}."),
+    ("too_long", "Shorter than minimum length {min}."),
+    ("too_long", "Length must be {equal}."),
+    ("too_long", "At most {max}."),
+    ("too_long", "At most {max} characters."),
+    ("too_many", "Send between {min} and {max} items per request."),
+    ("too_many", "Too many files."),
+    ("out_of_range", "Must be greater than or equal to {min} and less than or equal to {max}."),
+    ("out_of_range", "Must be greater than or equal to {min}."),
+    ("out_of_range", "Must be less than or equal to {max}."),
+    ("out_of_range", "Must be greater than {min}."),
+    ("out_of_range", "Must be less than {max}."),
+    ("out_of_range", "Must be at least {min}."),
+    ("out_of_range", "Must be at most {max}."),
+    ("out_of_range", "Must be at least the first response hours."),
+    ("too_precise", "Use at most two decimals."),
+    ("too_precise", "At most {n} decimal places."),
+    ("too_precise", "At most {n} digits before the decimal point."),
+    ("in_use", "Already in use."),
+    ("in_use", "Another product has this SKU."),
+    ("in_use", "Two stages are named {name}."),
+    ("file_type_not_accepted", "{filename}: type not accepted."),
+    ("in_use", "Already ordered: {order}"),
+    ("in_use", "Already used for another request."),
+    ("not_found", "No such {thing}."),
+    ("not_found", "Unknown team."),
+    ("not_allowed", "You cannot change the owner."),
+    ("not_allowed", "Not a user you can assign this record to."),
+    ("not_allowed", "You can only assign the ticket to yourself."),
+    ("not_allowed", "Comes from the opportunity."),
+    ("not_allowed", "Only while the order is a draft."),
+    ("invalid_transition", "Not allowed from {status}{rest}"),
+    ("invalid_transition", "From {status}{rest}"),
+    ("invalid_transition", "Use the convert action."),
+    ("invalid_transition", "Cannot create a converted lead."),
+    ("invalid_transition", "The lead is converted."),
+    ("invalid_transition", "The opportunity is {status}{rest}"),
+    ("file_required", "Choose at least one file."),
+    ("file_required", "Choose at least one file or write a message."),
+    ("file_required", "Not a file."),
+    ("file_required", "The file has no name."),
+]
+GENERIC_FIELD_CODE = "invalid"
+FIELD_ERROR_CODES: tuple[str, ...] = (
+    *dict.fromkeys(code for code, _ in _FIELD_PATTERNS),
+    GENERIC_FIELD_CODE,
+)
+
+_STATUS_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    410: "gone",
+    412: "etag_mismatch",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    416: "range_not_satisfiable",
+    422: "validation_failed",
+    428: "if_match_required",
+    429: "rate_limited",
+    500: "internal_error",
+    503: "service_unavailable",
+}
+
+
+def status_code_name(status: int) -> str:
+    """The generic code of a status without a more precise one."""
+    return _STATUS_CODES.get(status, "internal_error" if status >= 500 else "bad_request")
+
+
+def _compile(template: str) -> re.Pattern:
+    parts = re.split(r"\{\w+\}", template)
+    return re.compile("^" + "(.+?)".join(re.escape(part) for part in parts) + "$", re.DOTALL)
+
+
+_COMPILED = [(code, _compile(template)) for code, template in _FIELD_PATTERNS]
+
+
+def field_error_code(message: str) -> str:
+    """The stable code of one field message; `invalid` for a message without its own code."""
+    text = str(message)
+    for code, pattern in _COMPILED:
+        if pattern.match(text):
+            return code
+    return GENERIC_FIELD_CODE
