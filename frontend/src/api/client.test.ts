@@ -16,6 +16,26 @@ function setCsrfCookie(value: string | null) {
 afterEach(() => setCsrfCookie(null));
 
 describe('API client', () => {
+  it('turns a problem into an ApiError with its stable code and field codes', async () => {
+    setSession('token-1', users.sales);
+    server.use(
+      http.post(`${API}/leads`, () =>
+        problem(422, 'The request has invalid fields.', { phone: ['Not a valid phone number.'] }),
+      ),
+      http.get(`${API}/leads/7`, () => problem(404, 'No such lead.', undefined, 'lead_not_found')),
+    );
+    const invalid = await unwrap(api.POST('/api/v1/leads', { body: { name: 'a' } })).catch((e) => e);
+    expect(invalid).toBeInstanceOf(ApiError);
+    expect(invalid.code).toBe('validation_failed');
+    expect(invalid.fieldErrors).toEqual({ phone: ['Not a valid phone number.'] });
+    expect(invalid.fieldErrorCodes).toEqual({ phone: ['invalid'] });
+    const missing = await unwrap(
+      api.GET('/api/v1/leads/{lead_id}', { params: { path: { lead_id: 7 } } }),
+    ).catch((e) => e);
+    expect(missing.code).toBe('lead_not_found');
+    expect(ApiError.network(new Error('offline')).code).toBeUndefined();
+  });
+
   it('sends the access token and the UI language', async () => {
     setSession('token-1', users.sales);
     let headers: Headers | undefined;

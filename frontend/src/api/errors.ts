@@ -1,6 +1,12 @@
 import type { components } from './schema';
 
-export type Problem = components['schemas']['Problem'];
+/** A problem+json answer of the API, as documented. */
+export type ServerProblem = components['schemas']['Problem'];
+export type ErrorCode = ServerProblem['code'];
+export type FieldErrorCode = NonNullable<ServerProblem['error_codes']>[string][number];
+/** What an ApiError holds: the server's problem, or what is known of an answer that was not one
+ * (a network failure, a proxy's HTML error page). */
+export type Problem = Partial<ServerProblem> & { status: number };
 export type FieldErrors = Record<string, string[]>;
 
 /**
@@ -21,6 +27,17 @@ export class ApiError extends Error {
   /** Validation messages per field (`errors` of the problem), empty when there are none. */
   get fieldErrors(): FieldErrors {
     return this.problem.errors ?? {};
+  }
+
+  /** The stable code of the error (branch on this, never on the text); undefined when the
+   * answer did not come from the API (network failure, proxy error page). */
+  get code(): ErrorCode | undefined {
+    return this.problem.code;
+  }
+
+  /** The stable code of each field message, in the order of `fieldErrors`. */
+  get fieldErrorCodes(): Record<string, FieldErrorCode[]> {
+    return this.problem.error_codes ?? {};
   }
 
   get isNetworkError(): boolean {

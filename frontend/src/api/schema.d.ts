@@ -3634,16 +3634,25 @@ export interface components {
     schemas: {
         Problem: {
             /** @description A URI reference identifying the problem */
-            type?: string;
+            type: string;
             /** @description Short summary of the problem type */
-            title?: string;
+            title: string;
             /** @description HTTP status code */
-            status?: number;
+            status: number;
             /** @description What went wrong in this request */
-            detail?: string;
+            detail: string;
+            /**
+             * @description Stable machine-readable error code: branch on this, never on text
+             * @enum {string}
+             */
+            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "validation_failed" | "rate_limited" | "internal_error" | "service_unavailable" | "login_failed" | "token_missing" | "token_invalid" | "token_expired" | "token_revoked" | "refresh_token_reused" | "account_inactive" | "fresh_login_required" | "link_expired" | "link_invalid" | "role_forbidden" | "read_only_role" | "lead_not_found" | "follow_up_not_found" | "company_not_found" | "contact_not_found" | "opportunity_not_found" | "pipeline_not_found" | "stage_not_found" | "product_not_found" | "order_not_found" | "ticket_not_found" | "user_not_found" | "attachment_not_found" | "attachment_content_missing" | "upload_link_not_found" | "if_match_required" | "etag_mismatch" | "idempotency_key_in_use" | "idempotency_key_reused" | "duplicate" | "invalid_transition" | "already_converted" | "self_change_forbidden" | "store_unavailable";
             /** @description Validation messages per field */
             errors?: {
                 [key: string]: string[];
+            };
+            /** @description A stable code for each message in `errors`, in the same order */
+            error_codes?: {
+                [key: string]: ("required" | "null" | "blank" | "unknown_field" | "at_least_one_open_stage" | "invalid_combination" | "invalid_type" | "invalid_json" | "invalid_format" | "invalid_decimal" | "file_empty" | "file_type_mismatch" | "too_large" | "not_allowed" | "not_found" | "invalid_email" | "invalid_phone" | "invalid_url" | "invalid_currency" | "invalid_cursor" | "invalid_characters" | "invalid_choice" | "too_long" | "too_many" | "out_of_range" | "too_precise" | "in_use" | "file_type_not_accepted" | "invalid_transition" | "file_required" | "invalid")[];
             };
         };
         PaginationMetadata: {

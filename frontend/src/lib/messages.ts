@@ -20,6 +20,18 @@ export function serverMessage(message: string, t: TFunction): string {
 export function errorMessage(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return t('errors.generic');
   if (error.isNetworkError) return t('errors.network');
+  switch (error.code) {
+    case 'etag_mismatch':
+      return t('errors.conflict');
+    case 'rate_limited':
+      return t('errors.tooManyRequests');
+    case 'forbidden':
+    case 'role_forbidden':
+    case 'read_only_role':
+      return t('errors.forbidden');
+    default:
+      break;
+  }
   switch (error.status) {
     case 401:
       return t('errors.unauthorized');

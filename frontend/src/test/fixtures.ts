@@ -81,9 +81,40 @@ export function makeFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
   };
 }
 
-export function problem(status: number, detail: string, errors?: Record<string, string[]>) {
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  412: 'etag_mismatch',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation_failed',
+  428: 'if_match_required',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+/** A problem+json answer as the API sends it (`code` defaults to the status's generic one). */
+export function problem(
+  status: number,
+  detail: string,
+  errors?: Record<string, string[]>,
+  code: string = STATUS_CODES[status] ?? 'internal_error',
+) {
+  const errorCodes = errors
+    ? Object.fromEntries(Object.entries(errors).map(([field, list]) => [field, list.map(() => 'invalid')]))
+    : undefined;
   return HttpResponse.json(
-    { type: 'about:blank', title: 'Error', status, detail, ...(errors ? { errors } : {}) },
+    {
+      type: `urn:crm:problem:${code}`,
+      title: 'Error',
+      status,
+      detail,
+      code,
+      ...(errors ? { errors, error_codes: errorCodes } : {}),
+    },
     { status, headers: { 'Content-Type': 'application/problem+json' } },
   );
 }
