@@ -12,7 +12,7 @@ from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
 
-if TYPE_CHECKING:  # other domains' models, named by string in relationships
+if TYPE_CHECKING:  # annotations only: relationships find these classes by name
     from crm.auth.models import User
     from crm.customers.models import Company, Contact
 
