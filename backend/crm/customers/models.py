@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm.auth.models import User
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 COMPANY_SIZES = ("1-10", "11-50", "51-200", "201-1000", "1001+")
 

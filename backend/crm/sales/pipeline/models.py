@@ -2,14 +2,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm.auth.models import User
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 STAGE_KINDS = ("open", "won", "lost")
 OPPORTUNITY_STATUSES = STAGE_KINDS
