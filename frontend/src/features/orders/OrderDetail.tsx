@@ -108,6 +108,8 @@ export default function OrderDetail() {
                   okText={t('orders.actions.cancelled')}
                   cancelText={t('orders.keep')}
                   okButtonProps={{ danger: true }}
+                  // antd's Popconfirm keeps its OK button loading while the promise it is handed runs (its type says void).
+                  // eslint-disable-next-line @typescript-eslint/no-misused-promises
                   onConfirm={() => move(status)}
                 >
                   <Button size="large" danger disabled={setStatus.isPending}>

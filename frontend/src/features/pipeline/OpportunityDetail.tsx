@@ -99,9 +99,11 @@ export default function OpportunityDetail() {
     createOrder.mutate(undefined, {
       onSuccess: (order) => {
         message.success(t('opportunities.orderCreated', { number: order.number }));
-        navigate(paths.order(order.id));
+        void navigate(paths.order(order.id));
       },
-      onError: (error) => message.error(errorMessage(error, t)),
+      onError: (error) => {
+        message.error(errorMessage(error, t));
+      },
     });
 
   const lines = (opportunity.lines ?? []).map((line, index) => ({ ...line, key: index }));
