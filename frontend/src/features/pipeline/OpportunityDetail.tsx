@@ -213,14 +213,7 @@ export default function OpportunityDetail() {
             </Card>
             <ActivityTimeline
               title={t('opportunities.followUps.title')}
-              items={followUps.data?.pages.flatMap((page) => page.items)}
-              isPending={followUps.isPending}
-              error={followUps.error}
-              onRetry={() => void followUps.refetch()}
-              retrying={followUps.isFetching}
-              hasMore={followUps.hasNextPage}
-              loadingMore={followUps.isFetchingNextPage}
-              onLoadMore={() => void followUps.fetchNextPage()}
+              query={followUps}
               emptyText={t('opportunities.followUps.empty')}
             />
           </Flex>
