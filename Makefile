@@ -49,9 +49,10 @@ run: install
 ## test: lint, API suite on SQLite and MariaDB (with GridFS), SPA unit tests, API types, browser
 test: lint test-sqlite test-mariadb test-frontend check-api test-e2e
 
-lint: install-dev
+lint: install-dev node_modules/.installed
 	$(BIN)/ruff check backend tests migrations
 	$(BIN)/ruff format --check backend tests migrations
+	npm run lint
 
 test-sqlite: install-dev
 	CRM_TEST_DB=sqlite $(BIN)/pytest -q

@@ -22,7 +22,7 @@ test('a stale edit is refused and explained, and works after a reload', async ({
     data: { name: `Conflict ${testInfo.project.name} ${Date.now() % 100000}`, company_name: 'Before GmbH' },
   });
   expect(created.status()).toBe(201);
-  const lead = await created.json();
+  const lead = (await created.json()) as { id: number; name: string };
 
   await page.goto(`/leads/${lead.id}`);
   await logIn(page, lang, 'sales1@example.com');
@@ -57,5 +57,5 @@ test('a stale edit is refused and explained, and works after a reload', async ({
   await company.getByRole('button', { name: t('common.save') }).click();
   await expect(company).toContainText('Mine AG');
   const final = await request.get(`/api/v1/leads/${lead.id}`, { headers: auth });
-  expect((await final.json()).company_name).toBe('Mine AG');
+  expect(((await final.json()) as { company_name: string }).company_name).toBe('Mine AG');
 });

@@ -10,8 +10,8 @@ export type Language = 'zh-CN' | 'en-US';
 
 type Messages = { [key: string]: string | Messages };
 const messages: Record<Language, Messages> = {
-  'zh-CN': JSON.parse(readFileSync(join(process.cwd(), 'frontend/src/i18n/zh-CN.json'), 'utf8')),
-  'en-US': JSON.parse(readFileSync(join(process.cwd(), 'frontend/src/i18n/en-US.json'), 'utf8')),
+  'zh-CN': JSON.parse(readFileSync(join(process.cwd(), 'frontend/src/i18n/zh-CN.json'), 'utf8')) as Messages,
+  'en-US': JSON.parse(readFileSync(join(process.cwd(), 'frontend/src/i18n/en-US.json'), 'utf8')) as Messages,
 };
 
 /** The UI text of `key` in `language`, from the app's own message files ({{x}} filled from vars). */
@@ -143,5 +143,6 @@ export async function apiToken(request: APIRequestContext, email: string): Promi
     data: { email, password: DEMO_PASSWORD },
   });
   expect(response.ok()).toBeTruthy();
-  return (await response.json()).access_token as string;
+  const { access_token } = (await response.json()) as { access_token: string };
+  return access_token;
 }

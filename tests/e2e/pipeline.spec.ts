@@ -57,7 +57,7 @@ test('a lead becomes an opportunity, is won on the board, and becomes an order',
     data: { name: `陈刚 ${suffix}`, company_name: company, status: 'qualified' },
   });
   expect(created.status()).toBe(201);
-  const lead = await created.json();
+  const lead = (await created.json()) as { id: number; name: string };
 
   // ---- Convert it, with an opportunity in the manufacturing pipeline ----
   await page.goto(`/leads/${lead.id}`);

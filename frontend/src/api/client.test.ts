@@ -24,14 +24,14 @@ describe('API client', () => {
       ),
       http.get(`${API}/leads/7`, () => problem(404, 'No such lead.', undefined, 'lead_not_found')),
     );
-    const invalid = await unwrap(api.POST('/api/v1/leads', { body: { name: 'a' } })).catch((e) => e);
+    const invalid = (await unwrap(api.POST('/api/v1/leads', { body: { name: 'a' } })).catch((error: unknown) => error)) as ApiError;
     expect(invalid).toBeInstanceOf(ApiError);
     expect(invalid.code).toBe('validation_failed');
     expect(invalid.fieldErrors).toEqual({ phone: ['Not a valid phone number.'] });
     expect(invalid.fieldErrorCodes).toEqual({ phone: ['invalid'] });
-    const missing = await unwrap(
+    const missing = (await unwrap(
       api.GET('/api/v1/leads/{lead_id}', { params: { path: { lead_id: 7 } } }),
-    ).catch((e) => e);
+    ).catch((error: unknown) => error)) as ApiError;
     expect(missing.code).toBe('lead_not_found');
     expect(ApiError.network(new Error('offline')).code).toBeUndefined();
   });

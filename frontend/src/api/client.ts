@@ -75,7 +75,7 @@ export async function unwrap<T>(
 ): Promise<{ data: T; response: Response }> {
   const { data, error, response } = await call;
   if (!response.ok) {
-    const body = error && typeof error === 'object' ? error : { detail: error ? String(error) : undefined };
+    const body = error && typeof error === 'object' ? error : { detail: typeof error === 'string' && error ? error : undefined };
     throw new ApiError(response.status, { status: response.status, title: response.statusText, ...body });
   }
   return { data: data as T, response };
@@ -121,5 +121,5 @@ async function refreshOnce(): Promise<string | null> {
 
 function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? (locks.request('crm-auth-refresh', task) as Promise<Awaited<T>> as Promise<T>) : task();
+  return locks ? (locks.request('crm-auth-refresh', task) as Promise<Awaited<T>>) : task();
 }

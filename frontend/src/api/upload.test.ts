@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FakeXHR, lastUpload, useFakeXHR } from '../test/fake-xhr';
+import { FakeXHR, lastUpload, installFakeXHR } from '../test/fake-xhr';
 import { ApiError } from './errors';
 import { setSession } from './session';
 import { upload } from './upload';
 import { users } from '../test/fixtures';
 
-useFakeXHR();
+installFakeXHR();
 
 function file(name = 'nameplate.jpg', size = 1000) {
   return new File([new Uint8Array(size)], name, { type: 'image/jpeg' });

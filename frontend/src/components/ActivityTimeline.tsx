@@ -4,16 +4,21 @@ import type { FollowUp } from '../api/types';
 import { formatDateTime } from '../lib/dates';
 import { ErrorState } from './ErrorState';
 
-interface Props {
-  title: string;
-  items: FollowUp[] | undefined;
+/** The follow-ups of a customer or an opportunity, as TanStack Query's infinite query gives them: a page at a time. */
+export interface FollowUpPages {
+  data?: { pages: readonly { items: FollowUp[] }[] };
   isPending: boolean;
   error: unknown;
-  onRetry: () => void;
-  retrying?: boolean;
-  hasMore?: boolean;
-  loadingMore?: boolean;
-  onLoadMore?: () => void;
+  isFetching: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  refetch: () => Promise<unknown>;
+  fetchNextPage: () => Promise<unknown>;
+}
+
+interface Props {
+  title: string;
+  query: FollowUpPages;
   emptyText: string;
 }
 
@@ -21,13 +26,14 @@ interface Props {
  * A read-only follow-up timeline (newest first) for customers and opportunities: what kind, what
  * was said, who and when, and whether it is done. Leads have their own editable timeline.
  */
-export function ActivityTimeline({ title, items, isPending, error, onRetry, retrying, hasMore, loadingMore, onLoadMore, emptyText }: Props) {
+export function ActivityTimeline({ title, query, emptyText }: Props) {
   const { t } = useTranslation();
+  const items = query.data?.pages.flatMap((page) => page.items);
   return (
     <Card title={<h3 className="card-title">{title}</h3>} className="activity-timeline">
-      {error ? (
-        <ErrorState error={error} onRetry={onRetry} retrying={retrying} />
-      ) : isPending || !items ? (
+      {query.error ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+      ) : query.isPending || !items ? (
         <div aria-busy="true">
           <span className="sr-only">{t('common.loading')}</span>
           <Skeleton active avatar paragraph={{ rows: 4 }} />
@@ -57,8 +63,8 @@ export function ActivityTimeline({ title, items, isPending, error, onRetry, retr
               ),
             }))}
           />
-          {hasMore && onLoadMore && (
-            <Button block onClick={onLoadMore} loading={loadingMore}>
+          {query.hasNextPage && (
+            <Button block onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
               {t('followUps.loadOlder')}
             </Button>
           )}

@@ -84,7 +84,7 @@ function useLogout() {
   return async () => {
     await logout();
     queryClient.clear();
-    navigate(paths.login, { replace: true });
+    await navigate(paths.login, { replace: true });
   };
 }
 

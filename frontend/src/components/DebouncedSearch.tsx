@@ -19,8 +19,12 @@ export function DebouncedSearch({
   className: string;
 }) {
   const [text, setText] = useState(value);
-  // The URL may change under us (back button, "clear filters").
-  useEffect(() => setText(value), [value]);
+  // The URL may change under us (back button, "clear filters"): the box then shows the new value.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value);
+  }
   useEffect(() => {
     if (text.trim() === value) return undefined;
     const timer = setTimeout(() => onSearch(text.trim()), SEARCH_DELAY_MS);

@@ -95,7 +95,7 @@ export function EditableField<V>({
             name={formName}
             layout="vertical"
             initialValues={{ [name]: value }}
-            onFinish={save}
+            onFinish={(values: Record<string, V>) => void save(values)}
             onKeyDown={onKeyDown}
             disabled={saving}
             className="editable-field-form"

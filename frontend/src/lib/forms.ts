@@ -32,7 +32,7 @@ export function applyFieldErrors(
 export function withoutBlanks<T extends object>(values: T, { dropNull = false } = {}): T {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
-    const text = typeof value === 'string' ? value.trim() : value;
+    const text: unknown = typeof value === 'string' ? value.trim() : value;
     if (text !== '' && text !== undefined && !(dropNull && text === null)) body[key] = text;
   }
   return body as T;

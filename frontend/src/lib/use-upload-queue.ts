@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/errors';
 import type { UploadProgress } from '../api/upload';
 import { errorMessage } from './messages';
@@ -37,7 +37,10 @@ let counter = 0;
 export function useUploadQueue(send: SendFile, { check, onUploaded }: Options = {}) {
   const [items, setItems] = useState<QueuedUpload[]>([]);
   const latest = useRef({ send, check, onUploaded });
-  latest.current = { send, check, onUploaded };
+  // Current before this render's effects run (layout effects come first): an upload started below uses them.
+  useLayoutEffect(() => {
+    latest.current = { send, check, onUploaded };
+  }, [send, check, onUploaded]);
   const controllers = useRef(new Map<string, AbortController>());
 
   const patch = useCallback((key: string, change: Partial<QueuedUpload>) => {
@@ -84,6 +87,8 @@ export function useUploadQueue(send: SendFile, { check, onUploaded }: Options = 
     const { key, file } = next;
     const controller = new AbortController();
     controllers.current.set(key, controller);
+    // Starting the upload (an outside system) is what this effect is for; it marks the file as sent in the same step.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     patch(key, { status: 'uploading', percent: 0 });
     latest.current
       .send(

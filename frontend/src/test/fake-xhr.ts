@@ -73,7 +73,7 @@ export class FakeXHR {
 }
 
 /** Installs FakeXHR around each test of the calling file. */
-export function useFakeXHR() {
+export function installFakeXHR() {
   beforeEach(() => {
     FakeXHR.requests = [];
     vi.stubGlobal('XMLHttpRequest', FakeXHR);

@@ -17,7 +17,7 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 window.scrollTo = () => {};
-Element.prototype.scrollIntoView ??= () => {};
+Element.prototype.scrollIntoView = () => {}; // jsdom has none
 const getComputedStyle = window.getComputedStyle.bind(window);
 // jsdom does not implement pseudo-elements; antd asks for them when measuring scrollbars.
 window.getComputedStyle = (element: Element) => getComputedStyle(element);

@@ -2,13 +2,13 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { API, json, users } from '../../test/fixtures';
-import { FakeXHR, lastUpload, useFakeXHR } from '../../test/fake-xhr';
+import { FakeXHR, lastUpload, installFakeXHR } from '../../test/fake-xhr';
 import { renderWithProviders } from '../../test/render';
 import { server } from '../../test/server';
 import type { Attachment } from './api';
 import { AttachmentPanel } from './AttachmentPanel';
 
-useFakeXHR();
+installFakeXHR();
 
 let nextId = 1;
 function attachment(filename: string, content_type: string, overrides: Partial<Attachment> = {}): Attachment {

@@ -61,6 +61,8 @@ function DeleteButton({ attachment, onDelete }: { attachment: Attachment; onDele
       okText={t('attachments.delete')}
       cancelText={t('common.cancel')}
       okButtonProps={{ danger: true }}
+      // antd's Popconfirm keeps its OK button loading while the promise it is handed runs (its type says void).
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises
       onConfirm={() => onDelete(attachment)}
     >
       <Button

@@ -40,7 +40,7 @@ export function CompanyCreateDrawer({ open, onClose }: { open: boolean; onClose:
       toBody={withoutBlanks}
       onCreated={({ company }) => {
         message.success(t('customers.companyCreated', { name: company.name }));
-        navigate(paths.company(company.id));
+        void navigate(paths.company(company.id));
       }}
     >
       <Form.Item name="name" label={t('companies.fields.name')} rules={customerFieldRules('name', t)}>

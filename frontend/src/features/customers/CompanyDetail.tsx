@@ -175,14 +175,7 @@ export default function CompanyDetail() {
         <Col xs={24} lg={14}>
           <ActivityTimeline
             title={t('companies.timeline')}
-            items={followUps.data?.pages.flatMap((page) => page.items)}
-            isPending={followUps.isPending}
-            error={followUps.error}
-            onRetry={() => void followUps.refetch()}
-            retrying={followUps.isFetching}
-            hasMore={followUps.hasNextPage}
-            loadingMore={followUps.isFetchingNextPage}
-            onLoadMore={() => void followUps.fetchNextPage()}
+            query={followUps}
             emptyText={t('companies.noTimeline')}
           />
         </Col>

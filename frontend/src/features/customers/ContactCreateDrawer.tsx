@@ -38,7 +38,7 @@ export function ContactCreateDrawer({ open, onClose, company }: { open: boolean;
       toBody={withoutBlanks}
       onCreated={({ contact }) => {
         message.success(t('customers.contactCreated', { name: contact.name }));
-        navigate(paths.contact(contact.id));
+        void navigate(paths.contact(contact.id));
       }}
     >
       <Form.Item name="name" label={t('contacts.fields.name')} rules={customerFieldRules('name', t)}>

@@ -69,7 +69,7 @@ export function ConvertLeadDrawer({ lead, open, onClose }: { lead: Lead; open: b
       (conversion) => {
         message.success(t('convert.done'));
         onClose();
-        navigate(conversion.opportunity ? paths.opportunity(conversion.opportunity.id) : paths.company(conversion.company.id));
+        void navigate(conversion.opportunity ? paths.opportunity(conversion.opportunity.id) : paths.company(conversion.company.id));
       },
       (error: unknown) => {
         if (isApiError(error, 409)) {

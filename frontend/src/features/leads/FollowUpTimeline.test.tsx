@@ -20,7 +20,7 @@ function followUpsOnServer(initial: FollowUp[]) {
     http.post(`${API}/leads/${LEAD}/follow-ups`, async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;
       created.push(body);
-      const followUp = makeFollowUp({ ...body, created_at: dayjs().toISOString() } as Partial<FollowUp>);
+      const followUp = makeFollowUp({ ...body, created_at: dayjs().toISOString() });
       items = [followUp, ...items];
       return json(followUp, { status: 201 });
     }),
@@ -29,7 +29,7 @@ function followUpsOnServer(initial: FollowUp[]) {
       const body = (await request.json()) as Record<string, unknown>;
       patched.push({ id, body });
       items = items.map((item) => (item.id === id ? { ...item, ...body } : item));
-      return json(items.find((item) => item.id === id)!);
+      return json(items.find((item) => item.id === id));
     }),
   ];
   return { handlers, created, patched };

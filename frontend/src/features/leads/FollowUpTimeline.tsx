@@ -191,7 +191,9 @@ export function FollowUpTimeline({ leadId, canWrite }: { leadId: number; canWrit
           message.success(done);
           setPicking(null);
         },
-        onError: (error) => message.error(errorMessage(error, t)),
+        onError: (error) => {
+          message.error(errorMessage(error, t));
+        },
       },
     );
 

@@ -47,7 +47,7 @@ export function LeadCreateDrawer({
       toBody={withoutBlanks}
       onCreated={({ lead }) => {
         message.success(t('leads.created', { name: lead.name }));
-        navigate(paths.lead(lead.id), { state: from });
+        void navigate(paths.lead(lead.id), { state: from });
       }}
     >
       <LeadFormFields assignees={assignees.data ?? []} canAssign={canAssignLeads} />

@@ -35,7 +35,7 @@ function leadOnServer(initial: Lead) {
       if (body.phone === 'not a phone') {
         return problem(422, 'The request has invalid fields.', { phone: ['Not a valid phone number.'] });
       }
-      lead = { ...lead, ...body } as Lead;
+      lead = { ...lead, ...body };
       if ('owner_id' in body) {
         lead.owner_name = assignees.find(({ id }) => id === body.owner_id)?.name ?? null;
       }

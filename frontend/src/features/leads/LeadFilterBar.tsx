@@ -1,9 +1,8 @@
 import { DatePicker, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Assignee, LeadSort, LeadSource, LeadStatus } from '../../api/types';
-import { DebouncedSearch } from '../../components/DebouncedSearch';
+import type { Assignee, LeadSource, LeadStatus } from '../../api/types';
+import { ListFilterBar, type FilterControl } from '../../components/ListFilterBar';
 import { MultiSelectFilter } from '../../components/MultiSelectFilter';
-import { ResponsiveFilterBar, type FilterControl } from '../../components/ResponsiveFilterBar';
 import { dayjs, type Dayjs } from '../../lib/dates';
 import type { DueWithin, LeadFilters } from './api/get-leads';
 import { countFilters, hasFilters } from './lead-filters';
@@ -23,7 +22,7 @@ function toDay(value: Dayjs | null): string | undefined {
   return value ? value.format('YYYY-MM-DD') : undefined;
 }
 
-/** The filters and sort, in display order; the created-date range shares a row in the drawer. */
+/** The filters, in display order (the sort comes last); the created-date range shares a row in the drawer. */
 function useControls({ filters, onChange, assignees, meId }: Props): (FilterControl | FilterControl[])[] {
   const { t } = useTranslation();
   const ownerOptions = [
@@ -126,54 +125,25 @@ function useControls({ filters, onChange, assignees, meId }: Props): (FilterCont
         ),
       },
     ],
-    {
-      key: 'sort',
-      label: t('leads.sort.label'),
-      node: (
-        <Select<LeadSort>
-          aria-label={t('leads.sort.label')}
-          value={filters.sort ?? DEFAULT_SORT}
-          onChange={(sort) => onChange({ sort })}
-          options={LEAD_SORTS.map((sort) => ({ value: sort, label: t(`leads.sort.${sort}`) }))}
-          className="filter-sort"
-          popupMatchSelectWidth={false}
-        />
-      ),
-    },
   ];
 }
 
 /** Search, filters and sort of the lead list. On phones the filters open in a drawer. */
 export function LeadFilterBar(props: Props) {
-  const { t } = useTranslation();
   const { filters, onChange, onClear, isMobile } = props;
   const controls = useControls(props);
-  const count = countFilters(filters);
   return (
-    <ResponsiveFilterBar
-      className="lead-filter-bar"
-      isMobile={isMobile}
-      search={
-        <DebouncedSearch
-          className="lead-search"
-          label={t('leads.search')}
-          placeholder={t('leads.searchPlaceholder')}
-          value={filters.q ?? ''}
-          onSearch={(q) => onChange({ q: q || undefined })}
-        />
-      }
-      controls={controls}
-      activeCount={count}
-      hasFilters={hasFilters(filters)}
+    <ListFilterBar
+      list="leads"
+      filters={filters}
+      onChange={onChange}
       onClear={onClear}
-      labels={{
-        region: t('leads.filters.label'),
-        clear: t('leads.filters.clear'),
-        button: t('leads.filters.button'),
-        buttonWithCount: t('leads.filters.open', { count }),
-        drawerTitle: t('leads.filters.title'),
-        show: t('leads.filters.show'),
-      }}
+      controls={controls}
+      sorts={LEAD_SORTS}
+      defaultSort={DEFAULT_SORT}
+      activeCount={countFilters(filters)}
+      hasFilters={hasFilters(filters)}
+      isMobile={isMobile}
     />
   );
 }

@@ -61,7 +61,7 @@ describe('LeadList', () => {
     expect(params.get('owner_id')).toBe('me');
     expect(params.get('source')).toBe('event');
     expect(params.get('sort')).toBe('name');
-    expect(dayjs(params.get('created_after')!).format('YYYY-MM-DD HH:mm')).toBe('2026-03-01 00:00');
+    expect(dayjs(params.get('created_after')).format('YYYY-MM-DD HH:mm')).toBe('2026-03-01 00:00');
     expect(params.get('next_follow_up_before')).toBe(dayjs().endOf('day').toISOString());
     expect(screen.getByRole('searchbox', { name: 'Search leads' })).toHaveValue('pump');
   });

@@ -1,6 +1,5 @@
 import { ArrowLeftOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, List, Popconfirm, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, App, Button, Card, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
@@ -17,6 +16,7 @@ import { useProducts } from './api/get-products';
 import { ORDER_TRANSITIONS, useSetOrderStatus } from './api/update-order';
 import { OrderStatusTag } from '../../components/OrderStatusTag';
 import { DetailLoadState } from '../../components/DetailLoadState';
+import { LineItemsTable } from '../../components/LineItemsTable';
 
 export default function OrderDetail() {
   const { t, i18n } = useTranslation();
@@ -67,24 +67,6 @@ export default function OrderDetail() {
       </Tag>
     ) : null;
 
-  const lines = (order.lines ?? []).map((line, index) => ({ ...line, key: line.id ?? index }));
-  const columns: ColumnsType<OrderLine & { key: number }> = [
-    {
-      key: 'item',
-      title: t('orders.description'),
-      render: (_, line) => (
-        <Flex vertical gap={2}>
-          <span>{itemName(line)}</span>
-          {shortMark(line)}
-        </Flex>
-      ),
-    },
-    { key: 'quantity', title: t('opportunities.lines.quantity'), align: 'right', render: (_, line) => formatQuantity(line.quantity, i18n.language) },
-    { key: 'unit', title: t('opportunities.lines.unitPrice'), align: 'right', render: (_, line) => money(line.unit_price) },
-    { key: 'discount', title: t('opportunities.lines.discount'), align: 'right', render: (_, line) => `${Number(line.discount ?? 0)}%` },
-    { key: 'total', title: t('opportunities.lines.lineTotal'), align: 'right', render: (_, line) => money(line.line_total) },
-  ];
-
   return (
     <div className="page order-detail-page">
       {back}
@@ -108,6 +90,8 @@ export default function OrderDetail() {
                   okText={t('orders.actions.cancelled')}
                   cancelText={t('orders.keep')}
                   okButtonProps={{ danger: true }}
+                  // antd's Popconfirm keeps its OK button loading while the promise it is handed runs (its type says void).
+                  // eslint-disable-next-line @typescript-eslint/no-misused-promises
                   onConfirm={() => move(status)}
                 >
                   <Button size="large" danger disabled={setStatus.isPending}>
@@ -140,30 +124,16 @@ export default function OrderDetail() {
         />
       )}
 
-      <Card title={<h3 className="card-title">{t('orders.lines')}</h3>} className="order-lines">
-        {lines.length === 0 ? (
-          <Empty description={t('opportunities.lines.empty')} />
-        ) : isMobile ? (
-          <List
-            dataSource={lines}
-            renderItem={(line) => (
-              <List.Item>
-                <div className="line-card">
-                  <Typography.Text strong>{itemName(line)}</Typography.Text>
-                  <div>
-                    {formatQuantity(line.quantity, i18n.language)} × {money(line.unit_price)}
-                    {Number(line.discount ?? 0) > 0 && ` −${Number(line.discount)}%`}
-                  </div>
-                  <Typography.Text strong>{money(line.line_total)}</Typography.Text>
-                  <div>{shortMark(line)}</div>
-                </div>
-              </List.Item>
-            )}
-          />
-        ) : (
-          <Table rowKey="key" size="small" columns={columns} dataSource={lines} pagination={false} />
-        )}
-      </Card>
+      <LineItemsTable
+        title={t('orders.lines')}
+        className="order-lines"
+        lines={order.lines ?? []}
+        currency={order.currency}
+        itemTitle={t('orders.description')}
+        itemName={itemName}
+        itemNote={shortMark}
+        isMobile={isMobile}
+      />
       <Card className="order-meta">
         <dl className="field-list">
           <div className="editable-field">

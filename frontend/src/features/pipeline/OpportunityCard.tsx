@@ -28,7 +28,7 @@ export function OpportunityCard({ opportunity, companyName, stages, onMove, drag
   const targets = stages.filter((stage) => stage.id !== opportunity.stage_id);
   return (
     <article
-      ref={dragRef as Ref<HTMLElement>}
+      ref={dragRef}
       style={style}
       className={`opportunity-card${dragging ? ' is-dragging' : ''}${overlay ? ' is-overlay' : ''}`}
       data-opportunity-id={opportunity.id}

@@ -1,18 +1,17 @@
 import { ArrowLeftOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Flex, List, Row, Select, Skeleton, Table, Timeline, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { App, Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
 import { isApiError } from '../../api/errors';
-import type { OpportunityLine } from '../../api/types';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { ErrorState } from '../../components/ErrorState';
+import { LineItemsTable } from '../../components/LineItemsTable';
 import { ReadOnlyField } from '../../components/ReadOnlyField';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/messages';
-import { formatMoney, formatQuantity } from '../../lib/money';
+import { formatMoney } from '../../lib/money';
 import { activeStages, pipelineLabel, stageLabel, usePipelines } from '../../lib/pipelines';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
@@ -99,19 +98,12 @@ export default function OpportunityDetail() {
     createOrder.mutate(undefined, {
       onSuccess: (order) => {
         message.success(t('opportunities.orderCreated', { number: order.number }));
-        navigate(paths.order(order.id));
+        void navigate(paths.order(order.id));
       },
-      onError: (error) => message.error(errorMessage(error, t)),
+      onError: (error) => {
+        message.error(errorMessage(error, t));
+      },
     });
-
-  const lines = (opportunity.lines ?? []).map((line, index) => ({ ...line, key: index }));
-  const lineColumns: ColumnsType<OpportunityLine & { key: number }> = [
-    { key: 'product', title: t('opportunities.lines.product'), render: (_, line) => productName(line.product_id) },
-    { key: 'quantity', title: t('opportunities.lines.quantity'), align: 'right', render: (_, line) => formatQuantity(line.quantity, i18n.language) },
-    { key: 'unit', title: t('opportunities.lines.unitPrice'), align: 'right', render: (_, line) => money(line.unit_price) },
-    { key: 'discount', title: t('opportunities.lines.discount'), align: 'right', render: (_, line) => `${Number(line.discount ?? 0)}%` },
-    { key: 'total', title: t('opportunities.lines.lineTotal'), align: 'right', render: (_, line) => money(line.line_total) },
-  ];
 
   return (
     <div className="page opportunity-detail-page">
@@ -180,29 +172,14 @@ export default function OpportunityDetail() {
         </Col>
         <Col xs={24} lg={14}>
           <Flex vertical gap={16}>
-            <Card title={<h3 className="card-title">{t('opportunities.lines.title')}</h3>}>
-              {lines.length === 0 ? (
-                <Empty description={t('opportunities.lines.empty')} />
-              ) : isMobile ? (
-                <List
-                  dataSource={lines}
-                  renderItem={(line) => (
-                    <List.Item>
-                      <div className="line-card">
-                        <Typography.Text strong>{productName(line.product_id)}</Typography.Text>
-                        <div>
-                          {formatQuantity(line.quantity, i18n.language)} × {money(line.unit_price)}
-                          {Number(line.discount ?? 0) > 0 && ` −${Number(line.discount)}%`}
-                        </div>
-                        <Typography.Text strong>{money(line.line_total)}</Typography.Text>
-                      </div>
-                    </List.Item>
-                  )}
-                />
-              ) : (
-                <Table rowKey="key" size="small" columns={lineColumns} dataSource={lines} pagination={false} />
-              )}
-            </Card>
+            <LineItemsTable
+              title={t('opportunities.lines.title')}
+              lines={opportunity.lines ?? []}
+              currency={opportunity.currency}
+              itemTitle={t('opportunities.lines.product')}
+              itemName={(line) => productName(line.product_id)}
+              isMobile={isMobile}
+            />
             <Card title={<h3 className="card-title">{t('opportunities.history.title')}</h3>}>
               {history.isError ? (
                 <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />
@@ -236,14 +213,7 @@ export default function OpportunityDetail() {
             </Card>
             <ActivityTimeline
               title={t('opportunities.followUps.title')}
-              items={followUps.data?.pages.flatMap((page) => page.items)}
-              isPending={followUps.isPending}
-              error={followUps.error}
-              onRetry={() => void followUps.refetch()}
-              retrying={followUps.isFetching}
-              hasMore={followUps.hasNextPage}
-              loadingMore={followUps.isFetchingNextPage}
-              onLoadMore={() => void followUps.fetchNextPage()}
+              query={followUps}
               emptyText={t('opportunities.followUps.empty')}
             />
           </Flex>

@@ -43,9 +43,9 @@ class MouseAndPenSensor extends PointerSensor {
   static override activators = [
     {
       eventName: 'onPointerDown' as const,
-      handler: ({ nativeEvent }: ReactPointerEvent, { onActivation }: PointerSensorOptions) => {
+      handler: ({ nativeEvent }: ReactPointerEvent, options: PointerSensorOptions) => {
         if (nativeEvent.pointerType === 'touch' || !nativeEvent.isPrimary || nativeEvent.button !== 0) return false;
-        onActivation?.({ event: nativeEvent });
+        options.onActivation?.({ event: nativeEvent });
         return true;
       },
     },
@@ -175,7 +175,7 @@ export function ViewToggle({ value }: { value: 'board' | 'list' }) {
       buttonStyle="solid"
       size="large"
       aria-label={t('opportunities.title')}
-      onChange={(event) => navigate(event.target.value === 'board' ? paths.pipeline : paths.opportunities)}
+      onChange={(event) => void navigate(event.target.value === 'board' ? paths.pipeline : paths.opportunities)}
       options={[
         { value: 'board', label: t('board.boardView') },
         { value: 'list', label: t('board.listView') },

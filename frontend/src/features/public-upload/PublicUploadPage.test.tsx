@@ -2,13 +2,13 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { dayjs } from '../../lib/dates';
-import { FakeXHR, lastUpload, useFakeXHR } from '../../test/fake-xhr';
+import { FakeXHR, lastUpload, installFakeXHR } from '../../test/fake-xhr';
 import { API, json, problem } from '../../test/fixtures';
 import { renderAnonymous } from '../../test/render';
 import { server } from '../../test/server';
 import type { PublicUploadLink } from './api/get-upload-link';
 
-useFakeXHR();
+installFakeXHR();
 
 const MB = 1024 * 1024;
 const link: PublicUploadLink = {

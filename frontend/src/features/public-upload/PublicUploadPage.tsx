@@ -1,7 +1,7 @@
 import { CameraOutlined, CheckCircleFilled, FolderOpenOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Result, Skeleton, Typography } from 'antd';
-import { useCallback, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/errors';
@@ -55,7 +55,9 @@ function Uploader({ token, link }: { token: string; link: PublicUploadLink }) {
   const [messageSent, setMessageSent] = useState(false);
   // The message travels with the next file sent (or alone, with its button).
   const messageRef = useRef('');
-  messageRef.current = message.trim();
+  useLayoutEffect(() => {
+    messageRef.current = message.trim();
+  }, [message]);
   const sentWith = useRef(new Map<File, string>());
 
   const markSent = useCallback((text: string) => {

@@ -61,7 +61,9 @@ export function SlaPolicyForm({ policy, priorityLabel }: { policy: SlaPolicy; pr
 
   const save = (values: SlaHours) =>
     update.mutate(values, {
-      onSuccess: () => message.success(t('slaPolicies.saved', { priority: priorityLabel })),
+      onSuccess: () => {
+        message.success(t('slaPolicies.saved', { priority: priorityLabel }));
+      },
       onError: (error) => {
         // Field messages (a 422) go under their fields; anything else (403, offline) to a toast.
         const leftover = applyFieldErrors(form, error, FIELDS);

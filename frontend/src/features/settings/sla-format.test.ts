@@ -4,7 +4,7 @@ import { dayjs } from '../../lib/dates';
 import { formatHours, formatRelative } from './sla-format';
 
 describe('formatHours', () => {
-  it('says a target in minutes, hours or whole days, in the UI language', async () => {
+  it('says a target in minutes, hours or whole days, in the UI language', () => {
     const t = i18n.getFixedT('en-US');
     expect([0.01, 0.5, 1, 1.5, 2.25, 24, 36, 72, 100].map((hours) => formatHours(hours, t))).toEqual([
       '1 min',

@@ -117,6 +117,8 @@ function ExistingLinks({ ticketId }: { ticketId: number }) {
                 okText={t('tickets.uploadLinks.revoke')}
                 cancelText={t('common.cancel')}
                 okButtonProps={{ danger: true }}
+                // antd's Popconfirm keeps its OK button loading while the promise it is handed runs (its type says void).
+                // eslint-disable-next-line @typescript-eslint/no-misused-promises
                 onConfirm={() =>
                   revoke.mutateAsync(link.id).then(
                     () => void message.success(t('tickets.uploadLinks.revoked')),

@@ -33,7 +33,7 @@ export function TicketCreateDrawer({ open, onClose, from, customer }: Props) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<TicketCreate>();
-  const companyId = Form.useWatch('company_id', form) as number | null | undefined;
+  const companyId = Form.useWatch<number | null | undefined>('company_id', form);
   const mutation = useCreateTicket();
 
   return (
@@ -59,7 +59,7 @@ export function TicketCreateDrawer({ open, onClose, from, customer }: Props) {
       toBody={(values) => withoutBlanks(values, { dropNull: true })}
       onCreated={({ ticket }) => {
         message.success(t('tickets.created', { id: ticket.id }));
-        navigate(paths.ticket(ticket.id), { state: from });
+        void navigate(paths.ticket(ticket.id), { state: from });
       }}
     >
       <Form.Item name="kind" label={t('tickets.fields.kind')} rules={[{ required: true }]}>

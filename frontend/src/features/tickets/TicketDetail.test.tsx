@@ -27,7 +27,7 @@ function ticketOnServer(initial: Ticket, comments: TicketComment[] = [], derive:
       if (status && !TICKET_TRANSITIONS[ticket.status].includes(status)) {
         return problem(409, `A ticket cannot go from ${ticket.status} to ${status}.`, { status: ['Not allowed.'] });
       }
-      ticket = derive({ ...ticket, ...body } as Ticket);
+      ticket = derive({ ...ticket, ...body });
       version += 1;
       return json(ticket, { headers: { ETag: etag() } });
     }),

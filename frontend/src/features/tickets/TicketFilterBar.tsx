@@ -1,13 +1,12 @@
 import { Checkbox, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CompanyPicker, type Chosen } from '../../components/CompanyPicker';
-import { DebouncedSearch } from '../../components/DebouncedSearch';
+import { ListFilterBar, type FilterControl } from '../../components/ListFilterBar';
 import { MultiSelectFilter } from '../../components/MultiSelectFilter';
-import { ResponsiveFilterBar, type FilterControl } from '../../components/ResponsiveFilterBar';
 import type { TicketFilters } from './api/get-tickets';
 import { countFilters, hasFilters } from './ticket-filters';
 import { DEFAULT_TICKET_SORT, TICKET_KINDS, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES } from './ticket-options';
-import type { TicketKind, TicketPriority, TicketSort, TicketStatus } from './types';
+import type { TicketKind, TicketPriority, TicketStatus } from './types';
 
 interface Props {
   filters: TicketFilters;
@@ -18,7 +17,7 @@ interface Props {
   isMobile: boolean;
 }
 
-/** The filters and sort, in display order. */
+/** The filters, in display order (the sort comes last). */
 function useControls({ filters, company, onChange }: Props): FilterControl[] {
   const { t } = useTranslation();
   return [
@@ -121,54 +120,25 @@ function useControls({ filters, company, onChange }: Props): FilterControl[] {
         </Checkbox>
       ),
     },
-    {
-      key: 'sort',
-      label: t('tickets.sort.label'),
-      node: (
-        <Select<TicketSort>
-          aria-label={t('tickets.sort.label')}
-          value={filters.sort ?? DEFAULT_TICKET_SORT}
-          onChange={(sort) => onChange({ sort })}
-          options={TICKET_SORTS.map((sort) => ({ value: sort, label: t(`tickets.sort.${sort}`) }))}
-          className="filter-sort"
-          popupMatchSelectWidth={false}
-        />
-      ),
-    },
   ];
 }
 
 /** Search, filters and sort of the ticket list. On phones the filters open in a drawer. */
 export function TicketFilterBar(props: Props) {
-  const { t } = useTranslation();
   const { filters, onChange, onClear, isMobile } = props;
   const controls = useControls(props);
-  const count = countFilters(filters);
   return (
-    <ResponsiveFilterBar
-      className="ticket-filter-bar"
-      isMobile={isMobile}
-      search={
-        <DebouncedSearch
-          className="ticket-search"
-          label={t('tickets.search')}
-          placeholder={t('tickets.searchPlaceholder')}
-          value={filters.q ?? ''}
-          onSearch={(q) => onChange({ q: q || undefined })}
-        />
-      }
-      controls={controls}
-      activeCount={count}
-      hasFilters={hasFilters(filters)}
+    <ListFilterBar
+      list="tickets"
+      filters={filters}
+      onChange={onChange}
       onClear={onClear}
-      labels={{
-        region: t('tickets.filters.label'),
-        clear: t('tickets.filters.clear'),
-        button: t('tickets.filters.button'),
-        buttonWithCount: t('tickets.filters.open', { count }),
-        drawerTitle: t('tickets.filters.title'),
-        show: t('tickets.filters.show'),
-      }}
+      controls={controls}
+      sorts={TICKET_SORTS}
+      defaultSort={DEFAULT_TICKET_SORT}
+      activeCount={countFilters(filters)}
+      hasFilters={hasFilters(filters)}
+      isMobile={isMobile}
     />
   );
 }
