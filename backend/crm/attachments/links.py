@@ -25,6 +25,7 @@ from crm.core import audit
 from crm.core.errors import ApiError
 from crm.core.pagination import Page, paginate
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.service import services as tickets
 from crm.service.models import Ticket
@@ -78,7 +79,7 @@ def create_link(user: User, ticket_id: int, data: dict) -> IssuedLink:
     db.session.add(link)
     db.session.flush()
     audit.record("create", "upload_link", link.id, changes=audit.snapshot(link, AUDIT_FIELDS))
-    db.session.commit()
+    flush_and_expire()
     return IssuedLink(link, token)
 
 
@@ -108,7 +109,7 @@ def revoke_link(user: User, link_id: int) -> None:
     if link.revoked_at is None:
         link.revoked_at = utcnow()
         audit.record("revoke", "upload_link", link.id)
-        db.session.commit()
+        flush_and_expire()
 
 
 # --- customers ----------------------------------------------------------------------------------

@@ -1,9 +1,14 @@
 """Attachments: who may see and change them (through their record), receiving uploads, deleting.
 
 An upload writes the metadata row `pending` (committed) before any byte reaches the store, streams
-the bytes under the row's store id, and marks every file of the request `ready` in one final
-commit. A crash leaves only pending rows, which lists never show and `crm attachments sweep`
-removes with their bytes; a refused or failed request deletes what it stored so far.
+the bytes under the row's store id, and marks every file of the request `ready`, committed with
+the rest of the request by its unit of work. A crash leaves only pending rows, which lists never
+show and `crm attachments sweep` removes with their bytes; a refused or failed request deletes
+what it stored so far.
+
+These commits inside a request are the crash-safety steps `crm.core.unit_of_work` allows: the
+pending row (and its size and hash) before and after its bytes, the clean-up of a failed upload,
+and a deleted row before its bytes are deleted.
 """
 
 from __future__ import annotations
@@ -230,7 +235,7 @@ def _store_file(store: AttachmentStore, part: Part, upload: Upload, used: int, c
         **{upload.column: upload.record_id},
     )
     db.session.add(attachment)
-    db.session.commit()
+    db.session.commit()  # crash safety: the row exists before any of its bytes
     created.append(attachment)
     budget = None if upload.max_bytes is None else upload.max_bytes - used
     budget_error = ApiError(
@@ -264,8 +269,8 @@ def discard(created: list[Attachment], *, store_down: bool) -> None:
 
 def receive(parts: Iterable[Part], upload: Upload, finish: Callable[[Received], None]) -> Received:
     """Store every `file` part of a request, then call `finish` (which may refuse, and adds its
-    own changes), mark the files ready and commit. All or nothing: any error deletes what this
-    request stored and is raised again."""
+    own changes) and mark the files ready, for the request's unit of work to commit. All or
+    nothing: any error deletes what this request stored and is raised again."""
     store = attachment_store.get()
     created: list[Attachment] = []
     fields: dict[str, str] = {}
@@ -309,7 +314,7 @@ def receive(parts: Iterable[Part], upload: Upload, finish: Callable[[Received], 
                 changes=audit.snapshot(attachment, AUDIT_FIELDS),
                 actor_id=upload.uploaded_by_id,
             )
-        db.session.commit()
+        db.session.flush()
     except StoreUnavailable:
         discard(created, store_down=True)
         raise
@@ -347,7 +352,7 @@ def delete_attachment(user: User, attachment: Attachment) -> None:
     changes = audit.snapshot(attachment, AUDIT_FIELDS)
     audit.record("delete", "attachment", attachment.id, changes=changes)
     db.session.delete(attachment)
-    db.session.commit()
+    db.session.commit()  # crash safety: the row goes before its bytes
     try:
         attachment_store.get().delete(store_id)
     except StoreUnavailable:

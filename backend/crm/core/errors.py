@@ -59,7 +59,8 @@ class ProblemSchema(ma.Schema):
 
 class ApiError(HTTPException):
     """An error raised by a service: a status, a stable `error_code` (the status's generic one
-    when not given) and an optional field-error map."""
+    when not given) and an optional field-error map. `keeps_writes=True` commits what the
+    request wrote before the error is answered (see `crm.core.unit_of_work`)."""
 
     def __init__(
         self,
@@ -69,12 +70,14 @@ class ApiError(HTTPException):
         code: str | None = None,
         errors: dict | None = None,
         headers: dict | None = None,
+        keeps_writes: bool = False,
     ):
         super().__init__(description=detail)
         self.code = status
         self.error_code = code
         self.errors = errors
         self.extra_headers = headers or {}
+        self.keeps_writes = keeps_writes
 
 
 def problem(

@@ -1,6 +1,6 @@
 """Companies and contacts: scoping, ownership, the company tree, audit, and the lookups other
-domains use (lead conversion creates both in its own transaction through `add_company` and
-`add_contact`, and suggests existing ones through `find_matches`)."""
+domains use (lead conversion creates both in its own transaction through `create_company` and
+`create_contact`, and suggests existing ones through `find_matches`)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from crm.core.fields import normalise_phone
 from crm.core.pagination import Page, paginate
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers.models import COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS, Company, Contact
 from crm.extensions import db
 
@@ -151,10 +152,10 @@ def list_companies(user: User, args: dict) -> Page:
     )
 
 
-def add_company(user: User, data: dict) -> Company:
-    """Validate and add a company, flushed and audited, WITHOUT committing: for callers that
-    create it within a larger transaction. `data` is what `CompanySchema` loads (phone already
-    in E.164); it is the user's own unless a manager or admin names another `owner_id`."""
+def create_company(user: User, data: dict) -> Company:
+    """Validate and add a company, flushed and audited (lead conversion creates one within its
+    own work). `data` is what `CompanySchema` loads (phone already in E.164); it is the user's
+    own unless a manager or admin names another `owner_id`."""
     auth.require_writer(user)
     data = dict(data)
     owner_id = data.pop("owner_id", user.id)
@@ -168,12 +169,6 @@ def add_company(user: User, data: dict) -> Company:
     return company
 
 
-def create_company(user: User, data: dict) -> Company:
-    company = add_company(user, data)
-    db.session.commit()
-    return company
-
-
 def update_company(user: User, company: Company, data: dict) -> Company:
     auth.require_writer(user)
     if "owner_id" in data:
@@ -184,7 +179,7 @@ def update_company(user: User, company: Company, data: dict) -> Company:
     changes = audit.apply_changes(company, data)
     if changes:
         audit.record("update", "company", company.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return company
 
 
@@ -194,7 +189,7 @@ def delete_company(user: User, company: Company) -> None:
     auth.require_writer(user)
     company.deleted_at = utcnow()
     audit.record("delete", "company", company.id)
-    db.session.commit()
+    flush_and_expire()
 
 
 # --- contacts -----------------------------------------------------------------------------
@@ -227,9 +222,9 @@ def list_company_contacts(user: User, company_id: int, args: dict) -> Page:
     return list_contacts(user, {**args, "company_id": company.id})
 
 
-def add_contact(user: User, data: dict) -> Contact:
-    """Validate and add a contact, flushed and audited, WITHOUT committing (see `add_company`).
-    `company_id` may name a company added earlier in the same transaction."""
+def create_contact(user: User, data: dict) -> Contact:
+    """Validate and add a contact, flushed and audited (see `create_company`). `company_id` may
+    name a company added earlier in the same transaction."""
     auth.require_writer(user)
     data = dict(data)
     owner_id = data.pop("owner_id", user.id)
@@ -243,12 +238,6 @@ def add_contact(user: User, data: dict) -> Contact:
     return contact
 
 
-def create_contact(user: User, data: dict) -> Contact:
-    contact = add_contact(user, data)
-    db.session.commit()
-    return contact
-
-
 def update_contact(user: User, contact: Contact, data: dict) -> Contact:
     auth.require_writer(user)
     if "owner_id" in data:
@@ -259,7 +248,7 @@ def update_contact(user: User, contact: Contact, data: dict) -> Contact:
     changes = audit.apply_changes(contact, data)
     if changes:
         audit.record("update", "contact", contact.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return contact
 
 
@@ -267,7 +256,7 @@ def delete_contact(user: User, contact: Contact) -> None:
     auth.require_writer(user)
     contact.deleted_at = utcnow()
     audit.record("delete", "contact", contact.id)
-    db.session.commit()
+    flush_and_expire()
 
 
 # --- matching (lead conversion, duplicate hints) -------------------------------------------

@@ -12,6 +12,7 @@ from crm.core import audit
 from crm.core.errors import ApiError
 from crm.core.pagination import Page, paginate
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
 from crm.extensions import db
 from crm.sales import services as leads
@@ -214,7 +215,7 @@ def create_follow_up(user: User, parent: str, parent_id: int, data: dict) -> Fol
     audit.record(
         "create", "follow_up", follow_up.id, changes=audit.snapshot(follow_up, FOLLOW_UP_FIELDS)
     )
-    db.session.commit()
+    flush_and_expire()
     return follow_up
 
 
@@ -227,7 +228,7 @@ def update_follow_up(user: User, follow_up: FollowUp, data: dict) -> FollowUp:
     if changes:
         _refresh_lead_times(follow_up.lead_id)
         audit.record("update", "follow_up", follow_up.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return follow_up
 
 
@@ -236,4 +237,4 @@ def delete_follow_up(user: User, follow_up: FollowUp) -> None:
     follow_up.deleted_at = utcnow()
     _refresh_lead_times(follow_up.lead_id)
     audit.record("delete", "follow_up", follow_up.id)
-    db.session.commit()
+    flush_and_expire()

@@ -11,6 +11,7 @@ from crm.core.errors import ApiError
 from crm.core.pagination import Page, paginate
 from crm.core.search import search
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.sales.models import LEAD_SORT_FIELDS, Lead
 
@@ -109,7 +110,7 @@ def create_lead(user: User, data: dict) -> Lead:
     db.session.add(lead)
     db.session.flush()
     audit.record("create", "lead", lead.id, changes=audit.snapshot(lead, LEAD_FIELDS))
-    db.session.commit()
+    flush_and_expire()
     return lead
 
 
@@ -135,7 +136,7 @@ def update_lead(user: User, lead: Lead, data: dict) -> Lead:
     changes = audit.apply_changes(lead, data)
     if changes:
         audit.record("update", "lead", lead.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return lead
 
 
@@ -143,4 +144,4 @@ def delete_lead(user: User, lead: Lead) -> None:
     auth.require_writer(user)
     lead.deleted_at = utcnow()
     audit.record("delete", "lead", lead.id)
-    db.session.commit()
+    flush_and_expire()

@@ -17,6 +17,7 @@ from crm.core.permissions import ADMIN, MANAGER, SERVICE
 from crm.core.schemas import MAX_ID
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
 from crm.customers.models import Company
 from crm.extensions import db
@@ -261,7 +262,7 @@ def create_ticket(user: User, data: dict) -> Ticket:
     db.session.add(ticket)
     db.session.flush()
     audit.record("create", "ticket", ticket.id, changes=audit.snapshot(ticket, TICKET_FIELDS))
-    db.session.commit()
+    flush_and_expire()
     return ticket
 
 
@@ -289,7 +290,7 @@ def update_ticket(user: User, ticket: Ticket, data: dict) -> Ticket:
     changes = audit.apply_changes(ticket, data)
     if changes:
         audit.record("update", "ticket", ticket.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return ticket
 
 
@@ -297,7 +298,7 @@ def delete_ticket(user: User, ticket: Ticket) -> None:
     """Soft delete: hidden everywhere, kept for the audit trail."""
     ticket.deleted_at = utcnow()
     audit.record("delete", "ticket", ticket.id)
-    db.session.commit()
+    flush_and_expire()
 
 
 # --- comments -----------------------------------------------------------------------------
@@ -351,7 +352,7 @@ def create_comment(user: User, ticket_id: int, data: dict) -> TicketComment:
         if ticket.first_responded_at is None:
             answered["first_responded_at"] = comment.created_at
         _update_ticket_fields(ticket, answered)
-    db.session.commit()
+    flush_and_expire()
     return comment
 
 

@@ -16,6 +16,7 @@ from crm.core.money import fits_money, line_total
 from crm.core.pagination import Page, paginate
 from crm.core.search import like_pattern, owner_filter
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
 from crm.extensions import db
 from crm.sales.orders.models import ORDER_SORT_FIELDS, OrderLine, SalesOrder
@@ -297,7 +298,7 @@ def create_order(user: User, data: dict) -> SalesOrder:
     changes = audit.snapshot(order, ORDER_FIELDS)
     changes["lines"] = {"old": None, "new": _lines_summary(lines)}
     audit.record("create", "order", order.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return order
 
 
@@ -365,5 +366,5 @@ def update_order(user: User, order: SalesOrder, data: dict) -> SalesOrder:
     changes.update(audit.apply_changes(order, data))
     if changes:
         audit.record("update", "order", order.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return order

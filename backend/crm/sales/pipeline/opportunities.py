@@ -15,6 +15,7 @@ from crm.core.money import fits_money, line_total
 from crm.core.pagination import Page, SortField, paginate
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
 from crm.extensions import db
 from crm.sales.pipeline import services as pipelines
@@ -233,9 +234,9 @@ def _record_move(opportunity: Opportunity, from_stage_id: int | None, user: User
 # --- create, update, delete ---------------------------------------------------------------
 
 
-def add_opportunity(user: User, data: dict, *, lead_id: int | None = None) -> Opportunity:
-    """Validate and add an opportunity, flushed and audited, WITHOUT committing (lead
-    conversion creates one inside its own transaction)."""
+def create_opportunity(user: User, data: dict, *, lead_id: int | None = None) -> Opportunity:
+    """Validate and add an opportunity, flushed and audited (lead conversion creates one
+    within its own work)."""
     auth.require_writer(user)
     data = dict(data)
     owner_id = data.pop("owner_id", user.id)
@@ -266,12 +267,6 @@ def add_opportunity(user: User, data: dict, *, lead_id: int | None = None) -> Op
     if lines:
         changes["lines"] = {"old": None, "new": _lines_summary(lines)}
     audit.record("create", "opportunity", opportunity.id, changes=changes)
-    return opportunity
-
-
-def create_opportunity(user: User, data: dict) -> Opportunity:
-    opportunity = add_opportunity(user, data)
-    db.session.commit()
     return opportunity
 
 
@@ -323,7 +318,7 @@ def update_opportunity(user: User, opportunity: Opportunity, data: dict) -> Oppo
         _record_move(opportunity, old_stage.id, user)
     if changes:
         audit.record("update", "opportunity", opportunity.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return opportunity
 
 
@@ -331,7 +326,7 @@ def delete_opportunity(user: User, opportunity: Opportunity) -> None:
     auth.require_writer(user)
     opportunity.deleted_at = utcnow()
     audit.record("delete", "opportunity", opportunity.id)
-    db.session.commit()
+    flush_and_expire()
 
 
 # --- stage history ------------------------------------------------------------------------

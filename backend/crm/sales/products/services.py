@@ -12,6 +12,7 @@ from crm.core.errors import ApiError
 from crm.core.pagination import Page, paginate
 from crm.core.permissions import ADMIN, MANAGER
 from crm.core.search import search
+from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.sales.products.models import PRODUCT_SORT_FIELDS, Product
 
@@ -50,15 +51,12 @@ def _check_sku_free(sku: str, product_id: int | None = None) -> None:
         raise ApiError(409, SKU_TAKEN, code="duplicate", errors={"sku": [SKU_TAKEN]})
 
 
-def _write_catalogue(*, commit: bool = True) -> None:
-    """Flush (and commit); a SKU written concurrently by another request is a 409, not a 500."""
+def _write_catalogue() -> None:
+    """Flush (the request's unit of work commits); a SKU written concurrently by another
+    request is a 409, not a 500."""
     try:
-        if commit:
-            db.session.commit()
-        else:
-            db.session.flush()
+        db.session.flush()
     except sa.exc.IntegrityError:
-        db.session.rollback()
         raise ApiError(
             409,
             "Another request wrote the same SKU at the same time; send it again.",
@@ -108,9 +106,9 @@ def create_product(user: User, data: dict) -> Product:
     _check_sku_free(data["sku"])
     product = Product(**{**DEFAULTS, **data})
     db.session.add(product)
-    _write_catalogue(commit=False)
-    audit.record("create", "product", product.id, changes=audit.snapshot(product, PRODUCT_FIELDS))
     _write_catalogue()
+    audit.record("create", "product", product.id, changes=audit.snapshot(product, PRODUCT_FIELDS))
+    flush_and_expire()
     return product
 
 
@@ -128,6 +126,7 @@ def update_product(user: User, product: Product, data: dict) -> Product:
     if changes:
         audit.record("update", "product", product.id, changes=changes)
     _write_catalogue()
+    flush_and_expire()
     return product
 
 
@@ -183,11 +182,11 @@ def bulk_upsert(user: User, items: list[dict]) -> list[dict]:
         else:
             results[index]["status"] = "unchanged"
 
-    _write_catalogue(commit=False)
+    _write_catalogue()
     for index, product in created:
         results[index]["id"] = product.id
         audit.record(
             "create", "product", product.id, changes=audit.snapshot(product, PRODUCT_FIELDS)
         )
-    _write_catalogue()
+    flush_and_expire()
     return results
