@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests import helpers
 from tests.factories import CompanyFactory
-from tests.helpers import problem
+from tests.helpers import field_errors, problem, utc_time
 
 COMPANIES = "/api/v1/companies"
 EVENTS = "/api/v1/audit-events"
@@ -30,20 +31,6 @@ COMPANY_FIELDS = {
 BASE = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC)
 
 
-def field_errors(response, *fields: str) -> dict:
-    errors = problem(response, 422).get("errors") or {}
-    for field in fields:
-        assert field in errors, errors
-        assert errors[field] and all(isinstance(m, str) and m for m in errors[field]), errors
-    return errors
-
-
-def utc_time(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
-    return parsed
-
-
 def create(api, **body) -> dict:
     body.setdefault("name", "Suzhou Pump Works")
     response = api.post(COMPANIES, json=body)
@@ -53,18 +40,11 @@ def create(api, **body) -> dict:
 
 
 def etag(api, company_id: int) -> str:
-    response = api.get(f"{COMPANIES}/{company_id}")
-    assert response.status_code == 200, response.get_json()
-    return response.headers["ETag"]
+    return helpers.etag(api, f"{COMPANIES}/{company_id}")
 
 
 def patch(api, company_id: int, body, *, if_match: str | None = "auto"):
-    headers = {}
-    if if_match == "auto":
-        headers["If-Match"] = etag(api, company_id)
-    elif if_match is not None:
-        headers["If-Match"] = if_match
-    return api.patch(f"{COMPANIES}/{company_id}", json=body, headers=headers)
+    return helpers.patch(api, f"{COMPANIES}/{company_id}", body, if_match=if_match)
 
 
 def ids(api, **params) -> list[int]:

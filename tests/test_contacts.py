@@ -13,8 +13,9 @@ from crm.core.audit import AuditEvent
 from crm.core.errors import ApiError
 from crm.customers import services
 from crm.customers.models import Company, Contact
+from tests import helpers
 from tests.factories import CompanyFactory, ContactFactory
-from tests.helpers import problem
+from tests.helpers import field_errors, problem, utc_time
 
 CONTACTS = "/api/v1/contacts"
 COMPANIES = "/api/v1/companies"
@@ -34,20 +35,6 @@ CONTACT_FIELDS = {
 }
 
 
-def field_errors(response, *fields: str) -> dict:
-    errors = problem(response, 422).get("errors") or {}
-    for field in fields:
-        assert field in errors, errors
-        assert errors[field] and all(isinstance(m, str) and m for m in errors[field]), errors
-    return errors
-
-
-def utc_time(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
-    return parsed
-
-
 def create(api, **body) -> dict:
     body.setdefault("name", "Wang Fang")
     response = api.post(CONTACTS, json=body)
@@ -63,18 +50,11 @@ def new_company(api, **body) -> int:
 
 
 def etag(api, contact_id: int) -> str:
-    response = api.get(f"{CONTACTS}/{contact_id}")
-    assert response.status_code == 200, response.get_json()
-    return response.headers["ETag"]
+    return helpers.etag(api, f"{CONTACTS}/{contact_id}")
 
 
 def patch(api, contact_id: int, body, *, if_match: str | None = "auto"):
-    headers = {}
-    if if_match == "auto":
-        headers["If-Match"] = etag(api, contact_id)
-    elif if_match is not None:
-        headers["If-Match"] = if_match
-    return api.patch(f"{CONTACTS}/{contact_id}", json=body, headers=headers)
+    return helpers.patch(api, f"{CONTACTS}/{contact_id}", body, if_match=if_match)
 
 
 def ids(api, url=CONTACTS, **params) -> list[int]:
@@ -389,9 +369,7 @@ def test_create_company_and_contact_do_not_commit(app, db, login_as):
     rep = login_as("sales")
     user = db.session.get(User, rep.user.id)
     company = services.create_company(user, {"name": "Converted Co", "phone": "+8613800138000"})
-    contact = services.create_contact(
-        user, {"name": "Converted Person", "company_id": company.id}
-    )
+    contact = services.create_contact(user, {"name": "Converted Person", "company_id": company.id})
     assert company.id and contact.id and contact.company_id == company.id
     assert company.owner_id == contact.owner_id == user.id
     events = db.session.query(AuditEvent).filter(AuditEvent.entity.in_(("company", "contact")))

@@ -9,7 +9,7 @@ import pytest
 
 from crm.sales.pipeline.models import Opportunity, Pipeline, Stage
 from tests.factories import CompanyFactory, ContactFactory, LeadFactory
-from tests.helpers import problem
+from tests.helpers import field_errors, problem
 
 API = "/api/v1"
 FOLLOW_UPS = f"{API}/follow-ups"
@@ -36,13 +36,6 @@ FIELDS = {
     "created_at",
     "updated_at",
 }
-
-
-def field_errors(response, *fields: str) -> dict:
-    errors = problem(response, 422).get("errors") or {}
-    for field in fields:
-        assert errors.get(field), errors
-    return errors
 
 
 def at(value: str | None) -> datetime | None:

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.helpers import problem
+from tests import helpers
+from tests.helpers import field_errors, problem, utc_time
 
 LEADS = "/api/v1/leads"
 SERVER_OWNED = ("id", "created_at", "updated_at", "last_contacted_at", "next_follow_up_at")
@@ -35,23 +36,6 @@ LEAD_FIELDS = {
 }
 
 
-def field_errors(response, *fields: str) -> dict:
-    """Assert a 422 whose `errors` name each of `fields` with at least one message."""
-    body = problem(response, 422)
-    errors = body.get("errors") or {}
-    for field in fields:
-        assert field in errors, errors
-        assert errors[field] and all(isinstance(m, str) and m for m in errors[field]), errors
-    return errors
-
-
-def utc_time(value: str) -> datetime:
-    """An ISO 8601 time carrying a UTC offset."""
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
-    return parsed
-
-
 def create(api, **body):
     body.setdefault("name", "Zhang Wei")
     response = api.post(LEADS, json=body)
@@ -60,18 +44,11 @@ def create(api, **body):
 
 
 def etag(api, lead_id: int) -> str:
-    response = api.get(f"{LEADS}/{lead_id}")
-    assert response.status_code == 200, response.get_json()
-    return response.headers["ETag"]
+    return helpers.etag(api, f"{LEADS}/{lead_id}")
 
 
 def patch(api, lead_id: int, body, *, if_match: str | None = "auto"):
-    headers = {}
-    if if_match == "auto":
-        headers["If-Match"] = etag(api, lead_id)
-    elif if_match is not None:
-        headers["If-Match"] = if_match
-    return api.patch(f"{LEADS}/{lead_id}", json=body, headers=headers)
+    return helpers.patch(api, f"{LEADS}/{lead_id}", body, if_match=if_match)
 
 
 def visible_ids(api) -> set[int]:
