@@ -101,6 +101,13 @@ def two_teams(login_as, team) -> dict:
     }
 
 
+def one_record_each(users: dict, make) -> dict:
+    """A record (made by the factory `make`) owned by each of a, a2 and b, and an unassigned
+    one: their ids by owner ("none" for the unassigned one)."""
+    owners = {"a": users["a"].user.id, "a2": users["a2"].user.id, "b": users["b"].user.id}
+    return {name: make(owner_id=owners.get(name)).id for name in ("a", "a2", "b", "none")}
+
+
 # Who sees the records owned by a, a2, b, or nobody.
 VISIBLE = {
     "a": {"a", "none"},

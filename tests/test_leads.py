@@ -10,6 +10,7 @@ import pytest
 
 from tests import helpers
 from tests.helpers import field_errors, problem, utc_time
+from tests.sales_helpers import VISIBLE, WRITERS, one_record_each, two_teams
 
 LEADS = "/api/v1/leads"
 SERVER_OWNED = ("id", "created_at", "updated_at", "last_contacted_at", "next_follow_up_at")
@@ -583,35 +584,8 @@ def test_nobody_can_assign_to_a_deactivated_user(login_as, team, db):
 def world(login_as, team, make_lead):
     """Team East (reps A and A2, manager M), team West (rep B, manager MW), an admin, service
     staff, and one lead each for A, A2, B, plus an unassigned one."""
-    east, west = team(name="East"), team(name="West")
-    users = {
-        "a": login_as("sales", team=east),
-        "a2": login_as("sales", team=east),
-        "m": login_as("manager", team=east),
-        "b": login_as("sales", team=west),
-        "mw": login_as("manager", team=west),
-        "admin": login_as("admin"),
-        "service": login_as("service", team=east),
-    }
-    leads = {
-        "a": make_lead(owner_id=users["a"].user.id).id,
-        "a2": make_lead(owner_id=users["a2"].user.id).id,
-        "b": make_lead(owner_id=users["b"].user.id).id,
-        "none": make_lead(owner_id=None).id,
-    }
-    return users, leads
-
-
-VISIBLE = {
-    "a": {"a", "none"},
-    "a2": {"a2", "none"},
-    "m": {"a", "a2", "none"},
-    "b": {"b", "none"},
-    "mw": {"b", "none"},
-    "admin": {"a", "a2", "b", "none"},
-    "service": {"a", "a2", "b", "none"},
-}
-WRITERS = ("a", "a2", "m", "b", "mw", "admin")
+    users = two_teams(login_as, team)
+    return users, one_record_each(users, make_lead)
 
 
 def test_each_role_sees_exactly_its_scope_and_nothing_else(world):
