@@ -16,6 +16,7 @@ from crm.customers.models import Company, Contact
 from tests import helpers
 from tests.factories import CompanyFactory, ContactFactory
 from tests.helpers import field_errors, problem, utc_time
+from tests.sales_helpers import two_teams
 
 CONTACTS = "/api/v1/contacts"
 COMPANIES = "/api/v1/companies"
@@ -265,15 +266,7 @@ def test_paging_through_contacts(login_as):
 
 @pytest.fixture
 def world(login_as, team):
-    east, west = team(name="East"), team(name="West")
-    users = {
-        "a": login_as("sales", team=east),
-        "m": login_as("manager", team=east),
-        "b": login_as("sales", team=west),
-        "mw": login_as("manager", team=west),
-        "admin": login_as("admin"),
-        "service": login_as("service", team=west),
-    }
+    users = two_teams(login_as, team)
     company = CompanyFactory(owner_id=None).id  # everyone sees it
     contacts = {
         "a": ContactFactory(owner_id=users["a"].user.id, company_id=company).id,
