@@ -10,7 +10,7 @@ WEB_THREADS ?= 8
 
 CHECK_API_PORT ?= 8124
 
-.PHONY: run test lint test-sqlite test-mariadb test-frontend test-e2e check-api spa bench \
+.PHONY: run test lint test-sqlite test-mariadb test-frontend test-e2e check-api spa bench translations \
 	install install-dev clean
 
 $(BIN)/python:
@@ -86,3 +86,18 @@ bench: install-dev
 	$(BIN)/python tests/bench/bench_bulk_upsert.py --db $(BENCH_DB)
 	$(BIN)/python tests/bench/bench_attachments.py --store gridfs
 	$(BIN)/python tests/bench/bench_attachments.py --store local
+
+## translations: extract the server's messages (N_ markers) and update the en-US and zh-CN
+## catalogues in backend/crm/translations; fill the new msgstr in zh_Hans_CN, then run it again to compile
+TRANSLATIONS := backend/crm/translations
+translations: install-dev
+	$(BIN)/pybabel extract -F backend/babel.cfg -k N_ --add-location=file --sort-by-file \
+		--no-wrap --project=crm -o $(TRANSLATIONS)/messages.pot backend/crm
+	for locale in en_US zh_Hans_CN; do \
+	  if [ -f $(TRANSLATIONS)/$$locale/LC_MESSAGES/messages.po ]; then \
+	    $(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l $$locale \
+	      --no-wrap --ignore-obsolete; \
+	  else $(BIN)/pybabel init -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l $$locale --no-wrap; fi; \
+	done
+	rm $(TRANSLATIONS)/messages.pot
+	$(BIN)/pybabel compile -d $(TRANSLATIONS) --statistics

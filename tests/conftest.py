@@ -22,6 +22,7 @@ from flask_migrate import upgrade
 from crm import create_app
 from crm.core.error_codes import ERROR_CODES, FIELD_ERROR_CODES
 from crm.core.errors import PROBLEM_CONTENT_TYPE
+from crm.core.i18n import is_translated
 from crm.extensions import db as _db
 from crm.extensions import limiter
 from tests.factories import PASSWORD, LeadFactory, TeamFactory, UserFactory
@@ -67,6 +68,7 @@ class RequestIsolatedClient(FlaskClient):
             _db.session.commit()
         response = contextvars.Context().run(super().open, *args, **kwargs)
         check_problem_codes(response)
+        check_problem_translated(self.application, response)
         return response
 
 
@@ -86,6 +88,21 @@ def check_problem_codes(response) -> None:
         assert all(code in FIELD_ERROR_CODES for code in codes[field]), body
         if os.environ.get("CRM_TEST_REPORT_GENERIC_CODES") and "invalid" in codes[field]:
             print("GENERIC FIELD CODE:", field, messages)
+
+
+def check_problem_translated(app, response) -> None:
+    """Every message an English error answer of the suite carries has a Chinese translation
+    (a message without one is missing its N_ marker or its msgstr: `make translations`)."""
+    if (
+        response.content_type != PROBLEM_CONTENT_TYPE
+        or response.headers.get("Content-Language") != "en-US"
+    ):
+        return
+    body = response.get_json()
+    messages = [body["detail"], *(m for ms in (body.get("errors") or {}).values() for m in ms)]
+    with app.test_request_context():
+        untranslated = [m for m in messages if not is_translated(m, "zh_Hans_CN")]
+    assert not untranslated, f"No Chinese translation for {untranslated}"
 
 
 @pytest.fixture(scope="session")

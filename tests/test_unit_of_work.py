@@ -76,14 +76,14 @@ def test_an_error_answer_rolls_back_what_the_request_wrote(login_as, make_lead, 
     """A 4xx raised after a write (here: the lead's update, then a refusal) keeps nothing."""
     rep = login_as("sales")
     lead = make_lead(owner_id=rep.user.id, name="Before")
-    from crm.core.errors import ApiError
+    from crm.core.exceptions import Conflict
     from crm.sales import services as leads
 
     real = leads.update_lead
 
     def update_then_refuse(*args, **kwargs):
         real(*args, **kwargs)
-        raise ApiError(409, "Refused after writing.")
+        raise Conflict("This lead was already converted.", code="already_converted")
 
     monkeypatch.setattr(leads, "update_lead", update_then_refuse)
     path = f"{LEADS}/{lead.id}"

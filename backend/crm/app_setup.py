@@ -6,8 +6,9 @@ from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from crm.core.body import view_streams_own_body
-from crm.core.errors import ApiError
 from crm.core.errors import register_error_handlers as register_problem_handlers
+from crm.core.exceptions import BadRequest, UnsupportedMediaType
+from crm.core.i18n import N_, init_i18n
 from crm.core.idempotency import register_idempotency
 from crm.extensions import api, attachment_store, db, jwt, limiter, migrate
 
@@ -30,6 +31,7 @@ def _import_models() -> None:
 
 def register_extensions(app: Flask) -> None:
     _import_models()
+    init_i18n(app)
     db.init_app(app)
     migrate.init_app(
         app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True, compare_type=True
@@ -80,22 +82,24 @@ def _register_jwt_callbacks() -> None:
     def unauthorized(detail, code):
         return problem(401, detail, code=code, headers={"WWW-Authenticate": "Bearer"})
 
-    jwt.unauthorized_loader(lambda reason: unauthorized("Log in to continue.", "token_missing"))
+    jwt.unauthorized_loader(lambda reason: unauthorized(N_("Log in to continue."), "token_missing"))
     jwt.invalid_token_loader(
-        lambda reason: unauthorized("The token is not valid.", "token_invalid")
+        lambda reason: unauthorized(N_("The token is not valid."), "token_invalid")
     )
-    jwt.expired_token_loader(lambda _h, _p: unauthorized("The token has expired.", "token_expired"))
+    jwt.expired_token_loader(
+        lambda _h, _p: unauthorized(N_("The token has expired."), "token_expired")
+    )
     jwt.revoked_token_loader(
-        lambda _h, _p: unauthorized("This login has ended. Log in again.", "token_revoked")
+        lambda _h, _p: unauthorized(N_("This login has ended. Log in again."), "token_revoked")
     )
     jwt.user_lookup_error_loader(
-        lambda _h, _p: unauthorized("This account is not active.", "account_inactive")
+        lambda _h, _p: unauthorized(N_("This account is not active."), "account_inactive")
     )
     jwt.token_verification_failed_loader(
-        lambda _h, _p: unauthorized("The token is not valid.", "token_invalid")
+        lambda _h, _p: unauthorized(N_("The token is not valid."), "token_invalid")
     )
     jwt.needs_fresh_token_loader(
-        lambda _h, _p: unauthorized("Log in again to continue.", "fresh_login_required")
+        lambda _h, _p: unauthorized(N_("Log in again to continue."), "fresh_login_required")
     )
 
 
@@ -145,9 +149,9 @@ def register_error_handlers(app: Flask) -> None:
         if view_streams_own_body():
             return
         if request.content_length and not request.is_json:
-            raise ApiError(415, "Send the body as application/json.")
+            raise UnsupportedMediaType(N_("Send the body as application/json."))
         if request.method == "PATCH" and not request.content_length:
-            raise ApiError(400, "Send the changes as a JSON body.")
+            raise BadRequest(N_("Send the changes as a JSON body."))
 
 
 def register_commands(app: Flask) -> None:

@@ -23,7 +23,7 @@ def register(app: Flask) -> None:
 
         from crm.auth.schemas import UserSchema
         from crm.auth.services import create_user
-        from crm.core.errors import ApiError
+        from crm.core.exceptions import DomainError
         from crm.core.unit_of_work import transaction
 
         try:
@@ -38,8 +38,8 @@ def register(app: Flask) -> None:
         try:
             with transaction():
                 user = create_user(data)
-        except ApiError as exc:
-            raise click.ClickException(exc.description) from exc
+        except DomainError as exc:
+            raise click.ClickException(exc.detail or exc.code) from exc
         click.echo(f"Created admin {user.email} (id {user.id}).")
 
     @app.cli.command("seed")

@@ -11,7 +11,8 @@ from werkzeug.http import parse_range_header
 
 from crm.attachments import filetypes
 from crm.attachments.models import Attachment
-from crm.core.errors import ApiError
+from crm.core.exceptions import RangeNotSatisfiable
+from crm.core.i18n import N_
 
 RFC5987_ATTR_CHARS = "!#$&+-.^_`|~"
 
@@ -81,8 +82,7 @@ def content_response(attachment: Attachment, stored, *, force_download: bool):
         )
     except RequestedRangeNotSatisfiable:
         response.close()
-        raise ApiError(
-            416,
-            "The requested range is not within the file.",
+        raise RangeNotSatisfiable(
+            N_("The requested range is not within the file."),
             headers={"Content-Range": f"bytes */{attachment.size}"},
         ) from None

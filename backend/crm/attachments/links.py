@@ -22,7 +22,8 @@ from crm.attachments.multipart import Part
 from crm.attachments.services import Received, Upload, receive
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import DomainError, Invalid, NotFound, TooLarge
+from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -30,8 +31,8 @@ from crm.extensions import db
 from crm.service import services as tickets
 from crm.service.models import Ticket
 
-INVALID_LINK = "This upload link is not valid. Ask for a new link."
-NOT_FOUND = "No such upload link."
+INVALID_LINK = N_("This upload link is not valid. Ask for a new link.")
+NOT_FOUND = N_("No such upload link.")
 AUDIT_FIELDS = ("ticket_id", "expires_at", "max_files", "max_total_bytes")
 MESSAGE_MAX_CHARS = tickets.COMMENT_MAX_LENGTH
 TOKEN_MAX_LENGTH = 100
@@ -101,11 +102,11 @@ def revoke_link(user: User, link_id: int) -> None:
     """Stop a link from working (its uploads stay). Revoking twice is fine."""
     link = db.session.get(UploadLink, link_id)
     if link is None:
-        raise ApiError(404, NOT_FOUND, code="upload_link_not_found")
+        raise NotFound(NOT_FOUND, code="upload_link_not_found")
     try:
         tickets.get_ticket(user, link.ticket_id)
-    except ApiError as exc:
-        raise ApiError(404, NOT_FOUND, code="upload_link_not_found") from exc
+    except DomainError as exc:
+        raise NotFound(NOT_FOUND, code="upload_link_not_found") from exc
     if link.revoked_at is None:
         link.revoked_at = utcnow()
         audit.record("revoke", "upload_link", link.id)
@@ -129,7 +130,7 @@ def find_active(token: str) -> tuple[UploadLink, Ticket]:
         )
     ticket = _ticket_of(link) if link is not None else None
     if link is None or ticket is None or not link.active:
-        raise ApiError(404, INVALID_LINK, code="upload_link_not_found")
+        raise NotFound(INVALID_LINK, code="upload_link_not_found")
     return link, ticket
 
 
@@ -170,9 +171,7 @@ def _count_usage(link_id: int, received: Received) -> None:
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise ApiError(
-            413, "This upload link no longer accepts these files: its limit was reached."
-        )
+        raise TooLarge(N_("This upload link no longer accepts these files: its limit was reached."))
 
 
 def upload(token: str, read_parts: Callable[[], Iterable[Part]]) -> Received:
@@ -192,16 +191,14 @@ def upload(token: str, read_parts: Callable[[], Iterable[Part]]) -> Received:
     def finish(received: Received) -> None:
         message = received.fields.get("message", "").strip()
         if len(message) > MESSAGE_MAX_CHARS:
-            raise ApiError(
-                422,
-                "The message is too long.",
-                errors={"message": [f"At most {MESSAGE_MAX_CHARS} characters."]},
+            raise Invalid(
+                N_("The message is too long."),
+                errors={"message": [N_("At most {max} characters.").format(max=MESSAGE_MAX_CHARS)]},
             )
         if not received.attachments and not message:
-            raise ApiError(
-                422,
-                "Choose at least one file or write a message.",
-                errors={"file": ["Choose at least one file or write a message."]},
+            raise Invalid(
+                N_("Choose at least one file or write a message."),
+                errors={"file": [N_("Choose at least one file or write a message.")]},
             )
         _count_usage(link_id, received)
         ticket = db.session.get(Ticket, ticket_id)

@@ -25,7 +25,8 @@ from werkzeug.sansio.multipart import (
     Preamble,
 )
 
-from crm.core.errors import ApiError
+from crm.core.exceptions import BadRequest, DomainError, TooLarge, UnsupportedMediaType
+from crm.core.i18n import N_
 
 READ_SIZE = 64 * 1024
 # The decoder buffers at most one read plus a part's headers; more means a malformed body.
@@ -33,8 +34,10 @@ MAX_BUFFER = 1024 * 1024
 MAX_PARTS = 200
 
 
-def too_large(limit: int) -> ApiError:
-    return ApiError(413, f"The upload is larger than the limit of {_size_text(limit)}.")
+def too_large(limit: int) -> DomainError:
+    return TooLarge(
+        N_("The upload is larger than the limit of {size}.").format(size=_size_text(limit))
+    )
 
 
 def _size_text(size: int) -> str:
@@ -73,11 +76,13 @@ class Part:
         """A form field's value; 413 when it passes `limit` bytes, 400 when not UTF-8."""
         data = self.read(limit + 1)
         if len(data) > limit:
-            raise ApiError(413, f"The field {self.name} is too long.")
+            raise TooLarge(N_("The field {name} is too long.").format(name=self.name))
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            raise ApiError(400, f"The field {self.name} is not UTF-8 text.") from None
+            raise BadRequest(
+                N_("The field {name} is not UTF-8 text.").format(name=self.name)
+            ) from None
 
     def skip(self) -> None:
         while not self._done:
@@ -99,9 +104,9 @@ class MultipartReader:
             while (event := self._decoder.next_event()) is NEED_DATA:
                 self._receive()
         except RequestEntityTooLarge:
-            raise ApiError(413, "The form has too many parts.") from None
+            raise TooLarge(N_("The form has too many parts.")) from None
         except ValueError:  # werkzeug's word for a malformed (or cut off) body
-            raise ApiError(400, "The multipart body is malformed or incomplete.") from None
+            raise BadRequest(N_("The multipart body is malformed or incomplete.")) from None
         return event
 
     def _receive(self) -> None:
@@ -110,7 +115,7 @@ class MultipartReader:
         except RequestEntityTooLarge:  # werkzeug's own limit (request.max_content_length)
             raise too_large(self._limit) from None
         except ClientDisconnected:
-            raise ApiError(400, "The upload was interrupted before it was complete.") from None
+            raise BadRequest(N_("The upload was interrupted before it was complete.")) from None
         self.bytes_read += len(chunk)
         if self.bytes_read > self._limit:
             raise too_large(self._limit)
@@ -120,7 +125,7 @@ class MultipartReader:
         """The next bytes of the current part, and whether more follow."""
         event = self._next_event()
         if not isinstance(event, Data):
-            raise ApiError(400, "The multipart body is malformed or incomplete.")
+            raise BadRequest(N_("The multipart body is malformed or incomplete."))
         return event.data, event.more_data
 
     def parts(self) -> Iterator[Part]:
@@ -138,7 +143,7 @@ class MultipartReader:
             elif isinstance(event, Field):
                 part = Part(event.name, None, self)
             else:
-                raise ApiError(400, "The multipart body is malformed or incomplete.")
+                raise BadRequest(N_("The multipart body is malformed or incomplete."))
             yield part
 
 
@@ -148,10 +153,10 @@ def read_request(limit: int | None = None) -> MultipartReader:
     Setting `request.max_content_length` before the stream is first touched makes werkzeug
     refuse a larger Content-Length at once, and bound a body sent without one (chunked)."""
     if request.mimetype != "multipart/form-data":
-        raise ApiError(415, "Send the files as multipart/form-data.")
+        raise UnsupportedMediaType(N_("Send the files as multipart/form-data."))
     boundary = request.mimetype_params.get("boundary", "")
     if not boundary or len(boundary) > 200 or not boundary.isascii():
-        raise ApiError(400, "The multipart/form-data body needs a boundary.")
+        raise BadRequest(N_("The multipart/form-data body needs a boundary."))
     limit = limit if limit is not None else current_app.config["MAX_UPLOAD_BYTES"]
     request.max_content_length = limit
     try:
@@ -165,7 +170,7 @@ class PartReader(io.RawIOBase):
     """A file part as a readable stream that starts with bytes already read (the sniffed
     head) and counts what passes, refusing more than `budget` bytes (413)."""
 
-    def __init__(self, head: bytes, part: Part, budget: int | None, budget_error: ApiError):
+    def __init__(self, head: bytes, part: Part, budget: int | None, budget_error: DomainError):
         self._head = head
         self._part = part
         self._budget = budget

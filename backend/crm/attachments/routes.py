@@ -24,7 +24,9 @@ from crm.attachments.schemas import (
 from crm.attachments.store import StoredFileMissing, StoreUnavailable
 from crm.core.blueprint import Blueprint
 from crm.core.body import streams_own_body
-from crm.core.errors import ApiError, problem
+from crm.core.errors import problem
+from crm.core.exceptions import NotFound
+from crm.core.i18n import N_
 from crm.core.openapi import ID
 from crm.core.pagination import ListArgsSchema
 from crm.core.permissions import login_required, me
@@ -33,7 +35,7 @@ log = logging.getLogger(__name__)
 
 blp = Blueprint("attachments", __name__, url_prefix="/api/v1", description="Attachments")
 
-STORE_DOWN = "The file store is not reachable right now. Try again in a minute."
+STORE_DOWN = N_("The file store is not reachable right now. Try again in a minute.")
 RETRY_AFTER_SECONDS = 30
 
 
@@ -127,8 +129,8 @@ class AttachmentContent(MethodView):
             stored = services.open_content(attachment)
         except StoredFileMissing:
             log.error("Attachment %s is ready but its bytes are missing", attachment.id)
-            raise ApiError(
-                404, "The file's content is missing.", code="attachment_content_missing"
+            raise NotFound(
+                N_("The file's content is missing."), code="attachment_content_missing"
             ) from None
         return content_response(attachment, stored, force_download=args["download"])
 

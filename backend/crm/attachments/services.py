@@ -29,7 +29,15 @@ from crm.attachments.store import AttachmentStore, StoreUnavailable, new_store_i
 from crm.auth import services as auth
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import (
+    DomainError,
+    Invalid,
+    NotFound,
+    TooLarge,
+    Unauthenticated,
+    UnsupportedMediaType,
+)
+from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.types import utcnow
 from crm.customers import services as customers
@@ -40,7 +48,7 @@ from crm.service import services as tickets
 
 log = logging.getLogger(__name__)
 
-NOT_FOUND = "No such attachment."
+NOT_FOUND = N_("No such attachment.")
 AUDIT_FIELDS = (
     "ticket_id",
     "lead_id",
@@ -89,13 +97,11 @@ def get_attachment(user: User, attachment_id: int, *, to_change: bool = False) -
         sa.select(Attachment).where(Attachment.id == attachment_id, Attachment.status == "ready")
     )
     if attachment is None:
-        raise ApiError(404, NOT_FOUND, code="attachment_not_found")
+        raise NotFound(NOT_FOUND, code="attachment_not_found")
     try:
         get_record(user, attachment.owner_column, attachment.record_id, to_change=to_change)
-    except ApiError as exc:
-        if exc.code == 404:
-            raise ApiError(404, NOT_FOUND, code="attachment_not_found") from None
-        raise
+    except NotFound:
+        raise NotFound(NOT_FOUND, code="attachment_not_found") from None
     return attachment
 
 
@@ -137,18 +143,18 @@ def attachment_for_token(attachment_id: int, token: str) -> Attachment:
     try:
         signed_id = _serializer().loads(token, max_age=CONTENT_TOKEN_MAX_AGE)
     except SignatureExpired:
-        raise ApiError(
-            401, "This link has expired; reload the page.", code="link_expired"
+        raise Unauthenticated(
+            N_("This link has expired; reload the page."), code="link_expired"
         ) from None
     except BadSignature:
-        raise ApiError(401, "This link is not valid.", code="link_invalid") from None
+        raise Unauthenticated(N_("This link is not valid."), code="link_invalid") from None
     if signed_id != attachment_id:
-        raise ApiError(401, "This link is not valid.", code="link_invalid")
+        raise Unauthenticated(N_("This link is not valid."), code="link_invalid")
     attachment = db.session.scalar(
         sa.select(Attachment).where(Attachment.id == attachment_id, Attachment.status == "ready")
     )
     if attachment is None:
-        raise ApiError(404, NOT_FOUND, code="attachment_not_found")
+        raise NotFound(NOT_FOUND, code="attachment_not_found")
     return attachment
 
 
@@ -163,7 +169,7 @@ def clean_filename(raw: str | None) -> str:
     name = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
     name = name.strip()
     if name in ("", ".", ".."):
-        raise ApiError(422, "Each file needs a name.", errors={"file": ["The file has no name."]})
+        raise Invalid(N_("Each file needs a name."), errors={"file": [N_("The file has no name.")]})
     if len(name) > MAX_FILENAME:
         stem, dot, ext = name.rpartition(".")
         ext = ext if dot and 0 < len(ext) <= 10 else ""
@@ -192,20 +198,28 @@ class Received:
     fields: dict[str, str]
 
 
-def _refuse_type(filename: str) -> ApiError:
-    return ApiError(
-        415,
-        f"{filename}: this type of file is not accepted. Send photos, videos, PDF, office "
-        "documents or plain text.",
-        errors={"file": [f"{filename}: type not accepted."]},
+def _refuse_type(filename: str) -> DomainError:
+    return UnsupportedMediaType(
+        N_(
+            "{filename}: this type of file is not accepted. Send photos, videos, PDF, office "
+            "documents or plain text."
+        ).format(filename=filename),
+        errors={"file": [N_("{filename}: type not accepted.").format(filename=filename)]},
     )
 
 
-def _refuse_name(filename: str, mime: str) -> ApiError:
-    return ApiError(
-        415,
-        f"{filename}: the name's extension does not match the content ({mime}).",
-        errors={"file": [f"{filename}: the extension does not match the content."]},
+def _refuse_name(filename: str, mime: str) -> DomainError:
+    return UnsupportedMediaType(
+        N_("{filename}: the name's extension does not match the content ({mime}).").format(
+            filename=filename, mime=mime
+        ),
+        errors={
+            "file": [
+                N_("{filename}: the extension does not match the content.").format(
+                    filename=filename
+                )
+            ]
+        },
     )
 
 
@@ -216,8 +230,9 @@ def _store_file(store: AttachmentStore, part: Part, upload: Upload, used: int, c
     head = part.read(filetypes.SNIFF_BYTES)
     if not head and part.at_end:
         # A failed camera capture or a cloud placeholder arrives as 0 bytes: say so now.
-        raise ApiError(
-            422, f"{filename} is empty.", errors={"file": [f"{filename}: the file is empty."]}
+        raise Invalid(
+            N_("{filename} is empty.").format(filename=filename),
+            errors={"file": [N_("{filename}: the file is empty.").format(filename=filename)]},
         )
     mime = filetypes.detect(head, complete=part.at_end, filename=filename)
     if mime is None:
@@ -238,10 +253,9 @@ def _store_file(store: AttachmentStore, part: Part, upload: Upload, used: int, c
     db.session.commit()  # crash safety: the row exists before any of its bytes
     created.append(attachment)
     budget = None if upload.max_bytes is None else upload.max_bytes - used
-    budget_error = ApiError(
-        413,
-        "The files are larger than this upload link still accepts.",
-        errors={"file": [f"{filename}: over the remaining size."]},
+    budget_error = TooLarge(
+        N_("The files are larger than this upload link still accepts."),
+        errors={"file": [N_("{filename}: over the remaining size.").format(filename=filename)]},
     )
     source = PartReader(head, part, budget, budget_error)
     stored = store.save(source, filename=filename, content_type=mime, store_id=attachment.store_id)
@@ -281,24 +295,25 @@ def receive(parts: Iterable[Part], upload: Upload, finish: Callable[[Received], 
                 if part.name in upload.fields:
                     fields[part.name] = part.read_text(upload.fields[part.name])
                 elif part.name == "file":
-                    raise ApiError(
-                        422,
-                        "Send each file as a file part, with its name.",
-                        errors={"file": ["Not a file."]},
+                    raise Invalid(
+                        N_("Send each file as a file part, with its name."),
+                        errors={"file": [N_("Not a file.")]},
                     )
                 continue
             if part.name != "file":
                 # `files`, `files[]`, `upload`...: said, not silently dropped.
-                raise ApiError(
-                    422,
-                    f"Send each file in a part named 'file' (this one is named '{part.name}').",
-                    errors={"file": [f"Unknown file part '{part.name}'."]},
+                raise Invalid(
+                    N_(
+                        "Send each file in a part named 'file' (this one is named '{name}')."
+                    ).format(name=part.name),
+                    errors={"file": [N_("Unknown file part '{name}'.").format(name=part.name)]},
                 )
             if upload.max_files is not None and len(created) >= upload.max_files:
-                raise ApiError(
-                    413,
-                    f"This upload link accepts {upload.max_files} more file(s) at most.",
-                    errors={"file": ["Too many files."]},
+                raise TooLarge(
+                    N_("This upload link accepts {count} more file(s) at most.").format(
+                        count=upload.max_files
+                    ),
+                    errors={"file": [N_("Too many files.")]},
                 )
             attachment = _store_file(store, part, upload, used, created)
             used += attachment.size
@@ -327,8 +342,8 @@ def receive(parts: Iterable[Part], upload: Upload, finish: Callable[[Received], 
 def require_files(received: Received) -> None:
     """`finish` of staff uploads: at least one file."""
     if not received.attachments:
-        raise ApiError(
-            422, "Choose at least one file.", errors={"file": ["Choose at least one file."]}
+        raise Invalid(
+            N_("Choose at least one file."), errors={"file": [N_("Choose at least one file.")]}
         )
 
 

@@ -11,14 +11,15 @@ from flask_jwt_extended import create_access_token, create_refresh_token, decode
 from crm.auth.models import USER_SORT_FIELDS, LoginSession, Team, User
 from crm.auth.passwords import hash_password, verify_password
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import Conflict, Forbidden, Invalid, NotFound, Unauthenticated
+from crm.core.i18n import N_
 from crm.core.pagination import paginate
 from crm.core.permissions import ADMIN, MANAGER, SALES, SERVICE
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 
-LOGIN_FAILED = "Email or password is incorrect."
+LOGIN_FAILED = N_("Email or password is incorrect.")
 USER_AUDIT_FIELDS = ("email", "name", "role", "team_id", "locale", "active")
 
 
@@ -57,7 +58,7 @@ def login(email: str, password: str) -> dict:
             actor_id=user.id if user else None,
         )
         # The answer is 401, but the failed attempt stays on record (the audit trail).
-        raise ApiError(401, LOGIN_FAILED, code="login_failed", keeps_writes=True)
+        raise Unauthenticated(LOGIN_FAILED, code="login_failed", keeps_writes=True)
     session = LoginSession(
         id=str(uuid.uuid4()),
         user_id=user.id,
@@ -78,7 +79,7 @@ def refresh(user: User, claims: dict) -> dict:
     """Rotate the refresh token; a token that was already rotated revokes the whole login."""
     session = db.session.get(LoginSession, claims.get("sid"))
     if session is None or session.revoked_at is not None or session.user_id != user.id:
-        raise ApiError(401, "This login has ended. Log in again.", code="token_revoked")
+        raise Unauthenticated(N_("This login has ended. Log in again."), code="token_revoked")
     tokens = _issue_tokens(user, session)
     # Rotate only if the presented token is still the current one: of two concurrent uses of
     # one token exactly one wins, and the other counts as reuse.
@@ -97,9 +98,8 @@ def refresh(user: User, claims: dict) -> dict:
         )
         audit.record("refresh_reuse", "login_session", session.id, actor_id=user.id)
         # The answer is 401, but the login stays revoked.
-        raise ApiError(
-            401,
-            "This refresh token was already used; the login has been ended.",
+        raise Unauthenticated(
+            N_("This refresh token was already used; the login has been ended."),
             code="refresh_token_reused",
             keeps_writes=True,
         )
@@ -133,17 +133,16 @@ def load_active_user(identity: str) -> User | None:
 
 def _check_team(team_id: int | None) -> None:
     if team_id is not None and db.session.get(Team, team_id) is None:
-        raise ApiError(422, "The team does not exist.", errors={"team_id": ["Unknown team."]})
+        raise Invalid(N_("The team does not exist."), errors={"team_id": [N_("Unknown team.")]})
 
 
 def create_user(data: dict, *, actor_id: int | None = None) -> User:
     email = data["email"].strip().lower()
     if db.session.scalar(sa.select(User.id).where(User.email == email)) is not None:
-        raise ApiError(
-            409,
-            "A user with this email already exists.",
+        raise Conflict(
+            N_("A user with this email already exists."),
             code="duplicate",
-            errors={"email": ["Already in use."]},
+            errors={"email": [N_("Already in use.")]},
         )
     _check_team(data.get("team_id"))
     user = User(
@@ -171,7 +170,7 @@ def create_user(data: dict, *, actor_id: int | None = None) -> User:
 def get_user(user_id: int) -> User:
     user = db.session.get(User, user_id)
     if user is None:
-        raise ApiError(404, "No such user.", code="user_not_found")
+        raise NotFound(N_("No such user."), code="user_not_found")
     return user
 
 
@@ -214,17 +213,16 @@ def update_user(user: User, data: dict, *, actor: User) -> User:
             sa.select(User.id).where(User.email == data["email"], User.id != user.id)
         )
         if taken is not None:
-            raise ApiError(
-                409,
-                "A user with this email already exists.",
+            raise Conflict(
+                N_("A user with this email already exists."),
                 code="duplicate",
-                errors={"email": ["Already in use."]},
+                errors={"email": [N_("Already in use.")]},
             )
     if "team_id" in data:
         _check_team(data["team_id"])
     if user.id == actor.id and (data.get("active") is False or data.get("role", ADMIN) != ADMIN):
-        raise ApiError(
-            409, "You cannot deactivate or demote yourself.", code="self_change_forbidden"
+        raise Conflict(
+            N_("You cannot deactivate or demote yourself."), code="self_change_forbidden"
         )
     changes = audit.apply_changes(user, data)
     if password:
@@ -249,13 +247,12 @@ def list_teams() -> list[Team]:
 def create_team(name: str) -> Team:
     name = name.strip()
     if not name:
-        raise ApiError(422, "The request has invalid fields.", errors={"name": ["Enter a name."]})
+        raise Invalid(N_("The request has invalid fields."), errors={"name": [N_("Enter a name.")]})
     if db.session.scalar(sa.select(Team.id).where(Team.name == name)) is not None:
-        raise ApiError(
-            409,
-            "A team with this name already exists.",
+        raise Conflict(
+            N_("A team with this name already exists."),
             code="duplicate",
-            errors={"name": ["Already in use."]},
+            errors={"name": [N_("Already in use.")]},
         )
     team = Team(name=name)
     db.session.add(team)
@@ -315,8 +312,8 @@ def visible_records(user: User, owner_column):
 def require_writer(user: User) -> None:
     """Service staff read customer and sales records but do not change them."""
     if user.role not in (ADMIN, MANAGER, SALES):
-        raise ApiError(
-            403, "Your role can read these records but not change them.", code="read_only_role"
+        raise Forbidden(
+            N_("Your role can read these records but not change them."), code="read_only_role"
         )
 
 
@@ -325,18 +322,16 @@ def check_owner_change(user: User, owner_id: int | None, current_owner_id: int |
     if owner_id == current_owner_id:
         return
     if user.role not in (ADMIN, MANAGER):
-        raise ApiError(
-            403,
-            "Only managers and admins can assign records.",
-            errors={"owner_id": ["You cannot change the owner."]},
+        raise Forbidden(
+            N_("Only managers and admins can assign records."),
+            errors={"owner_id": [N_("You cannot change the owner.")]},
         )
     if owner_id is None:
         return
     owner = active_user(owner_id)
     assignable = owner is not None and owner.role in (ADMIN, MANAGER, SALES)
     if not assignable or not can_assign(user, owner):
-        raise ApiError(
-            422,
-            "The owner must be an active salesperson you can assign to.",
-            errors={"owner_id": ["Not a user you can assign this record to."]},
+        raise Invalid(
+            N_("The owner must be an active salesperson you can assign to."),
+            errors={"owner_id": [N_("Not a user you can assign this record to.")]},
         )

@@ -19,6 +19,8 @@ from crm.core.error_codes import (
     field_error_code,
     status_code_name,
 )
+from crm.core.exceptions import DomainError
+from crm.core.i18n import N_, current_language, translate
 
 log = logging.getLogger(__name__)
 
@@ -57,29 +59,6 @@ class ProblemSchema(ma.Schema):
     )
 
 
-class ApiError(HTTPException):
-    """An error raised by a service: a status, a stable `error_code` (the status's generic one
-    when not given) and an optional field-error map. `keeps_writes=True` commits what the
-    request wrote before the error is answered (see `crm.core.unit_of_work`)."""
-
-    def __init__(
-        self,
-        status: int,
-        detail: str | None = None,
-        *,
-        code: str | None = None,
-        errors: dict | None = None,
-        headers: dict | None = None,
-        keeps_writes: bool = False,
-    ):
-        super().__init__(description=detail)
-        self.code = status
-        self.error_code = code
-        self.errors = errors
-        self.extra_headers = headers or {}
-        self.keeps_writes = keeps_writes
-
-
 def problem(
     status: int,
     detail: str | None = None,
@@ -88,17 +67,22 @@ def problem(
     errors: dict | None = None,
     headers: dict | None = None,
 ):
+    """A problem+json response; `detail` and field messages are English source text, answered
+    in the caller's language, and their codes come from the English text."""
     phrase = http.HTTPStatus(status).phrase
     code = code or status_code_name(status)
     body = {
         "type": f"{PROBLEM_TYPE_BASE}{code}",
         "title": phrase,
         "status": status,
-        "detail": detail or phrase,
+        "detail": translate(detail or phrase),
         "code": code,
     }
     if errors:
-        body["errors"] = errors
+        body["errors"] = {
+            field: [translate(message) for message in messages]
+            for field, messages in errors.items()
+        }
         body["error_codes"] = {
             field: [field_error_code(message) for message in messages]
             for field, messages in errors.items()
@@ -106,6 +90,8 @@ def problem(
     response = jsonify(body)
     response.status_code = status
     response.content_type = PROBLEM_CONTENT_TYPE
+    response.headers["Content-Language"] = current_language()
+    response.vary.add("Accept-Language")
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
@@ -139,28 +125,42 @@ def flatten_messages(messages) -> dict[str, list[str]]:
     return flat
 
 
+# Our words for werkzeug's stock descriptions (long English prose, addressed to a browser).
+STATUS_DETAILS = {
+    400: N_("The request cannot be read."),
+    401: N_("Log in to continue."),
+    403: N_("Your role does not allow this."),
+    404: N_("There is nothing at this address."),
+    405: N_("This address does not take this method."),
+    406: N_("No representation in the accepted media types."),
+    409: N_("The change conflicts with the current state."),
+    410: N_("This is no longer available."),
+    413: N_("The request is larger than allowed."),
+    414: N_("The address is too long."),
+    415: N_("Send the body in a media type this operation takes."),
+    416: N_("The requested range is not within the file."),
+    428: N_("Send the record's ETag in If-Match to update it."),
+    500: N_("An unexpected error occurred. It has been logged."),
+    503: N_("The service cannot answer right now. Try again in a minute."),
+}
+
+
 def _http_exception_problem(error: HTTPException):
     status = error.code or 500
-    if isinstance(error, ApiError):
-        return problem(
-            status,
-            error.description,
-            code=error.error_code,
-            errors=error.errors,
-            headers=error.extra_headers,
-        )
     data = getattr(error, "data", None) or {}
     errors = None
     if "messages" in data:
         errors = flatten_messages(data["messages"])
     detail = data.get("message") or error.description
+    if detail == type(error).description:
+        detail = STATUS_DETAILS.get(status, detail)
     if status == 422 and errors:
-        detail = "The request has invalid fields."
+        detail = N_("The request has invalid fields.")
     headers = dict(data.get("headers") or {})
     if status == 405 and getattr(error, "valid_methods", None):
         headers["Allow"] = ", ".join(error.valid_methods)
     if status == 429:
-        detail = "Too many attempts. Try again later."
+        detail = N_("Too many attempts. Try again later.")
     return problem(status, detail, errors=errors, headers=headers)
 
 
@@ -185,11 +185,17 @@ class CrmApi(Api):
 
 
 def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError):
+        return problem(
+            error.status, error.detail, code=error.code, errors=error.errors, headers=error.headers
+        )
+
     @app.errorhandler(StaleDataError)
     def stale_row(_error):
         return problem(
             412,
-            "The record was changed by someone else; reload it and try again.",
+            N_("The record was changed by someone else; reload it and try again."),
             code="etag_mismatch",
         )
 
@@ -198,4 +204,4 @@ def register_error_handlers(app: Flask) -> None:
         if isinstance(error, HTTPException):
             return _http_exception_problem(error)
         log.exception("Unhandled error on %s %s", request.method, request.path)
-        return problem(500, "An unexpected error occurred. It has been logged.")
+        return problem(500, N_("An unexpected error occurred. It has been logged."))

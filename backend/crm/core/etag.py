@@ -6,7 +6,8 @@ import hashlib
 
 from flask import request
 
-from crm.core.errors import ApiError
+from crm.core.exceptions import PreconditionRequired, Stale
+from crm.core.i18n import N_
 
 
 def etag_of(record) -> str:
@@ -20,16 +21,15 @@ def check_if_match(record, *, required: bool = True) -> None:
     if_match = request.if_match
     if not if_match:
         if required:
-            raise ApiError(
-                428, "Send the record's ETag in If-Match to update it.", code="if_match_required"
+            raise PreconditionRequired(
+                N_("Send the record's ETag in If-Match to update it."), code="if_match_required"
             )
         return
     if if_match.star_tag:
         return
     if not if_match.contains(etag_of(record)):
-        raise ApiError(
-            412,
-            "The record was changed by someone else; reload it and try again.",
+        raise Stale(
+            N_("The record was changed by someone else; reload it and try again."),
             code="etag_mismatch",
         )
 

@@ -10,6 +10,8 @@ import phonenumbers
 from flask import current_app
 from marshmallow import validate
 
+from crm.core.i18n import N_
+
 
 def normalise_phone(value: str) -> str | None:
     """E.164 for a number typed any common way ("138 0013 8000" -> "+8613800138000")."""
@@ -32,7 +34,7 @@ class PhoneNumber(ma.fields.String):
             return None
         e164 = normalise_phone(raw)
         if e164 is None:
-            raise ma.ValidationError("Not a valid phone number.")
+            raise ma.ValidationError(N_("Not a valid phone number."))
         return e164
 
 
@@ -50,7 +52,9 @@ class _TrimmedText(ma.fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs).strip()
         if len(text) > self.max_length:
-            raise ma.ValidationError(f"Longer than maximum length {self.max_length}.")
+            raise ma.ValidationError(
+                N_("Longer than maximum length {max}.").format(max=self.max_length)
+            )
         return text
 
 
@@ -64,7 +68,7 @@ class RequiredText(_TrimmedText):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         if not text:
-            raise ma.ValidationError("Field may not be blank.")
+            raise ma.ValidationError(N_("Field may not be blank."))
         return text
 
 
@@ -79,7 +83,7 @@ class Website(_TrimmedText):
     """An http(s) address; typed without a scheme ("acme.cn") it gets https://. Blank is none."""
 
     _check = validate.URL(
-        schemes={"http", "https"}, require_tld=True, error="Not a valid web address."
+        schemes={"http", "https"}, require_tld=True, error=N_("Not a valid web address.")
     )
 
     def __init__(self, **kwargs):
@@ -93,7 +97,9 @@ class Website(_TrimmedText):
         if "://" not in text:
             text = "https://" + text
             if len(text) > self.max_length:
-                raise ma.ValidationError(f"Longer than maximum length {self.max_length}.")
+                raise ma.ValidationError(
+                    N_("Longer than maximum length {max}.").format(max=self.max_length)
+                )
         return self._check(text)
 
 

@@ -24,7 +24,8 @@ from sqlalchemy.dialects import mysql
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm.core.body import view_streams_own_body
-from crm.core.errors import ApiError
+from crm.core.exceptions import BadRequest, Conflict, Invalid
+from crm.core.i18n import N_
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
 
@@ -79,7 +80,7 @@ def _begin():
     if request.method != "POST" or not key or not request.path.startswith("/api/v1/"):
         return None
     if len(key) > 255:
-        raise ApiError(400, "Idempotency-Key is too long.", errors={HEADER: ["At most 255."]})
+        raise BadRequest(N_("Idempotency-Key is too long."), errors={HEADER: [N_("At most 255.")]})
     user_id = _caller_id()
     if user_id is None:
         return None
@@ -96,16 +97,14 @@ def _begin():
         existing = None
     if existing is not None:
         if existing.fingerprint != fingerprint:
-            raise ApiError(
-                422,
-                "This Idempotency-Key was used for a different request.",
+            raise Invalid(
+                N_("This Idempotency-Key was used for a different request."),
                 code="idempotency_key_reused",
-                errors={HEADER: ["Already used for another request."]},
+                errors={HEADER: [N_("Already used for another request.")]},
             )
         if existing.status_code is None:
-            raise ApiError(
-                409,
-                "A request with this Idempotency-Key is still in progress.",
+            raise Conflict(
+                N_("A request with this Idempotency-Key is still in progress."),
                 code="idempotency_key_in_use",
             )
         response = Response(existing.body, status=existing.status_code)
@@ -119,9 +118,8 @@ def _begin():
         db.session.commit()
     except sa.exc.IntegrityError:
         db.session.rollback()
-        raise ApiError(
-            409,
-            "A request with this Idempotency-Key is still in progress.",
+        raise Conflict(
+            N_("A request with this Idempotency-Key is still in progress."),
             code="idempotency_key_in_use",
         ) from None
     g.idempotency_record_id = record.id

@@ -12,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import marshmallow as ma
 
+from crm.core.i18n import N_
+
 DECIMAL_TEXT = re.compile(r"[+-]?[0-9]{1,40}(\.[0-9]{1,40})?")
 CENT = Decimal("0.01")
 # Numeric(18, 2) columns keep 16 digits before the point.
@@ -52,26 +54,28 @@ class DecimalString(ma.fields.Decimal):
 
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, bool) or not isinstance(value, str | int):
-            raise ma.ValidationError('Send a decimal string, e.g. "1234.50".')
+            raise ma.ValidationError(N_('Send a decimal string, e.g. "1234.50".'))
         if isinstance(value, str):
             text = value.strip()
             if not DECIMAL_TEXT.fullmatch(text):
-                raise ma.ValidationError('Not a valid decimal number, e.g. "1234.50".')
+                raise ma.ValidationError(N_('Not a valid decimal number, e.g. "1234.50".'))
             number = Decimal(text)
         else:
             number = Decimal(value)
         if abs(number) >= Decimal(10) ** self.digits:
-            raise ma.ValidationError(f"At most {self.digits} digits before the decimal point.")
+            raise ma.ValidationError(
+                N_("At most {n} digits before the decimal point.").format(n=self.digits)
+            )
         rounded = number.quantize(self.places)
         if rounded != number:
-            raise ma.ValidationError(f"At most {self.places_count} decimal places.")
+            raise ma.ValidationError(N_("At most {n} decimal places.").format(n=self.places_count))
         number = rounded + 0  # "-0.00" becomes "0.00"
         if self.positive and number <= 0:
-            raise ma.ValidationError("Must be greater than 0.")
+            raise ma.ValidationError(N_("Must be greater than 0."))
         if self.minimum is not None and number < self.minimum:
-            raise ma.ValidationError(f"Must be at least {self.minimum}.")
+            raise ma.ValidationError(N_("Must be at least {min}.").format(min=self.minimum))
         if self.maximum is not None and number > self.maximum:
-            raise ma.ValidationError(f"Must be at most {self.maximum}.")
+            raise ma.ValidationError(N_("Must be at most {max}.").format(max=self.maximum))
         return number
 
 
@@ -99,7 +103,7 @@ def Currency(**kwargs) -> ma.fields.String:
     metadata = {"description": "ISO 4217 code, e.g. CNY", "example": "CNY"}
     metadata.update(kwargs.pop("metadata", {}))
     return ma.fields.String(
-        validate=ma.validate.Regexp(ISO_4217, error="An ISO 4217 code, e.g. CNY."),
+        validate=ma.validate.Regexp(ISO_4217, error=N_("An ISO 4217 code, e.g. CNY.")),
         metadata=metadata,
         **kwargs,
     )

@@ -17,7 +17,8 @@ from typing import Any
 import marshmallow as ma
 import sqlalchemy as sa
 
-from crm.core.errors import ApiError
+from crm.core.exceptions import BadRequest
+from crm.core.i18n import N_
 from crm.core.types import UTCDateTime
 
 DEFAULT_LIMIT = 50
@@ -100,8 +101,8 @@ def _encode(sort: str, value: Any, row_id: int, kind: str | None) -> str:
 
 
 def _decode(cursor: str, sort: str, kind: str | None, nullable: bool) -> tuple[Any, int]:
-    invalid = ApiError(
-        400, "The cursor is not valid for this list.", errors={"cursor": ["Invalid cursor."]}
+    invalid = BadRequest(
+        N_("The cursor is not valid for this list."), errors={"cursor": [N_("Invalid cursor.")]}
     )
     try:
         padded = cursor + "=" * (-len(cursor) % 4)

@@ -7,7 +7,8 @@ from functools import wraps
 from flask import g
 from flask_jwt_extended import current_user, verify_jwt_in_request
 
-from crm.core.errors import ApiError
+from crm.core.exceptions import Forbidden
+from crm.core.i18n import N_
 
 ADMIN, MANAGER, SALES, SERVICE = "admin", "manager", "sales", "service"
 ROLES = (ADMIN, MANAGER, SALES, SERVICE)
@@ -22,7 +23,7 @@ def login_required(*roles: str):
             verify_jwt_in_request(locations=["headers"])
             g.current_user = current_user
             if roles and current_user.role not in roles:
-                raise ApiError(403, "Your role does not allow this.", code="role_forbidden")
+                raise Forbidden(N_("Your role does not allow this."), code="role_forbidden")
             return view(*args, **kwargs)
 
         return wrapper

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 import marshmallow as ma
 from webargs.fields import DelimitedList
 
+from crm.core.i18n import N_
+
 
 class StrictSchema(ma.Schema):
     """Rejects unknown fields; read-only fields are `dump_only` and so rejected on input too."""
@@ -32,7 +34,7 @@ def NonBlank(**kwargs) -> ma.fields.String:
     return ma.fields.String(
         validate=[
             ma.validate.Length(min=1, max=kwargs.pop("max", 255)),
-            ma.validate.Predicate("strip", error="Enter some text, not only spaces."),
+            ma.validate.Predicate("strip", error=N_("Enter some text, not only spaces.")),
         ],
         **kwargs,
     )
@@ -83,7 +85,9 @@ def OneOrMore(choices) -> DelimitedList:
     def only_choices(values):
         unknown = [value for value in values if value not in choices]
         if unknown:
-            raise ma.ValidationError(f"Must be one of: {', '.join(choices)}.")
+            raise ma.ValidationError(
+                N_("Must be one of: {choices}.").format(choices=", ".join(choices))
+            )
 
     return DelimitedList(
         ma.fields.String(metadata={"enum": list(choices)}),

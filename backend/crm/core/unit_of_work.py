@@ -8,9 +8,9 @@ will store them (new versions for the ETag, server defaults) while the commit it
 the boundary. A failure after the first of several writes therefore leaves nothing behind.
 
 The exceptions, each on purpose:
-- An error raised with `keeps_writes=True` (`ApiError`) commits what the request wrote before
-  it is answered: the audit event of a refused login, the revocation of a login whose refresh
-  token was used twice. The 401 is the answer; the record of it must stay.
+- A domain error raised with `keeps_writes=True` (`crm.core.exceptions`) commits what the
+  request wrote before it is answered: the audit event of a refused login, the revocation of a
+  login whose refresh token was used twice. The 401 is the answer; the record of it must stay.
 - The `Idempotency-Key` placeholder commits before the view runs, so a concurrent twin sees it;
   the answer to keep is written in the view's own transaction (`idempotency.keep_answer`).
 - The attachment store's crash-safety steps (`crm.attachments.services`): a pending row commits

@@ -9,8 +9,9 @@ import sqlalchemy as sa
 from crm.auth import services as auth
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
+from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
@@ -31,7 +32,7 @@ COMPANY_FIELDS = (
 )
 CONTACT_FIELDS = ("name", "company_id", "title", "email", "phone", "owner_id", "description")
 MAX_MATCHES = 20
-INVALID = "The request has invalid fields."
+INVALID = N_("The request has invalid fields.")
 
 
 # --- scoping ------------------------------------------------------------------------------
@@ -51,7 +52,7 @@ def get_company(user: User, company_id: int) -> Company:
         sa.select(Company).where(Company.id == company_id, _visible_companies(user))
     )
     if company is None:
-        raise ApiError(404, "No such company.", code="company_not_found")
+        raise NotFound(N_("No such company."), code="company_not_found")
     return company
 
 
@@ -68,7 +69,7 @@ def get_contact(user: User, contact_id: int) -> Contact:
         sa.select(Contact).where(Contact.id == contact_id, _visible_contacts(user))
     )
     if contact is None:
-        raise ApiError(404, "No such contact.", code="contact_not_found")
+        raise NotFound(N_("No such contact."), code="contact_not_found")
     return contact
 
 
@@ -93,7 +94,7 @@ def _check_company_reference(user: User, field: str, company_id: int | None) -> 
         sa.select(Company.id).where(Company.id == company_id, _visible_companies(user))
     )
     if found is None:
-        raise ApiError(422, INVALID, errors={field: ["No such company."]})
+        raise Invalid(INVALID, errors={field: [N_("No such company.")]})
 
 
 def _check_parent(user: User, parent_id: int | None, company_id: int | None = None) -> None:
@@ -101,8 +102,8 @@ def _check_parent(user: User, parent_id: int | None, company_id: int | None = No
     subsidiaries (a company cannot be its own ancestor)."""
     if parent_id is None:
         return
-    cycle = ApiError(
-        422, INVALID, errors={"parent_id": ["A company cannot be its own parent or ancestor."]}
+    cycle = Invalid(
+        INVALID, errors={"parent_id": [N_("A company cannot be its own parent or ancestor.")]}
     )
     if parent_id == company_id:
         raise cycle
@@ -121,7 +122,7 @@ def _check_parent(user: User, parent_id: int | None, company_id: int | None = No
 
 def _check_name(data: dict) -> None:
     if "name" in data and data["name"] is None:
-        raise ApiError(422, INVALID, errors={"name": ["Field may not be null."]})
+        raise Invalid(INVALID, errors={"name": [N_("Field may not be null.")]})
 
 
 # --- companies ----------------------------------------------------------------------------

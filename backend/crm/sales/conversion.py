@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import Conflict, Invalid, NotFound
+from crm.core.i18n import N_
 from crm.core.types import utcnow
 from crm.customers import services as customers
 from crm.extensions import db
@@ -13,7 +14,7 @@ from crm.sales import services as leads
 from crm.sales.models import Lead
 from crm.sales.pipeline import opportunities
 
-INVALID = "The request has invalid fields."
+INVALID = N_("The request has invalid fields.")
 OPPORTUNITY_FIELDS = (
     "name",
     "amount",
@@ -34,11 +35,10 @@ def conversion_suggestions(user: User, lead_id: int) -> dict:
 def _existing(user: User, field: str, record_id: int, lookup):
     try:
         return lookup(user, record_id)
-    except ApiError as exc:
-        if exc.code != 404:
-            raise
-        raise ApiError(
-            422, INVALID, errors={field: [f"No such {field.removesuffix('_id')}."]}
+    except NotFound:
+        raise Invalid(
+            INVALID,
+            errors={field: [N_("No such {thing}.").format(thing=field.removesuffix("_id"))]},
         ) from None
 
 
@@ -65,11 +65,10 @@ def convert_lead(user: User, lead_id: int, data: dict, *, check=None) -> dict:
     if check is not None:
         check(lead)
     if lead.status == "converted":
-        raise ApiError(
-            409,
-            "This lead was already converted.",
+        raise Conflict(
+            N_("This lead was already converted."),
             code="already_converted",
-            errors={"status": ["The lead is converted."]},
+            errors={"status": [N_("The lead is converted.")]},
         )
     return _convert(user, lead, data)
 
@@ -90,10 +89,9 @@ def _convert(user: User, lead: Lead, data: dict) -> dict:
             user, {"name": lead.company_name, "phone": lead.phone, "owner_id": owner_id}
         )
     else:
-        raise ApiError(
-            422,
+        raise Invalid(
             INVALID,
-            errors={"company_id": ["The lead has no company name: choose a company."]},
+            errors={"company_id": [N_("The lead has no company name: choose a company.")]},
         )
 
     if contact is None:
@@ -115,7 +113,7 @@ def _convert(user: User, lead: Lead, data: dict) -> dict:
         fields.update(company_id=company.id, contact_id=contact.id, owner_id=owner_id)
         try:
             opportunity = opportunities.create_opportunity(user, fields, lead_id=lead.id)
-        except ApiError as exc:
+        except Invalid as exc:
             # Field errors are reported where the client sent them: under `opportunity`.
             if exc.errors:
                 exc.errors = {f"opportunity.{key}": value for key, value in exc.errors.items()}

@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from crm.auth import services as auth
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import Invalid, NotFound
+from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -30,7 +31,7 @@ FOLLOW_UP_FIELDS = (
     "due_at",
     "done_at",
 )
-NOT_FOUND = "No such follow-up."
+NOT_FOUND = N_("No such follow-up.")
 
 
 # --- the record a follow-up is on -----------------------------------------------------------
@@ -54,7 +55,7 @@ def _get_opportunity(user: User, opportunity_id: int):
         )
     ).first()
     if row is None:
-        raise ApiError(404, "No such opportunity.", code="opportunity_not_found")
+        raise NotFound(N_("No such opportunity."), code="opportunity_not_found")
     return row
 
 
@@ -172,13 +173,11 @@ def get_follow_up(user: User, follow_up_id: int) -> FollowUp:
     )
     parent = _parent_of(follow_up) if follow_up is not None else None
     if parent is None:
-        raise ApiError(404, NOT_FOUND, code="follow_up_not_found")
+        raise NotFound(NOT_FOUND, code="follow_up_not_found")
     try:
         _get_parent(user, *parent)
-    except ApiError as error:
-        if error.code == 404:
-            raise ApiError(404, NOT_FOUND, code="follow_up_not_found") from None
-        raise
+    except NotFound:
+        raise NotFound(NOT_FOUND, code="follow_up_not_found") from None
     return follow_up
 
 
@@ -223,7 +222,7 @@ def update_follow_up(user: User, follow_up: FollowUp, data: dict) -> FollowUp:
     auth.require_writer(user)
     for field in ("kind", "content"):
         if field in data and data[field] is None:
-            raise ApiError(422, "Invalid follow-up.", errors={field: ["Field may not be null."]})
+            raise Invalid(N_("Invalid follow-up."), errors={field: [N_("Field may not be null.")]})
     changes = audit.apply_changes(follow_up, data)
     if changes:
         _refresh_lead_times(follow_up.lead_id)

@@ -7,7 +7,8 @@ import sqlalchemy as sa
 from crm.auth import services as auth
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import Conflict, Invalid, NotFound
+from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.search import search
 from crm.core.types import utcnow
@@ -26,7 +27,7 @@ LEAD_FIELDS = (
     "owner_id",
     "description",
 )
-NOT_FOUND = "No such lead."
+NOT_FOUND = N_("No such lead.")
 
 
 # --- lookups -----------------------------------------------------------------------------
@@ -39,7 +40,7 @@ def get_lead(user: User, lead_id: int) -> Lead:
         )
     )
     if lead is None:
-        raise ApiError(404, NOT_FOUND, code="lead_not_found")
+        raise NotFound(NOT_FOUND, code="lead_not_found")
     return lead
 
 
@@ -101,10 +102,9 @@ def create_lead(user: User, data: dict) -> Lead:
     owner_id = data.pop("owner_id", user.id)
     auth.check_owner_change(user, owner_id, user.id)
     if data.get("status") == "converted":
-        raise ApiError(
-            422,
-            "A lead becomes converted through conversion.",
-            errors={"status": ["Cannot create a converted lead."]},
+        raise Invalid(
+            N_("A lead becomes converted through conversion."),
+            errors={"status": [N_("Cannot create a converted lead.")]},
         )
     lead = Lead(**data, owner_id=owner_id, created_by_id=user.id)
     db.session.add(lead)
@@ -119,20 +119,18 @@ def update_lead(user: User, lead: Lead, data: dict) -> Lead:
     if "owner_id" in data:
         auth.check_owner_change(user, data["owner_id"], lead.owner_id)
     if data.get("status") == "converted" and lead.status != "converted":
-        raise ApiError(
-            422,
-            "A lead becomes converted through conversion.",
-            errors={"status": ["Use the convert action."]},
+        raise Invalid(
+            N_("A lead becomes converted through conversion."),
+            errors={"status": [N_("Use the convert action.")]},
         )
     if lead.status == "converted" and data.get("status", "converted") != "converted":
-        raise ApiError(
-            409,
-            "A converted lead stays converted; its company, contact and opportunity exist.",
+        raise Conflict(
+            N_("A converted lead stays converted; its company, contact and opportunity exist."),
             code="already_converted",
-            errors={"status": ["The lead is converted."]},
+            errors={"status": [N_("The lead is converted.")]},
         )
     if "name" in data and data["name"] is None:
-        raise ApiError(422, "A lead needs a name.", errors={"name": ["Field may not be null."]})
+        raise Invalid(N_("A lead needs a name."), errors={"name": [N_("Field may not be null.")]})
     changes = audit.apply_changes(lead, data)
     if changes:
         audit.record("update", "lead", lead.id, changes=changes)

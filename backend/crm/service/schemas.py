@@ -9,6 +9,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from crm.core.fields import OptionalText, OwnerFilter, RequiredText
+from crm.core.i18n import N_
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import Id, OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
 from crm.service.models import (
@@ -179,7 +180,7 @@ class Hours(ma.fields.Decimal):
             raise self.make_error("invalid")
         number = super()._deserialize(value, attr, data, **kwargs)
         if number != number.quantize(HUNDREDTH):
-            raise ma.ValidationError("Use at most two decimals.")
+            raise ma.ValidationError(N_("Use at most two decimals."))
         return number.quantize(HUNDREDTH)
 
     def _serialize(self, value, attr, obj, **kwargs):

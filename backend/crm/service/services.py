@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from crm.auth import services as auth
 from crm.auth.models import Team, User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import Conflict, DomainError, Forbidden, Invalid, NotFound
+from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.permissions import ADMIN, MANAGER, SERVICE
 from crm.core.schemas import MAX_ID
@@ -61,12 +62,12 @@ RESPONDING_STATUSES = ("waiting_on_customer", "resolved")
 OUT_OF_QUEUE_STATUSES = ("waiting_on_customer", "resolved", "closed")
 # `q` of "#42" or "42" also finds ticket 42 (customers quote the number).
 TICKET_NUMBER = re.compile(r"#?([1-9][0-9]{0,9})")
-NOT_FOUND = "No such ticket."
-INVALID = "The request has invalid fields."
+NOT_FOUND = N_("No such ticket.")
+INVALID = N_("The request has invalid fields.")
 
 
-def _invalid(field: str, message: str) -> ApiError:
-    return ApiError(422, INVALID, errors={field: [message]})
+def _invalid(field: str, message: str) -> DomainError:
+    return Invalid(INVALID, errors={field: [message]})
 
 
 # --- lookups -----------------------------------------------------------------------------
@@ -80,7 +81,7 @@ def get_ticket(user: User, ticket_id: int) -> Ticket:
     """A ticket the user may see (404 otherwise): scoped by assignee like every record."""
     ticket = db.session.scalar(sa.select(Ticket).where(Ticket.id == ticket_id, _visible(user)))
     if ticket is None:
-        raise ApiError(404, NOT_FOUND, code="ticket_not_found")
+        raise NotFound(NOT_FOUND, code="ticket_not_found")
     return ticket
 
 
@@ -132,14 +133,13 @@ def _check_assignee(user: User, assignee_id: int | None, current_id: int | None)
     if assignee_id is None or assignee_id == current_id or assignee_id == user.id:
         return
     if user.role not in ASSIGNEE_ROLES:
-        raise ApiError(
-            403,
-            "Sales reps can take a ticket or leave it unassigned, not give it to others.",
-            errors={"assignee_id": ["You can only assign the ticket to yourself."]},
+        raise Forbidden(
+            N_("Sales reps can take a ticket or leave it unassigned, not give it to others."),
+            errors={"assignee_id": [N_("You can only assign the ticket to yourself.")]},
         )
     assignee = auth.active_user(assignee_id)
     if assignee is None or assignee.role not in ASSIGNEE_ROLES:
-        raise _invalid("assignee_id", "Not an active admin, manager or service user.")
+        raise _invalid("assignee_id", N_("Not an active admin, manager or service user."))
 
 
 def ticket_assignees(user: User) -> list[User]:
@@ -157,7 +157,7 @@ def ticket_assignees(user: User) -> list[User]:
 
 def _check_team(team_id: int | None) -> None:
     if team_id is not None and db.session.get(Team, team_id) is None:
-        raise _invalid("team_id", "No such team.")
+        raise _invalid("team_id", N_("No such team."))
 
 
 def _changed(data: dict, ticket: Ticket | None, field: str) -> bool:
@@ -174,19 +174,19 @@ def _check_customer(user: User, data: dict, ticket: Ticket | None = None) -> Non
     if company_changed and company_id is not None:
         try:
             customers.get_company(user, company_id)
-        except ApiError:
-            raise _invalid("company_id", "No such company.") from None
+        except NotFound:
+            raise _invalid("company_id", N_("No such company.")) from None
     if contact_id is None or not (company_changed or contact_changed):
         return
     if contact_changed:
         try:
             contact = customers.get_contact(user, contact_id)
-        except ApiError:
-            raise _invalid("contact_id", "No such contact.") from None
+        except NotFound:
+            raise _invalid("contact_id", N_("No such contact.")) from None
     else:
         contact = ticket.contact
     if company_id is not None and contact.company_id != company_id:
-        raise _invalid("contact_id", "The contact does not work for this company.")
+        raise _invalid("contact_id", N_("The contact does not work for this company."))
 
 
 def _resume_sla(ticket: Ticket, now: datetime) -> dict:
@@ -208,11 +208,16 @@ def _status_fields(current: str, new: str, ticket: Ticket | None, now: datetime)
         return {}
     allowed = TICKET_TRANSITIONS[current]
     if new not in allowed:
-        raise ApiError(
-            409,
-            f"A ticket cannot go from {current} to {new}.",
+        raise Conflict(
+            N_("A ticket cannot go from {current} to {new}.").format(current=current, new=new),
             code="invalid_transition",
-            errors={"status": [f"From {current} a ticket goes to: {', '.join(allowed)}."]},
+            errors={
+                "status": [
+                    N_("From {current} a ticket goes to: {allowed}.").format(
+                        current=current, allowed=", ".join(allowed)
+                    )
+                ]
+            },
         )
     fields: dict = {"status": new}
     if new in OUT_OF_QUEUE_STATUSES:

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import Invalid
+from crm.core.i18n import N_
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.service.models import DEFAULT_SLA_HOURS, TICKET_PRIORITIES, SlaPolicy
@@ -71,10 +72,9 @@ def set_policy(user: User, priority: str, data: dict) -> Policy:
     """Set the hours of a priority (admin). Tickets created from now on use them; existing
     tickets keep their due times until their priority changes."""
     if data["first_response_hours"] > data["resolution_hours"]:
-        raise ApiError(
-            422,
-            "The request has invalid fields.",
-            errors={"resolution_hours": ["Must be at least the first response hours."]},
+        raise Invalid(
+            N_("The request has invalid fields."),
+            errors={"resolution_hours": [N_("Must be at least the first response hours.")]},
         )
     row = db.session.get(SlaPolicy, priority)
     if row is None:

@@ -64,7 +64,7 @@ export function CreateRecordDrawer<Values, Body, Created>({
         onCreated(created);
       },
       onError: (error) => {
-        const leftover = applyFieldErrors(form, error, t, fieldNames);
+        const leftover = applyFieldErrors(form, error, fieldNames);
         const hasFieldErrors = error instanceof ApiError && Object.keys(error.fieldErrors).length > 0;
         if (leftover.length) setProblem(leftover.join(' '));
         else if (!hasFieldErrors) setProblem(errorMessage(error, t));

@@ -64,7 +64,7 @@ export function EditableField<V>({
       await onSave(values[name]);
       setEditing(false);
     } catch (error) {
-      const leftover = applyFieldErrors(form, error, t, [name]);
+      const leftover = applyFieldErrors(form, error, [name]);
       const status = error instanceof ApiError ? error.status : -1;
       const hasFieldError = error instanceof ApiError && name in error.fieldErrors;
       if (!hasFieldError && !handledStatuses.includes(status)) {

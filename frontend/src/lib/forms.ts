@@ -1,16 +1,14 @@
 import type { FormInstance } from 'antd';
-import type { TFunction } from 'i18next';
 import { ApiError } from '../api/errors';
-import { serverMessage } from './messages';
 
 /**
- * Puts the API's field errors (problem+json `errors: {field: [messages]}`) under the form's
- * fields. Answers the messages that belong to no field of the form, so the caller can show them.
+ * Puts the API's field errors (problem+json `errors: {field: [messages]}`, already in the
+ * user's language) under the form's fields. Answers the messages that belong to no field of the
+ * form, so the caller can show them.
  */
 export function applyFieldErrors(
   form: FormInstance,
   error: unknown,
-  t: TFunction,
   fieldNames?: readonly string[],
 ): string[] {
   if (!(error instanceof ApiError)) return [];
@@ -20,9 +18,8 @@ export function applyFieldErrors(
   const leftover: string[] = [];
   const fields: { name: string; errors: string[] }[] = [];
   for (const [field, messages] of Object.entries(error.fieldErrors)) {
-    const translated = messages.map((message) => serverMessage(message, t));
-    if (known.has(field)) fields.push({ name: field, errors: translated });
-    else leftover.push(...translated);
+    if (known.has(field)) fields.push({ name: field, errors: messages });
+    else leftover.push(...messages);
   }
   if (fields.length) form.setFields(fields);
   return leftover;

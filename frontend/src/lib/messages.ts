@@ -2,21 +2,11 @@ import type { TFunction } from 'i18next';
 import { ApiError } from '../api/errors';
 
 /**
- * The server answers its messages in English. The common ones have a translation under
- * `server.<message as a key>`; anything else is shown as the server wrote it.
+ * A short sentence for any failure, for toasts and error states. The server answers its
+ * messages in the language the app sends as Accept-Language, so its `detail` is shown as is;
+ * the app's own wording is used only where it says more to a user than the server's (branching
+ * on the stable `code` and status, never on the text).
  */
-export function serverMessageKey(message: string): string {
-  return message
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
-
-export function serverMessage(message: string, t: TFunction): string {
-  return t(`server.${serverMessageKey(message)}`, { defaultValue: message });
-}
-
-/** A short, translated sentence for any failure, for toasts and error states. */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return t('errors.generic');
   if (error.isNetworkError) return t('errors.network');
@@ -32,19 +22,7 @@ export function errorMessage(error: unknown, t: TFunction): string {
     default:
       break;
   }
-  switch (error.status) {
-    case 401:
-      return t('errors.unauthorized');
-    case 403:
-      return t('errors.forbidden');
-    case 404:
-      return t('errors.notFound');
-    case 412:
-      return t('errors.conflict');
-    case 429:
-      return t('errors.tooManyRequests');
-    default:
-      if (error.status >= 500) return t('errors.server');
-      return error.problem.detail ? serverMessage(error.problem.detail, t) : t('errors.generic');
-  }
+  if (error.status === 401) return t('errors.unauthorized');
+  if (error.status >= 500 && error.status !== 503) return t('errors.server');
+  return error.problem.detail ?? t('errors.generic');
 }

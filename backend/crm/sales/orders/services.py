@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from crm.auth import services as auth
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import Conflict, DomainError, Invalid, NotFound
+from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
 from crm.core.pagination import Page, paginate
 from crm.core.search import like_pattern, owner_filter
@@ -23,8 +24,8 @@ from crm.sales.orders.models import ORDER_SORT_FIELDS, OrderLine, SalesOrder
 from crm.sales.pipeline import opportunities
 from crm.sales.products import services as products
 
-NOT_FOUND = "No such order."
-INVALID = "The request has invalid fields."
+NOT_FOUND = N_("No such order.")
+INVALID = N_("The request has invalid fields.")
 TRANSITIONS = {
     "draft": ("confirmed", "cancelled"),
     "confirmed": ("shipped", "cancelled"),
@@ -46,8 +47,8 @@ ORDER_FIELDS = (
 )
 
 
-def _invalid(field: str, message: str) -> ApiError:
-    return ApiError(422, INVALID, errors={field: [message]})
+def _invalid(field: str, message: str) -> DomainError:
+    return Invalid(INVALID, errors={field: [message]})
 
 
 # --- lookups ------------------------------------------------------------------------------
@@ -63,7 +64,7 @@ def get_order(user: User, order_id: int) -> SalesOrder:
         sa.select(SalesOrder).where(SalesOrder.id == order_id, _visible(user))
     )
     if order is None:
-        raise ApiError(404, NOT_FOUND, code="order_not_found")
+        raise NotFound(NOT_FOUND, code="order_not_found")
     return order
 
 
@@ -113,25 +114,27 @@ def _build_lines(
         if raw.get("product_id") is not None:
             product = catalogue.get(raw["product_id"])
             if product is None:
-                raise _invalid(f"lines.{i}.product_id", "No such product.")
+                raise _invalid(f"lines.{i}.product_id", N_("No such product."))
             if not product.active and product.id not in keep_product_ids:
-                raise _invalid(f"lines.{i}.product_id", "This product is no longer sold.")
+                raise _invalid(f"lines.{i}.product_id", N_("This product is no longer sold."))
         elif not raw.get("description"):
-            raise _invalid(f"lines.{i}.description", "Name the product or describe the line.")
+            raise _invalid(f"lines.{i}.description", N_("Name the product or describe the line."))
         unit_price = raw.get("unit_price")
         if unit_price is None:
             if product is None:
-                raise _invalid(f"lines.{i}.unit_price", "Missing data for required field.")
+                raise _invalid(f"lines.{i}.unit_price", N_("Missing data for required field."))
             if product.currency != currency:
                 raise _invalid(
                     f"lines.{i}.unit_price",
-                    f"Required: the product is priced in {product.currency}.",
+                    N_("Required: the product is priced in {currency}.").format(
+                        currency=product.currency
+                    ),
                 )
             unit_price = product.price
         discount = raw.get("discount") or Decimal("0.00")
         total = line_total(raw["quantity"], unit_price, discount)
         if not fits_money(total):
-            raise _invalid(f"lines.{i}.quantity", "The line's total is too large.")
+            raise _invalid(f"lines.{i}.quantity", N_("The line's total is too large."))
         lines.append(
             OrderLine(
                 product_id=product.id if product else None,
@@ -166,7 +169,7 @@ def _check_stock(lines: list[OrderLine]) -> None:
 def _total(lines: list[OrderLine]) -> Decimal:
     total = sum((line.line_total for line in lines), Decimal("0.00"))
     if not fits_money(total):
-        raise _invalid("lines", "The lines add up to more than a total can hold.")
+        raise _invalid("lines", N_("The lines add up to more than a total can hold."))
     return total
 
 
@@ -190,10 +193,10 @@ def _check_references(user: User, data: dict) -> None:
             continue
         try:
             lookup(user, data[field])
-        except ApiError as exc:
-            if exc.code != 404:
-                raise
-            raise _invalid(field, f"No such {field.removesuffix('_id')}.") from None
+        except NotFound:
+            raise _invalid(
+                field, N_("No such {thing}.").format(thing=field.removesuffix("_id"))
+            ) from None
 
 
 # --- create -------------------------------------------------------------------------------
@@ -203,23 +206,23 @@ def _from_opportunity(user: User, data: dict) -> dict:
     """The order's fields copied from a won opportunity without another live order."""
     extra = sorted(set(data) & {"company_id", "contact_id", "lines", "currency", "owner_id"})
     if extra:
-        raise ApiError(
-            422,
+        raise Invalid(
             INVALID,
             errors={field: ["Comes from the opportunity."] for field in extra},
         )
     try:
         # Locked until the commit, so two requests cannot both order the same opportunity.
         opportunity = opportunities.get_opportunity(user, data["opportunity_id"], for_update=True)
-    except ApiError as exc:
-        if exc.code != 404:
-            raise
-        raise _invalid("opportunity_id", "No such opportunity.") from None
+    except NotFound:
+        raise _invalid("opportunity_id", N_("No such opportunity.")) from None
     if opportunity.status != "won":
-        raise ApiError(
-            409,
-            "Only a won opportunity becomes an order.",
-            errors={"opportunity_id": [f"The opportunity is {opportunity.status}, not won."]},
+        raise Conflict(
+            N_("Only a won opportunity becomes an order."),
+            errors={
+                "opportunity_id": [
+                    N_("The opportunity is {status}, not won.").format(status=opportunity.status)
+                ]
+            },
         )
     existing = db.session.scalar(
         sa.select(SalesOrder.number).where(
@@ -229,10 +232,9 @@ def _from_opportunity(user: User, data: dict) -> dict:
         )
     )
     if existing is not None:
-        raise ApiError(
-            409,
-            f"The opportunity already has order {existing}.",
-            errors={"opportunity_id": [f"Already ordered: {existing}."]},
+        raise Conflict(
+            N_("The opportunity already has order {order}.").format(order=existing),
+            errors={"opportunity_id": [N_("Already ordered: {order}.").format(order=existing)]},
         )
     if opportunity.lines:
         raw_lines = [
@@ -273,7 +275,7 @@ def create_order(user: User, data: dict) -> SalesOrder:
     else:
         data.pop("opportunity_id", None)
         if not data.get("lines"):
-            raise _invalid("lines", "An order needs at least one line.")
+            raise _invalid("lines", N_("An order needs at least one line."))
         owner_id = data.pop("owner_id", user.id)
         auth.check_owner_change(user, owner_id, user.id)
         _check_references(user, data)
@@ -310,16 +312,15 @@ def _check_transition(order: SalesOrder, status: str) -> None:
         return
     allowed = TRANSITIONS[order.status]
     if status not in allowed:
-        hint = (
-            f"it can become {' or '.join(allowed)}"
+        detail = (
+            N_("A {status} order cannot become {new}: it can become {allowed}.")
             if allowed
-            else "it is final and does not change"
+            else N_("A {status} order cannot become {new}: it is final and does not change.")
         )
-        raise ApiError(
-            409,
-            f"A {order.status} order cannot become {status}: {hint}.",
+        raise Conflict(
+            detail.format(status=order.status, new=status, allowed=" or ".join(allowed)),
             code="invalid_transition",
-            errors={"status": [f"Not allowed from {order.status}."]},
+            errors={"status": [N_("Not allowed from {status}.").format(status=order.status)]},
         )
 
 
@@ -331,14 +332,15 @@ def update_order(user: User, order: SalesOrder, data: dict) -> SalesOrder:
     if order.status != "draft":
         frozen = [f for f in DRAFT_ONLY if f in data]
         if frozen:
-            raise ApiError(
-                409,
-                f"A {order.status} order's lines and customer no longer change.",
-                errors={field: ["Only while the order is a draft."] for field in frozen},
+            raise Conflict(
+                N_("A {status} order's lines and customer no longer change.").format(
+                    status=order.status
+                ),
+                errors={field: [N_("Only while the order is a draft.")] for field in frozen},
             )
     if "status" in data:
         if data["status"] is None:
-            raise _invalid("status", "Field may not be null.")
+            raise _invalid("status", N_("Field may not be null."))
         _check_transition(order, data["status"])
     changed_refs = {
         f: data[f]
@@ -352,14 +354,14 @@ def update_order(user: User, order: SalesOrder, data: dict) -> SalesOrder:
     if "lines" in data:
         raw_lines = data.pop("lines") or []
         if not raw_lines:
-            raise _invalid("lines", "An order needs at least one line.")
+            raise _invalid("lines", N_("An order needs at least one line."))
         keep = {line.product_id for line in order.lines}
         lines = _build_lines(raw_lines, data.get("currency", order.currency), keep)
         changes["lines"] = {"old": _lines_summary(order.lines), "new": _lines_summary(lines)}
         order.lines = lines
         data["total"] = _total(lines)
     elif "currency" in data and data["currency"] != order.currency:
-        raise _invalid("currency", "Send the lines again, priced in the new currency.")
+        raise _invalid("currency", N_("Send the lines again, priced in the new currency."))
     if lines is not None or (data.get("status") == "confirmed" and order.status == "draft"):
         # Stock is checked when lines are written, and again when the order is confirmed.
         _check_stock(order.lines)

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from crm.auth import services as auth
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import DomainError, Invalid, NotFound
+from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
 from crm.core.pagination import Page, SortField, paginate
 from crm.core.search import owner_filter, search
@@ -29,8 +30,8 @@ from crm.sales.pipeline.models import (
 )
 from crm.sales.products import services as products
 
-NOT_FOUND = "No such opportunity."
-INVALID = "The request has invalid fields."
+NOT_FOUND = N_("No such opportunity.")
+INVALID = N_("The request has invalid fields.")
 OPPORTUNITY_FIELDS = (
     "name",
     "company_id",
@@ -50,8 +51,8 @@ OPPORTUNITY_FIELDS = (
 HISTORY_SORT_FIELDS = {"changed_at": SortField("changed_at")}
 
 
-def _invalid(field: str, message: str) -> ApiError:
-    return ApiError(422, INVALID, errors={field: [message]})
+def _invalid(field: str, message: str) -> DomainError:
+    return Invalid(INVALID, errors={field: [message]})
 
 
 # --- lookups ------------------------------------------------------------------------------
@@ -69,7 +70,7 @@ def get_opportunity(user: User, opportunity_id: int, *, for_update: bool = False
         stmt = stmt.with_for_update()
     opportunity = db.session.scalar(stmt)
     if opportunity is None:
-        raise ApiError(404, NOT_FOUND, code="opportunity_not_found")
+        raise NotFound(NOT_FOUND, code="opportunity_not_found")
     return opportunity
 
 
@@ -118,10 +119,10 @@ def _check_references(user: User, data: dict) -> None:
             continue
         try:
             lookup(user, data[field])
-        except ApiError as exc:
-            if exc.code != 404:
-                raise
-            raise _invalid(field, f"No such {field.removesuffix('_id')}.") from None
+        except NotFound:
+            raise _invalid(
+                field, N_("No such {thing}.").format(thing=field.removesuffix("_id"))
+            ) from None
 
 
 def _resolve_stage(
@@ -133,28 +134,28 @@ def _resolve_stage(
     if stage_id is not None:
         stage = db.session.get(Stage, stage_id)
         if stage is None:
-            raise _invalid("stage_id", "No such stage.")
+            raise _invalid("stage_id", N_("No such stage."))
         if pipeline_id is not None and stage.pipeline_id != pipeline_id:
-            raise _invalid("stage_id", "Not a stage of this pipeline.")
+            raise _invalid("stage_id", N_("Not a stage of this pipeline."))
         pipeline = stage.pipeline
     else:
         if pipeline_id is not None:
             pipeline = db.session.get(Pipeline, pipeline_id)
             if pipeline is None:
-                raise _invalid("pipeline_id", "No such pipeline.")
+                raise _invalid("pipeline_id", N_("No such pipeline."))
         else:
             pipeline = pipelines.default_pipeline()
             if pipeline is None:
-                raise _invalid("pipeline_id", "There is no pipeline yet; an admin creates one.")
+                raise _invalid("pipeline_id", N_("There is no pipeline yet; an admin creates one."))
         stage = pipelines.first_open_stage(pipeline)
         if stage is None:
-            raise _invalid("pipeline_id", "The pipeline has no open stage.")
+            raise _invalid("pipeline_id", N_("The pipeline has no open stage."))
     if stage is current:
         return pipeline, stage
     if pipeline.archived_at is not None:
-        raise _invalid("pipeline_id", "The pipeline is archived.")
+        raise _invalid("pipeline_id", N_("The pipeline is archived."))
     if stage.archived_at is not None:
-        raise _invalid("stage_id", "The stage is archived.")
+        raise _invalid("stage_id", N_("The stage is archived."))
     return pipeline, stage
 
 
@@ -169,15 +170,17 @@ def _build_lines(
     for i, raw in enumerate(raw_lines):
         product = catalogue.get(raw["product_id"])
         if product is None:
-            raise _invalid(f"lines.{i}.product_id", "No such product.")
+            raise _invalid(f"lines.{i}.product_id", N_("No such product."))
         if not product.active and product.id not in keep_product_ids:
-            raise _invalid(f"lines.{i}.product_id", "This product is no longer sold.")
+            raise _invalid(f"lines.{i}.product_id", N_("This product is no longer sold."))
         unit_price = raw.get("unit_price")
         if unit_price is None:
             if product.currency != currency:
                 raise _invalid(
                     f"lines.{i}.unit_price",
-                    f"Required: the product is priced in {product.currency}.",
+                    N_("Required: the product is priced in {currency}.").format(
+                        currency=product.currency
+                    ),
                 )
             unit_price = product.price
         line = OpportunityLine(
@@ -188,7 +191,7 @@ def _build_lines(
             position=i,
         )
         if not fits_money(line_total(line.quantity, line.unit_price, line.discount)):
-            raise _invalid(f"lines.{i}.quantity", "The line's total is too large.")
+            raise _invalid(f"lines.{i}.quantity", N_("The line's total is too large."))
         lines.append(line)
     return lines
 
@@ -199,7 +202,7 @@ def _lines_total(lines: list[OpportunityLine]) -> Decimal:
         Decimal("0.00"),
     )
     if not fits_money(total):
-        raise _invalid("lines", "The lines add up to more than an amount can hold.")
+        raise _invalid("lines", N_("The lines add up to more than an amount can hold."))
     return total
 
 
@@ -217,7 +220,7 @@ def _lines_summary(lines: list[OpportunityLine]) -> list[dict]:
 
 def _check_lost_reason(kind: str, lost_reason: str | None) -> None:
     if lost_reason is not None and kind != "lost":
-        raise _invalid("lost_reason", "Only a lost opportunity has a lost reason.")
+        raise _invalid("lost_reason", N_("Only a lost opportunity has a lost reason."))
 
 
 def _record_move(opportunity: Opportunity, from_stage_id: int | None, user: User) -> None:

@@ -8,6 +8,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from crm.core.fields import OptionalText, OwnerFilter, RequiredText
+from crm.core.i18n import N_
 from crm.core.money import Currency, Money, Percent, Quantity, line_total
 from crm.core.pagination import ListArgsSchema, SortField, sort_field
 from crm.core.schemas import (
@@ -122,14 +123,14 @@ class PipelineCreateSchema(StrictSchema):
     @ma.validates_schema
     def _template_or_stages(self, data, **kwargs):
         if "template" in data and "stages" in data:
-            raise ma.ValidationError("Send a template or stages, not both.", "stages")
+            raise ma.ValidationError(N_("Send a template or stages, not both."), "stages")
         if "template" not in data:
             if "stages" not in data:
-                raise ma.ValidationError("Send a template, or a name and stages.", "template")
+                raise ma.ValidationError(N_("Send a template, or a name and stages."), "template")
             if "name" not in data:
-                raise ma.ValidationError("Missing data for required field.", "name")
+                raise ma.ValidationError(N_("Missing data for required field."), "name")
             if not any(stage.get("kind", "open") == "open" for stage in data["stages"]):
-                raise ma.ValidationError("At least one stage must be open.", "stages")
+                raise ma.ValidationError(N_("At least one stage must be open."), "stages")
 
 
 class PipelineUpdateSchema(PipelineSchema):

@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from crm.auth import services as auth
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import Conflict, Invalid, NotFound
+from crm.core.i18n import N_
 from crm.core.money import cents
 from crm.core.pagination import Page, paginate
 from crm.core.search import owner_filter
@@ -25,7 +26,7 @@ from crm.extensions import db
 from crm.sales.pipeline.models import Opportunity, Pipeline, Stage
 from crm.sales.pipeline.schemas import PIPELINE_SORT_FIELDS
 
-INVALID = "The request has invalid fields."
+INVALID = N_("The request has invalid fields.")
 # (name, default probability, kind), in order. English names; the SPA translates them.
 TEMPLATES = {
     "manufacturing": (
@@ -59,7 +60,7 @@ STAGE_FIELDS = ("name", "position", "probability", "kind")
 def get_pipeline(pipeline_id: int) -> Pipeline:
     pipeline = db.session.get(Pipeline, pipeline_id)
     if pipeline is None:
-        raise ApiError(404, "No such pipeline.", code="pipeline_not_found")
+        raise NotFound(N_("No such pipeline."), code="pipeline_not_found")
     return pipeline
 
 
@@ -121,10 +122,9 @@ def list_pipelines(args: dict) -> Page:
 
 def _make_default(pipeline: Pipeline) -> None:
     if pipeline.archived_at is not None:
-        raise ApiError(
-            409,
-            "An archived pipeline cannot be the default.",
-            errors={"is_default": ["The pipeline is archived."]},
+        raise Conflict(
+            N_("An archived pipeline cannot be the default."),
+            errors={"is_default": [N_("The pipeline is archived.")]},
         )
     others = db.session.scalars(
         sa.select(Pipeline).where(Pipeline.is_default.is_(True), Pipeline.id != pipeline.id)
@@ -171,10 +171,9 @@ def update_pipeline(user: User, pipeline: Pipeline, data: dict) -> Pipeline:
         _make_default(pipeline)
         changes["is_default"] = {"old": False, "new": True}
     elif make_default is False and pipeline.is_default:
-        raise ApiError(
-            409,
-            "Make another pipeline the default instead.",
-            errors={"is_default": ["There is always a default pipeline."]},
+        raise Conflict(
+            N_("Make another pipeline the default instead."),
+            errors={"is_default": [N_("There is always a default pipeline.")]},
         )
     if changes:
         audit.record("update", "pipeline", pipeline.id, changes=changes)
@@ -210,7 +209,10 @@ def _check_unique_stage_names(stages: list[Stage]) -> None:
             continue
         key = stage.name.strip().lower()
         if key in seen:
-            raise ApiError(422, INVALID, errors={"name": [f"Two stages are named {stage.name!r}."]})
+            raise Invalid(
+                INVALID,
+                errors={"name": [N_("Two stages are named {name}.").format(name=repr(stage.name))]},
+            )
         seen.add(key)
 
 
@@ -229,7 +231,7 @@ def _touch(pipeline: Pipeline) -> None:
 def _get_stage(pipeline: Pipeline, stage_id: int) -> Stage:
     stage = stage_of(pipeline, stage_id)
     if stage is None:
-        raise ApiError(404, "No such stage in this pipeline.", code="stage_not_found")
+        raise NotFound(N_("No such stage in this pipeline."), code="stage_not_found")
     return stage
 
 
@@ -246,7 +248,7 @@ def _holds_opportunities(stage: Stage) -> bool:
 
 def _keeps_an_open_stage(pipeline: Pipeline, without: Stage) -> None:
     if not any(s.kind == "open" and s is not without for s in active_stages(pipeline)):
-        raise ApiError(409, "A pipeline needs at least one open stage.", code="conflict")
+        raise Conflict(N_("A pipeline needs at least one open stage."), code="conflict")
 
 
 def add_stage(user: User, pipeline: Pipeline, data: dict) -> Pipeline:
@@ -279,10 +281,9 @@ def update_stage(user: User, pipeline: Pipeline, stage_id: int, data: dict) -> P
     stage = _get_stage(pipeline, stage_id)
     if "kind" in data and data["kind"] != stage.kind:
         if _holds_opportunities(stage):
-            raise ApiError(
-                409,
-                "The stage holds opportunities: move them before changing its kind.",
-                errors={"kind": ["The stage holds opportunities."]},
+            raise Conflict(
+                N_("The stage holds opportunities: move them before changing its kind."),
+                errors={"kind": [N_("The stage holds opportunities.")]},
             )
         if stage.kind == "open" and stage.archived_at is None:
             _keeps_an_open_stage(pipeline, stage)
@@ -298,10 +299,11 @@ def update_stage(user: User, pipeline: Pipeline, stage_id: int, data: dict) -> P
 def reorder_stages(user: User, pipeline: Pipeline, stage_ids: list[int]) -> Pipeline:
     active = active_stages(pipeline)
     if sorted(stage_ids) != sorted(stage.id for stage in active):
-        raise ApiError(
-            422,
+        raise Invalid(
             INVALID,
-            errors={"stage_ids": ["List every stage of the pipeline that is not archived, once."]},
+            errors={
+                "stage_ids": [N_("List every stage of the pipeline that is not archived, once.")]
+            },
         )
     by_id = {stage.id: stage for stage in active}
     old = [stage.id for stage in active]

@@ -9,6 +9,7 @@ from marshmallow import validate
 
 from crm.core.errors import flatten_messages
 from crm.core.fields import RequiredText
+from crm.core.i18n import N_
 from crm.core.money import Currency, Money, Quantity
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import StrictSchema, UtcDateTime, page_schema
@@ -37,11 +38,11 @@ class Sku(ma.fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs).strip()
         if not text:
-            raise ma.ValidationError("Field may not be blank.")
+            raise ma.ValidationError(N_("Field may not be blank."))
         if len(text) > 64:
-            raise ma.ValidationError("Longer than maximum length 64.")
+            raise ma.ValidationError(N_("Longer than maximum length 64."))
         if not SKU_PATTERN.fullmatch(text):
-            raise ma.ValidationError("Use letters, digits and punctuation (ASCII), no tabs.")
+            raise ma.ValidationError(N_("Use letters, digits and punctuation (ASCII), no tabs."))
         return text
 
 
@@ -99,7 +100,7 @@ class BulkUpsertSchema(StrictSchema):
         ma.fields.Nested(ProductUpsertItemSchema),
         required=True,
         validate=validate.Length(
-            min=1, max=MAX_BATCH, error=f"Send between 1 and {MAX_BATCH} items per request."
+            min=1, max=MAX_BATCH, error=N_("Send between {min} and {max} items per request.")
         ),
         metadata={"description": f"1 to {MAX_BATCH} products, matched by SKU"},
     )

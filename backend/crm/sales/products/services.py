@@ -8,7 +8,8 @@ import sqlalchemy as sa
 
 from crm.auth.models import User
 from crm.core import audit
-from crm.core.errors import ApiError
+from crm.core.exceptions import Conflict, Forbidden, NotFound
+from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.permissions import ADMIN, MANAGER
 from crm.core.search import search
@@ -18,13 +19,13 @@ from crm.sales.products.models import PRODUCT_SORT_FIELDS, Product
 
 PRODUCT_FIELDS = ("sku", "name", "unit", "price", "currency", "stock_quantity", "active")
 DEFAULTS = {"unit": "pcs", "currency": "CNY", "active": True}
-NOT_FOUND = "No such product."
-SKU_TAKEN = "Another product has this SKU."
+NOT_FOUND = N_("No such product.")
+SKU_TAKEN = N_("Another product has this SKU.")
 
 
 def require_catalogue_writer(user: User) -> None:
     if user.role not in (ADMIN, MANAGER):
-        raise ApiError(403, "Only managers and admins change the product catalogue.")
+        raise Forbidden(N_("Only managers and admins change the product catalogue."))
 
 
 def _sku_key(sku: str) -> str:
@@ -48,7 +49,7 @@ def _find_by_skus(skus: Iterable[str]) -> dict[str, Product]:
 def _check_sku_free(sku: str, product_id: int | None = None) -> None:
     other = _find_by_skus([sku]).get(_sku_key(sku))
     if other is not None and other.id != product_id:
-        raise ApiError(409, SKU_TAKEN, code="duplicate", errors={"sku": [SKU_TAKEN]})
+        raise Conflict(SKU_TAKEN, code="duplicate", errors={"sku": [SKU_TAKEN]})
 
 
 def _write_catalogue() -> None:
@@ -57,9 +58,8 @@ def _write_catalogue() -> None:
     try:
         db.session.flush()
     except sa.exc.IntegrityError:
-        raise ApiError(
-            409,
-            "Another request wrote the same SKU at the same time; send it again.",
+        raise Conflict(
+            N_("Another request wrote the same SKU at the same time; send it again."),
             errors={"sku": [SKU_TAKEN]},
         ) from None
 
@@ -70,7 +70,7 @@ def _write_catalogue() -> None:
 def get_product(product_id: int) -> Product:
     product = db.session.get(Product, product_id)
     if product is None:
-        raise ApiError(404, NOT_FOUND, code="product_not_found")
+        raise NotFound(NOT_FOUND, code="product_not_found")
     return product
 
 
@@ -165,7 +165,7 @@ def bulk_upsert(user: User, items: list[dict]) -> list[dict]:
         if product is None:
             if data.get("name") is None:
                 results[index].update(
-                    status="error", errors={"name": ["Required to create a product."]}
+                    status="error", errors={"name": [N_("Required to create a product.")]}
                 )
                 continue
             product = Product(**{**DEFAULTS, **data})

@@ -37,7 +37,7 @@ export default function LoginPage() {
   const mutation = useMutation({
     mutationFn: ({ email, password }: Credentials) => login(email.trim(), password),
     onSuccess: () => navigate(next, { replace: true }),
-    onError: (error) => applyFieldErrors(form, error, t, ['email', 'password']),
+    onError: (error) => applyFieldErrors(form, error, ['email', 'password']),
   });
 
   if (status === 'authenticated' && !mutation.isPending) return <Navigate to={next} replace />;

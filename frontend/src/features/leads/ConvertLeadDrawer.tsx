@@ -76,7 +76,7 @@ export function ConvertLeadDrawer({ lead, open, onClose }: { lead: Lead; open: b
           setProblem(t('convert.alreadyConverted'));
           return;
         }
-        const leftover = applyFieldErrors(form, error, t, ['name', 'amount', 'pipeline_id', 'stage_id']);
+        const leftover = applyFieldErrors(form, error, ['name', 'amount', 'pipeline_id', 'stage_id']);
         setProblem(leftover.length ? leftover.join(' ') : errorMessage(error, t));
       },
     );

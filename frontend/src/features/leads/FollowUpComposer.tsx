@@ -54,7 +54,7 @@ export function FollowUpComposer({ leadId }: { leadId: number }) {
         form.setFieldValue('when', 'done');
       },
       onError: (error) => {
-        const leftover = applyFieldErrors(form, error, t, ['kind', 'content', 'due_at']);
+        const leftover = applyFieldErrors(form, error, ['kind', 'content', 'due_at']);
         const fieldErrors = error instanceof ApiError && Object.keys(error.fieldErrors).length > 0;
         if (leftover.length) setProblem(leftover.join(' '));
         else if (!fieldErrors) setProblem(errorMessage(error, t));

@@ -7,7 +7,7 @@ import { usePermissions } from '../../api/auth';
 import { isApiError } from '../../api/errors';
 import type { OrderLine, OrderStatus } from '../../api/types';
 import { formatDateTime } from '../../lib/dates';
-import { errorMessage, serverMessage } from '../../lib/messages';
+import { errorMessage } from '../../lib/messages';
 import { formatMoney, formatQuantity } from '../../lib/money';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
@@ -133,7 +133,7 @@ export default function OrderDetail() {
           description={
             <ul className="plain-list">
               {order.stock_warnings.map((warning) => (
-                <li key={warning.product_id}>{serverMessage(warning.message, t)}</li>
+                <li key={warning.product_id}>{warning.message}</li>
               ))}
             </ul>
           }

@@ -64,7 +64,7 @@ export function SlaPolicyForm({ policy, priorityLabel }: { policy: SlaPolicy; pr
       onSuccess: () => message.success(t('slaPolicies.saved', { priority: priorityLabel })),
       onError: (error) => {
         // Field messages (a 422) go under their fields; anything else (403, offline) to a toast.
-        const leftover = applyFieldErrors(form, error, t, FIELDS);
+        const leftover = applyFieldErrors(form, error, FIELDS);
         const onFields = error instanceof ApiError && FIELDS.some((field) => field in error.fieldErrors);
         if (leftover.length) message.error(leftover.join(' '));
         else if (!onFields) message.error(errorMessage(error, t));

@@ -165,7 +165,7 @@ export function RequestFilesDialog({ ticketId, open, onClose }: { ticketId: numb
     mutation.mutate(body, {
       onSuccess: (link) => setCreated(link),
       onError: (error) => {
-        const leftover = applyFieldErrors(form, error, t, ['expires_in_hours', 'max_files']);
+        const leftover = applyFieldErrors(form, error, ['expires_in_hours', 'max_files']);
         if (leftover.length) setProblem(leftover.join(' '));
         else if (!form.getFieldsError().some(({ errors }) => errors.length)) setProblem(errorMessage(error, t));
       },

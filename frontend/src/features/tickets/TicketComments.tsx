@@ -54,7 +54,7 @@ function CommentComposer({ ticketId }: { ticketId: number }) {
           form.resetFields(['body']);
         },
         onError: (error) => {
-          const leftover = applyFieldErrors(form, error, t, ['body', 'visibility']);
+          const leftover = applyFieldErrors(form, error, ['body', 'visibility']);
           if (leftover.length) setProblem(leftover.join(' '));
           else if (!form.getFieldError('body').length) setProblem(errorMessage(error, t));
         },
