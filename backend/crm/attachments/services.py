@@ -39,6 +39,7 @@ from crm.core.exceptions import (
 )
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
+from crm.core.records import get_or_404
 from crm.core.types import utcnow
 from crm.customers import services as customers
 from crm.extensions import attachment_store, db
@@ -93,16 +94,22 @@ def get_record(user: User, column: str, record_id: int, *, to_change: bool = Fal
 
 def get_attachment(user: User, attachment_id: int, *, to_change: bool = False) -> Attachment:
     """A ready attachment on a record the user can see; 404 otherwise."""
-    attachment = db.session.scalar(
-        sa.select(Attachment).where(Attachment.id == attachment_id, Attachment.status == "ready")
-    )
-    if attachment is None:
-        raise NotFound(NOT_FOUND, code="attachment_not_found")
+    attachment = _ready_attachment(attachment_id)
     try:
         get_record(user, attachment.owner_column, attachment.record_id, to_change=to_change)
     except NotFound:
         raise NotFound(NOT_FOUND, code="attachment_not_found") from None
     return attachment
+
+
+def _ready_attachment(attachment_id: int) -> Attachment:
+    """Pending rows (an upload still running, or one that crashed) are no attachment yet."""
+    return get_or_404(
+        Attachment,
+        attachment_id,
+        Attachment.status == "ready",
+        not_found=NotFound(NOT_FOUND, code="attachment_not_found"),
+    )
 
 
 def list_attachments(user: User, column: str, record_id: int, args: dict) -> Page:
@@ -150,12 +157,7 @@ def attachment_for_token(attachment_id: int, token: str) -> Attachment:
         raise Unauthenticated(N_("This link is not valid."), code="link_invalid") from None
     if signed_id != attachment_id:
         raise Unauthenticated(N_("This link is not valid."), code="link_invalid")
-    attachment = db.session.scalar(
-        sa.select(Attachment).where(Attachment.id == attachment_id, Attachment.status == "ready")
-    )
-    if attachment is None:
-        raise NotFound(NOT_FOUND, code="attachment_not_found")
-    return attachment
+    return _ready_attachment(attachment_id)
 
 
 # --- receiving uploads ----------------------------------------------------------------------

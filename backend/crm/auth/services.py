@@ -15,6 +15,7 @@ from crm.core.exceptions import Conflict, Forbidden, Invalid, NotFound, Unauthen
 from crm.core.i18n import N_
 from crm.core.pagination import paginate
 from crm.core.permissions import ADMIN, MANAGER, SALES, SERVICE
+from crm.core.records import get_or_404
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
@@ -168,10 +169,7 @@ def create_user(data: dict, *, actor_id: int | None = None) -> User:
 
 
 def get_user(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None:
-        raise NotFound(N_("No such user."), code="user_not_found")
-    return user
+    return get_or_404(User, user_id, not_found=NotFound(N_("No such user."), code="user_not_found"))
 
 
 def list_users(args: dict):

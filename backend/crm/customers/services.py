@@ -13,8 +13,8 @@ from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
+from crm.core.records import get_or_404, not_deleted, soft_delete
 from crm.core.search import owner_filter, search
-from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
 from crm.customers.models import COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS, Company, Contact
 from crm.extensions import db
@@ -39,21 +39,21 @@ INVALID = N_("The request has invalid fields.")
 
 
 def _visible_companies(user: User):
-    return sa.and_(Company.deleted_at.is_(None), auth.visible_records(user, Company.owner_id))
+    return sa.and_(not_deleted(Company), auth.visible_records(user, Company.owner_id))
 
 
 def _visible_contacts(user: User):
-    return sa.and_(Contact.deleted_at.is_(None), auth.visible_records(user, Contact.owner_id))
+    return sa.and_(not_deleted(Contact), auth.visible_records(user, Contact.owner_id))
 
 
 def get_company(user: User, company_id: int) -> Company:
     """A company the user can see; 404 otherwise (deleted, another team's, or no such id)."""
-    company = db.session.scalar(
-        sa.select(Company).where(Company.id == company_id, _visible_companies(user))
+    return get_or_404(
+        Company,
+        company_id,
+        _visible_companies(user),
+        not_found=NotFound(N_("No such company."), code="company_not_found"),
     )
-    if company is None:
-        raise NotFound(N_("No such company."), code="company_not_found")
-    return company
 
 
 def get_company_to_change(user: User, company_id: int) -> Company:
@@ -65,12 +65,12 @@ def get_company_to_change(user: User, company_id: int) -> Company:
 
 def get_contact(user: User, contact_id: int) -> Contact:
     """A contact the user can see; 404 otherwise."""
-    contact = db.session.scalar(
-        sa.select(Contact).where(Contact.id == contact_id, _visible_contacts(user))
+    return get_or_404(
+        Contact,
+        contact_id,
+        _visible_contacts(user),
+        not_found=NotFound(N_("No such contact."), code="contact_not_found"),
     )
-    if contact is None:
-        raise NotFound(N_("No such contact."), code="contact_not_found")
-    return contact
 
 
 def get_contact_to_change(user: User, contact_id: int) -> Contact:
@@ -188,9 +188,7 @@ def delete_company(user: User, company: Company) -> None:
     """Soft delete: hidden everywhere, kept for the audit trail. Its contacts and subsidiaries
     stay; they still name it."""
     auth.require_writer(user)
-    company.deleted_at = utcnow()
-    audit.record("delete", "company", company.id)
-    flush_and_expire()
+    soft_delete(company, "company")
 
 
 # --- contacts -----------------------------------------------------------------------------
@@ -255,9 +253,7 @@ def update_contact(user: User, contact: Contact, data: dict) -> Contact:
 
 def delete_contact(user: User, contact: Contact) -> None:
     auth.require_writer(user)
-    contact.deleted_at = utcnow()
-    audit.record("delete", "contact", contact.id)
-    flush_and_expire()
+    soft_delete(contact, "contact")
 
 
 # --- matching (lead conversion, duplicate hints) -------------------------------------------

@@ -15,6 +15,7 @@ from crm.core.exceptions import Conflict, DomainError, Forbidden, Invalid, NotFo
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.permissions import ADMIN, MANAGER, SERVICE
+from crm.core.records import get_or_404, not_deleted, soft_delete
 from crm.core.schemas import MAX_ID
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
@@ -74,15 +75,14 @@ def _invalid(field: str, message: str) -> DomainError:
 
 
 def _visible(user: User):
-    return sa.and_(Ticket.deleted_at.is_(None), auth.visible_records(user, Ticket.assignee_id))
+    return sa.and_(not_deleted(Ticket), auth.visible_records(user, Ticket.assignee_id))
 
 
 def get_ticket(user: User, ticket_id: int) -> Ticket:
     """A ticket the user may see (404 otherwise): scoped by assignee like every record."""
-    ticket = db.session.scalar(sa.select(Ticket).where(Ticket.id == ticket_id, _visible(user)))
-    if ticket is None:
-        raise NotFound(NOT_FOUND, code="ticket_not_found")
-    return ticket
+    return get_or_404(
+        Ticket, ticket_id, _visible(user), not_found=NotFound(NOT_FOUND, code="ticket_not_found")
+    )
 
 
 def list_tickets(user: User, args: dict) -> Page:
@@ -301,9 +301,7 @@ def update_ticket(user: User, ticket: Ticket, data: dict) -> Ticket:
 
 def delete_ticket(user: User, ticket: Ticket) -> None:
     """Soft delete: hidden everywhere, kept for the audit trail."""
-    ticket.deleted_at = utcnow()
-    audit.record("delete", "ticket", ticket.id)
-    flush_and_expire()
+    soft_delete(ticket, "ticket")
 
 
 # --- comments -----------------------------------------------------------------------------

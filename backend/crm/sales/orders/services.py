@@ -15,6 +15,7 @@ from crm.core.exceptions import Conflict, DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
 from crm.core.pagination import Page, paginate
+from crm.core.records import get_or_404, not_deleted
 from crm.core.search import like_pattern, owner_filter
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -55,17 +56,14 @@ def _invalid(field: str, message: str) -> DomainError:
 
 
 def _visible(user: User):
-    return sa.and_(SalesOrder.deleted_at.is_(None), auth.visible_records(user, SalesOrder.owner_id))
+    return sa.and_(not_deleted(SalesOrder), auth.visible_records(user, SalesOrder.owner_id))
 
 
 def get_order(user: User, order_id: int) -> SalesOrder:
     """An order the user sees (service staff see every order, to answer customers)."""
-    order = db.session.scalar(
-        sa.select(SalesOrder).where(SalesOrder.id == order_id, _visible(user))
+    return get_or_404(
+        SalesOrder, order_id, _visible(user), not_found=NotFound(NOT_FOUND, code="order_not_found")
     )
-    if order is None:
-        raise NotFound(NOT_FOUND, code="order_not_found")
-    return order
 
 
 def get_order_to_change(user: User, order_id: int) -> SalesOrder:

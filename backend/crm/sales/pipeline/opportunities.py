@@ -14,6 +14,7 @@ from crm.core.exceptions import DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
 from crm.core.pagination import Page, SortField, paginate
+from crm.core.records import get_or_404, not_deleted, soft_delete
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -59,19 +60,17 @@ def _invalid(field: str, message: str) -> DomainError:
 
 
 def _visible(user: User):
-    return sa.and_(
-        Opportunity.deleted_at.is_(None), auth.visible_records(user, Opportunity.owner_id)
-    )
+    return sa.and_(not_deleted(Opportunity), auth.visible_records(user, Opportunity.owner_id))
 
 
 def get_opportunity(user: User, opportunity_id: int, *, for_update: bool = False) -> Opportunity:
-    stmt = sa.select(Opportunity).where(Opportunity.id == opportunity_id, _visible(user))
-    if for_update:
-        stmt = stmt.with_for_update()
-    opportunity = db.session.scalar(stmt)
-    if opportunity is None:
-        raise NotFound(NOT_FOUND, code="opportunity_not_found")
-    return opportunity
+    return get_or_404(
+        Opportunity,
+        opportunity_id,
+        _visible(user),
+        not_found=NotFound(NOT_FOUND, code="opportunity_not_found"),
+        for_update=for_update,
+    )
 
 
 def get_opportunity_to_change(user: User, opportunity_id: int) -> Opportunity:
@@ -327,9 +326,7 @@ def update_opportunity(user: User, opportunity: Opportunity, data: dict) -> Oppo
 
 def delete_opportunity(user: User, opportunity: Opportunity) -> None:
     auth.require_writer(user)
-    opportunity.deleted_at = utcnow()
-    audit.record("delete", "opportunity", opportunity.id)
-    flush_and_expire()
+    soft_delete(opportunity, "opportunity")
 
 
 # --- stage history ------------------------------------------------------------------------

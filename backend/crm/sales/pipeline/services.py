@@ -19,6 +19,7 @@ from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import cents
 from crm.core.pagination import Page, paginate
+from crm.core.records import get_or_404
 from crm.core.search import owner_filter
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -58,10 +59,8 @@ STAGE_FIELDS = ("name", "position", "probability", "kind")
 
 
 def get_pipeline(pipeline_id: int) -> Pipeline:
-    pipeline = db.session.get(Pipeline, pipeline_id)
-    if pipeline is None:
-        raise NotFound(N_("No such pipeline."), code="pipeline_not_found")
-    return pipeline
+    not_found = NotFound(N_("No such pipeline."), code="pipeline_not_found")
+    return get_or_404(Pipeline, pipeline_id, not_found=not_found)
 
 
 def default_pipeline() -> Pipeline | None:

@@ -12,6 +12,7 @@ from crm.core.exceptions import Conflict, Forbidden, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.permissions import ADMIN, MANAGER
+from crm.core.records import get_or_404
 from crm.core.search import search
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
@@ -68,10 +69,7 @@ def _write_catalogue() -> None:
 
 
 def get_product(product_id: int) -> Product:
-    product = db.session.get(Product, product_id)
-    if product is None:
-        raise NotFound(NOT_FOUND, code="product_not_found")
-    return product
+    return get_or_404(Product, product_id, not_found=NotFound(NOT_FOUND, code="product_not_found"))
 
 
 def products_by_id(product_ids: Iterable[int]) -> dict[int, Product]:
