@@ -30,6 +30,7 @@ from functools import wraps
 from flask import Blueprint as FlaskBlueprint
 from flask import current_app
 
+from crm.core.idempotency import keep_answer
 from crm.extensions import db
 
 
@@ -42,8 +43,6 @@ def flush_and_expire() -> None:
 
 
 def _commit(response) -> None:
-    from crm.core.idempotency import keep_answer
-
     keep_answer(response)
     try:
         db.session.commit()
