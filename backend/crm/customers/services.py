@@ -79,6 +79,21 @@ def get_contact_to_change(user: User, contact_id: int) -> Contact:
     return contact
 
 
+def check_references(user: User, data: dict) -> None:
+    """The `company_id` and `contact_id` of another record (an opportunity, an order) must name
+    a company and a contact the user sees; a 422 on the field otherwise."""
+    for field, lookup in (("company_id", get_company), ("contact_id", get_contact)):
+        if data.get(field) is None:
+            continue
+        try:
+            lookup(user, data[field])
+        except NotFound:
+            thing = field.removesuffix("_id")
+            raise Invalid(
+                INVALID, errors={field: [N_("No such {thing}.").format(thing=thing)]}
+            ) from None
+
+
 def visible_contact_ids(user: User, company_id: int) -> sa.Select:
     """The ids of the company's contacts the user can see (a subquery for other domains)."""
     return sa.select(Contact.id).where(Contact.company_id == company_id, _visible_contacts(user))

@@ -184,19 +184,6 @@ def _lines_summary(lines: list[OrderLine]) -> list[dict]:
     ]
 
 
-def _check_references(user: User, data: dict) -> None:
-    lookups = (("company_id", customers.get_company), ("contact_id", customers.get_contact))
-    for field, lookup in lookups:
-        if data.get(field) is None:
-            continue
-        try:
-            lookup(user, data[field])
-        except NotFound:
-            raise _invalid(
-                field, N_("No such {thing}.").format(thing=field.removesuffix("_id"))
-            ) from None
-
-
 # --- create -------------------------------------------------------------------------------
 
 
@@ -276,7 +263,7 @@ def create_order(user: User, data: dict) -> SalesOrder:
             raise _invalid("lines", N_("An order needs at least one line."))
         owner_id = data.pop("owner_id", user.id)
         auth.check_owner_change(user, owner_id, user.id)
-        _check_references(user, data)
+        customers.check_references(user, data)
     currency = data.setdefault("currency", "CNY")
     raw_lines = data.pop("lines")
     # What the opportunity quoted may be ordered even if it is no longer sold.
@@ -345,7 +332,7 @@ def update_order(user: User, order: SalesOrder, data: dict) -> SalesOrder:
         for f in ("company_id", "contact_id")
         if f in data and data[f] != getattr(order, f)
     }
-    _check_references(user, changed_refs)
+    customers.check_references(user, changed_refs)
 
     changes: dict = {}
     lines = None

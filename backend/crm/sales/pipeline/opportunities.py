@@ -110,20 +110,6 @@ def list_opportunities(user: User, args: dict) -> Page:
 # --- rules --------------------------------------------------------------------------------
 
 
-def _check_references(user: User, data: dict) -> None:
-    """The company and contact must be records the user sees."""
-    lookups = (("company_id", customers.get_company), ("contact_id", customers.get_contact))
-    for field, lookup in lookups:
-        if data.get(field) is None:
-            continue
-        try:
-            lookup(user, data[field])
-        except NotFound:
-            raise _invalid(
-                field, N_("No such {thing}.").format(thing=field.removesuffix("_id"))
-            ) from None
-
-
 def _resolve_stage(
     pipeline_id: int | None, stage_id: int | None, current: Stage | None = None
 ) -> tuple[Pipeline, Stage]:
@@ -244,7 +230,7 @@ def create_opportunity(user: User, data: dict, *, lead_id: int | None = None) ->
     owner_id = data.pop("owner_id", user.id)
     auth.check_owner_change(user, owner_id, user.id)
     pipeline, stage = _resolve_stage(data.pop("pipeline_id", None), data.pop("stage_id", None))
-    _check_references(user, data)
+    customers.check_references(user, data)
     _check_lost_reason(stage.kind, data.get("lost_reason"))
     currency = data.setdefault("currency", "CNY")
     raw_lines = data.pop("lines", None) or []
@@ -284,7 +270,7 @@ def update_opportunity(user: User, opportunity: Opportunity, data: dict) -> Oppo
         for field in ("company_id", "contact_id")
         if field in data and data[field] != getattr(opportunity, field)
     }
-    _check_references(user, changed_refs)
+    customers.check_references(user, changed_refs)
 
     old_stage = opportunity.stage
     pipeline_id = data.pop("pipeline_id", opportunity.pipeline_id)
