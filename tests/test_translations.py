@@ -99,3 +99,11 @@ def test_an_unknown_language_is_answered_in_english(login_as):
     response = client.get("/api/v1/leads/2147483000", headers={"Accept-Language": "fr-FR"})
     assert problem(response, 404)["detail"] == "No such lead."
     assert response.headers["Content-Language"] == "en-US"
+
+
+def test_english_answers_reword_the_terse_library_messages(login_as):
+    client = login_as("sales")
+    body = problem(client.post("/api/v1/leads", json={"email": "a@example.com"}), 422)
+    assert body["detail"] == "Some fields are not valid."
+    assert body["errors"]["name"] == ["This is required."]
+    assert body["error_codes"]["name"] == ["required"]

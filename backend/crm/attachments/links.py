@@ -12,6 +12,7 @@ import hashlib
 import secrets
 from collections.abc import Callable, Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from flask import current_app, request
@@ -20,7 +21,6 @@ from crm.attachments import filetypes
 from crm.attachments.models import UPLOAD_LINK_SORT_FIELDS, UploadLink
 from crm.attachments.multipart import Part
 from crm.attachments.services import Received, Upload, receive
-from crm.auth.models import User
 from crm.core import audit
 from crm.core.exceptions import DomainError, Invalid, NotFound, TooLarge
 from crm.core.i18n import N_
@@ -30,7 +30,10 @@ from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.service import services as tickets
-from crm.service.models import Ticket
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
+    from crm.service.models import Ticket
 
 INVALID_LINK = N_("This upload link is not valid. Ask for a new link.")
 NOT_FOUND = N_("No such upload link.")
@@ -116,11 +119,6 @@ def revoke_link(user: User, link_id: int) -> None:
 # --- customers ----------------------------------------------------------------------------------
 
 
-def _ticket_of(link: UploadLink) -> Ticket | None:
-    ticket = db.session.get(Ticket, link.ticket_id)
-    return ticket if ticket is not None and ticket.deleted_at is None else None
-
-
 def find_active(token: str) -> tuple[UploadLink, Ticket]:
     """The usable link of a token, and its ticket; the same 404 for every reason it is not."""
     link = None
@@ -128,7 +126,7 @@ def find_active(token: str) -> tuple[UploadLink, Ticket]:
         link = db.session.scalar(
             sa.select(UploadLink).where(UploadLink.token_hash == hash_token(token))
         )
-    ticket = _ticket_of(link) if link is not None else None
+    ticket = tickets.ticket_for_upload_link(link.ticket_id) if link is not None else None
     if link is None or ticket is None or not link.active:
         raise NotFound(INVALID_LINK, code="upload_link_not_found")
     return link, ticket
@@ -201,7 +199,6 @@ def upload(token: str, read_parts: Callable[[], Iterable[Part]]) -> Received:
                 errors={"file": [N_("Choose at least one file or write a message.")]},
             )
         _count_usage(link_id, received)
-        ticket = db.session.get(Ticket, ticket_id)
         if message:
             tickets.add_customer_comment(ticket, message, link_id)
         tickets.customer_replied(ticket)

@@ -17,6 +17,7 @@ import logging
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from flask import current_app, url_for
@@ -27,7 +28,6 @@ from crm.attachments.models import ATTACHMENT_OWNERS, ATTACHMENT_SORT_FIELDS, At
 from crm.attachments.multipart import Part, PartReader
 from crm.attachments.store import AttachmentStore, StoreUnavailable, new_store_id
 from crm.auth import services as auth
-from crm.auth.models import User
 from crm.core import audit
 from crm.core.exceptions import (
     DomainError,
@@ -46,6 +46,9 @@ from crm.extensions import attachment_store, db
 from crm.sales import services as sales
 from crm.sales.pipeline import opportunities
 from crm.service import services as tickets
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 log = logging.getLogger(__name__)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 from flask import current_app, request
@@ -292,6 +293,22 @@ def assignable_users(actor: User) -> list[User]:
 def active_user(user_id: int) -> User | None:
     user = db.session.get(User, user_id)
     return user if user is not None and user.active else None
+
+
+def active_users_in_roles(roles: Iterable[str]) -> list[User]:
+    """Every active user with one of `roles`, by name: the choices of an assignee picker."""
+    stmt = sa.select(User).where(User.active.is_(True), User.role.in_(tuple(roles)))
+    return list(db.session.scalars(stmt.order_by(User.name, User.id)))
+
+
+def user_names(user_ids: Iterable[int]) -> dict[int, str]:
+    """The names of these users by id (a record's history shows who did what)."""
+    ids = set(user_ids)
+    return dict(db.session.execute(sa.select(User.id, User.name).where(User.id.in_(ids))).all())
+
+
+def team_exists(team_id: int) -> bool:
+    return db.session.get(Team, team_id) is not None
 
 
 # --- record scoping (every domain's services use these) -------------------------------------

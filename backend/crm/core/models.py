@@ -5,15 +5,11 @@ types, indexes, defaults) the migrations created, so mixing one in changes no sc
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from crm.core.types import UTCDateTime, utcnow
-
-if TYPE_CHECKING:
-    from crm.auth.models import User
 
 
 class TimestampMixin:
@@ -42,7 +38,7 @@ class OwnerMixin:
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
     @declared_attr
-    def owner(cls) -> Mapped[User | None]:
+    def owner(cls) -> Mapped[User | None]:  # noqa: F821 (the auth domain's User, found by name)
         return relationship("User", foreign_keys=[cls.owner_id], lazy="joined")
 
     @property

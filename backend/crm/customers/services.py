@@ -4,10 +4,11 @@ domains use (lead conversion creates both in its own transaction through `create
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 
 from crm.auth import services as auth
-from crm.auth.models import User
 from crm.core import audit
 from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
@@ -18,6 +19,9 @@ from crm.core.search import owner_filter, search
 from crm.core.unit_of_work import flush_and_expire
 from crm.customers.models import COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS, Company, Contact
 from crm.extensions import db
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 COMPANY_FIELDS = (
     "name",
@@ -97,6 +101,13 @@ def check_references(user: User, data: dict) -> None:
 def visible_contact_ids(user: User, company_id: int) -> sa.Select:
     """The ids of the company's contacts the user can see (a subquery for other domains)."""
     return sa.select(Contact.id).where(Contact.company_id == company_id, _visible_contacts(user))
+
+
+def company_ids_named(q: str) -> sa.Select:
+    """The ids of companies whose name matches the search `q` (a subquery for other domains).
+    Not scoped to the user: it only narrows records the caller can already see and that show
+    their company's name (a ticket found by its company's name)."""
+    return sa.select(Company.id).where(search(q, (Company.name,)))
 
 
 # --- rules --------------------------------------------------------------------------------

@@ -3,7 +3,8 @@ opportunity, all in one transaction: either everything is written or nothing is.
 
 from __future__ import annotations
 
-from crm.auth.models import User
+from typing import TYPE_CHECKING
+
 from crm.core import audit
 from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
@@ -13,6 +14,9 @@ from crm.extensions import db
 from crm.sales import services as leads
 from crm.sales.models import Lead
 from crm.sales.pipeline import opportunities
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 INVALID = N_("The request has invalid fields.")
 OPPORTUNITY_FIELDS = (

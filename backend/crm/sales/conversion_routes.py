@@ -11,7 +11,7 @@ from crm.core.money import Currency, Money
 from crm.core.openapi import ID, IF_MATCH
 from crm.core.permissions import login_required, me
 from crm.core.schemas import StrictId, StrictSchema
-from crm.customers.schemas import CompanySchema, ContactSchema
+from crm.customers.contracts import CompanySchema, ContactSchema
 from crm.sales import conversion
 from crm.sales.pipeline.schemas import OpportunitySchema, date_field
 from crm.sales.schemas import LeadSchema

@@ -4,10 +4,11 @@ and audit."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 
 from crm.auth import services as auth
-from crm.auth.models import User
 from crm.core import audit
 from crm.core.exceptions import Invalid, NotFound
 from crm.core.i18n import N_
@@ -19,6 +20,9 @@ from crm.extensions import db
 from crm.sales import services as leads
 from crm.sales.models import FOLLOW_UP_SORT_FIELDS, FollowUp, Lead
 from crm.sales.pipeline.models import Opportunity
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 PARENTS = ("lead", "company", "contact", "opportunity")
 FOLLOW_UP_FIELDS = (

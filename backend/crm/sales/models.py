@@ -1,15 +1,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm.auth.models import User
 from crm.core.models import OwnedRecordMixin, TimestampMixin, VersionMixin
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime
 from crm.extensions import db
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 LEAD_SOURCES = ("web", "referral", "event", "cold_call", "advertisement", "partner", "other")
 LEAD_STATUSES = ("new", "contacted", "qualified", "unqualified", "converted")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 
 from crm.auth import services as auth
-from crm.auth.models import User
 from crm.core import audit
 from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
@@ -15,6 +16,9 @@ from crm.core.search import search
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.sales.models import LEAD_SORT_FIELDS, Lead
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 LEAD_FIELDS = (
     "name",

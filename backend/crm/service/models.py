@@ -2,17 +2,20 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm.auth.models import User
 from crm.core.models import SoftDeleteMixin, TimestampMixin, VersionMixin
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
-from crm.customers.models import Company, Contact
 from crm.extensions import db
+
+if TYPE_CHECKING:  # annotations only: relationships find these classes by name
+    from crm.auth.models import User
+    from crm.customers.models import Company, Contact
 
 TICKET_KINDS = ("complaint", "inquiry", "feedback", "request")
 TICKET_PRIORITIES = ("low", "normal", "high", "urgent")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask.views import MethodView
 
-from crm.auth.schemas import AssigneeListSchema
+from crm.auth.contracts import AssigneeListSchema
 from crm.core.blueprint import Blueprint
 from crm.core.etag import check_if_match, with_etag
 from crm.core.openapi import CONFLICTS, ETAG_HEADERS, ID, IF_MATCH

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from crm.auth import services as auth
-from crm.auth.models import Team, User
 from crm.core import audit
 from crm.core.exceptions import Conflict, DomainError, Forbidden, Invalid, NotFound
 from crm.core.i18n import N_
@@ -21,7 +21,6 @@ from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
-from crm.customers.models import Company
 from crm.extensions import db
 from crm.service import sla
 from crm.service.models import (
@@ -31,6 +30,9 @@ from crm.service.models import (
     Ticket,
     TicketComment,
 )
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 TICKET_FIELDS = (
     "kind",
@@ -85,6 +87,14 @@ def get_ticket(user: User, ticket_id: int) -> Ticket:
     )
 
 
+def ticket_for_upload_link(ticket_id: int) -> Ticket | None:
+    """The ticket an upload link reaches, unless it was deleted. No user: the link (checked by
+    the attachments domain) is its holder's authority, for this one ticket only."""
+    return db.session.scalar(
+        sa.select(Ticket).where(Ticket.id == ticket_id, Ticket.deleted_at.is_(None))
+    )
+
+
 def list_tickets(user: User, args: dict) -> Page:
     stmt = sa.select(Ticket).where(_visible(user))
     for name in ("status", "priority", "kind"):
@@ -116,7 +126,7 @@ def list_tickets(user: User, args: dict) -> Page:
 
 def _search(q: str):
     """Subject, description, the company's name, or the ticket's number."""
-    companies = sa.select(Company.id).where(search(q, (Company.name,)))
+    companies = customers.company_ids_named(q)
     terms = [search(q, (Ticket.subject, Ticket.description)), Ticket.company_id.in_(companies)]
     number = TICKET_NUMBER.fullmatch(q)
     if number and int(number.group(1)) <= MAX_ID:
@@ -146,17 +156,11 @@ def ticket_assignees(user: User) -> list[User]:
     """Whom `user` may give a ticket to (the choices `_check_assignee` accepts)."""
     if user.role not in ASSIGNEE_ROLES:
         return [user]
-    return list(
-        db.session.scalars(
-            sa.select(User)
-            .where(User.active.is_(True), User.role.in_(ASSIGNEE_ROLES))
-            .order_by(User.name, User.id)
-        )
-    )
+    return auth.active_users_in_roles(ASSIGNEE_ROLES)
 
 
 def _check_team(team_id: int | None) -> None:
-    if team_id is not None and db.session.get(Team, team_id) is None:
+    if team_id is not None and not auth.team_exists(team_id):
         raise _invalid("team_id", N_("No such team."))
 
 

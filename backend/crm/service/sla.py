@@ -5,16 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from crm.auth.models import User
 from crm.core import audit
 from crm.core.exceptions import Invalid
 from crm.core.i18n import N_
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.service.models import DEFAULT_SLA_HOURS, TICKET_PRIORITIES, SlaPolicy
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 
 @dataclass(frozen=True)

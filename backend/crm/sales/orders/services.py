@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from crm.auth import services as auth
-from crm.auth.models import User
 from crm.core import audit
 from crm.core.exceptions import Conflict, DomainError, Invalid, NotFound
 from crm.core.i18n import N_
@@ -24,6 +24,9 @@ from crm.extensions import db
 from crm.sales.orders.models import ORDER_SORT_FIELDS, OrderLine, SalesOrder
 from crm.sales.pipeline import opportunities
 from crm.sales.products import services as products
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 NOT_FOUND = N_("No such order.")
 INVALID = N_("The request has invalid fields.")

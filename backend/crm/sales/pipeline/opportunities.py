@@ -4,11 +4,11 @@ product lines and the amount they add up to."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from crm.auth import services as auth
-from crm.auth.models import User
 from crm.core import audit
 from crm.core.exceptions import DomainError, Invalid, NotFound
 from crm.core.i18n import N_
@@ -30,6 +30,9 @@ from crm.sales.pipeline.models import (
     StageChange,
 )
 from crm.sales.products import services as products
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 NOT_FOUND = N_("No such opportunity.")
 INVALID = N_("The request has invalid fields.")
@@ -335,9 +338,7 @@ def stage_history(user: User, opportunity_id: int, args: dict) -> Page:
         db.session.execute(sa.select(Stage.id, Stage.name).where(Stage.id.in_(stage_ids))).all()
     )
     user_ids = {c.changed_by_id for c in page.items if c.changed_by_id is not None}
-    user_names = dict(
-        db.session.execute(sa.select(User.id, User.name).where(User.id.in_(user_ids))).all()
-    )
+    user_names = auth.user_names(user_ids)
     page.items = [
         {
             "id": change.id,

@@ -9,11 +9,11 @@ still holds opportunities the caller sees.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from crm.auth import services as auth
-from crm.auth.models import User
 from crm.core import audit
 from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
@@ -26,6 +26,9 @@ from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.sales.pipeline.models import Opportunity, Pipeline, Stage
 from crm.sales.pipeline.schemas import PIPELINE_SORT_FIELDS
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 INVALID = N_("The request has invalid fields.")
 # (name, default probability, kind), in order. English names; the SPA translates them.

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from crm.auth.models import User
 from crm.core import audit
 from crm.core.exceptions import Conflict, Forbidden, NotFound
 from crm.core.i18n import N_
@@ -17,6 +17,9 @@ from crm.core.search import search
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.sales.products.models import PRODUCT_SORT_FIELDS, Product
+
+if TYPE_CHECKING:
+    from crm.auth.models import User
 
 PRODUCT_FIELDS = ("sku", "name", "unit", "price", "currency", "stock_quantity", "active")
 DEFAULTS = {"unit": "pcs", "currency": "CNY", "active": True}

@@ -45,7 +45,7 @@ export function SlaPolicyForm({ policy, priorityLabel }: { policy: SlaPolicy; pr
     {
       validator: (_, value: number | null) =>
         typeof value === 'number' && Math.abs(value * 100 - Math.round(value * 100)) > 1e-9
-          ? Promise.reject(new Error(t('server.use_at_most_two_decimals')))
+          ? Promise.reject(new Error(t('slaPolicies.twoDecimals')))
           : Promise.resolve(),
     },
   ];
