@@ -1,6 +1,8 @@
-"""Assertions shared by the API test files."""
+"""Assertions and HTTP shortcuts shared by the API test files."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 PROBLEM = "application/problem+json"
 
@@ -13,3 +15,36 @@ def problem(response, status: int) -> dict:
     assert body["status"] == status and body["title"] and body["detail"]
     assert "Traceback" not in response.get_data(as_text=True)
     return body
+
+
+def field_errors(response, *fields: str) -> dict:
+    """Assert a 422 whose `errors` name each of `fields` with at least one message."""
+    errors = problem(response, 422).get("errors") or {}
+    for field in fields:
+        assert field in errors, errors
+        assert errors[field] and all(isinstance(m, str) and m for m in errors[field]), errors
+    return errors
+
+
+def utc_time(value: str) -> datetime:
+    """An ISO 8601 time carrying a UTC offset."""
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
+    return parsed
+
+
+def etag(api, path: str) -> str:
+    """The ETag of the resource at `path` (200 asserted)."""
+    response = api.get(path)
+    assert response.status_code == 200, response.get_json()
+    return response.headers["ETag"]
+
+
+def patch(api, path: str, body, *, if_match: str | None = "auto"):
+    """PATCH `path` with the resource's current ETag ("auto"), a given one, or none."""
+    headers = {}
+    if if_match == "auto":
+        headers["If-Match"] = etag(api, path)
+    elif if_match is not None:
+        headers["If-Match"] = if_match
+    return api.patch(path, json=body, headers=headers)

@@ -13,7 +13,7 @@ from crm.sales.pipeline.models import Opportunity, Pipeline
 from crm.sales.pipeline.services import build_pipeline
 from crm.sales.products.models import Product
 from tests.factories import _Base
-from tests.helpers import problem
+from tests.helpers import etag, field_errors, patch, problem  # noqa: F401 (re-exported)
 
 PIPELINES = "/api/v1/pipelines"
 OPPORTUNITIES = "/api/v1/opportunities"
@@ -23,33 +23,9 @@ LEADS = "/api/v1/leads"
 EVENTS = "/api/v1/audit-events"
 
 
-def field_errors(response, *fields: str) -> dict:
-    """Assert a 422 whose `errors` name each of `fields` with at least one message."""
-    errors = problem(response, 422).get("errors") or {}
-    for field in fields:
-        assert field in errors, errors
-        assert errors[field] and all(isinstance(m, str) and m for m in errors[field]), errors
-    return errors
-
-
 def ok(response, status: int = 200) -> dict:
     assert response.status_code == status, (response.status_code, response.get_json())
     return response.get_json()
-
-
-def etag(api, path: str) -> str:
-    response = api.get(path)
-    assert response.status_code == 200, response.get_json()
-    return response.headers["ETag"]
-
-
-def patch(api, path: str, body, *, if_match: str | None = "auto"):
-    headers = {}
-    if if_match == "auto":
-        headers["If-Match"] = etag(api, path)
-    elif if_match is not None:
-        headers["If-Match"] = if_match
-    return api.patch(path, json=body, headers=headers)
 
 
 def all_ids(api, path: str, **params) -> list[int]:
@@ -123,6 +99,13 @@ def two_teams(login_as, team) -> dict:
         "admin": login_as("admin"),
         "service": login_as("service"),
     }
+
+
+def one_record_each(users: dict, make) -> dict:
+    """A record (made by the factory `make`) owned by each of a, a2 and b, and an unassigned
+    one: their ids by owner ("none" for the unassigned one)."""
+    owners = {"a": users["a"].user.id, "a2": users["a2"].user.id, "b": users["b"].user.id}
+    return {name: make(owner_id=owners.get(name)).id for name in ("a", "a2", "b", "none")}
 
 
 # Who sees the records owned by a, a2, b, or nobody.

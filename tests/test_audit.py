@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.helpers import PROBLEM, problem
+from tests.helpers import PROBLEM, problem, utc_time
 
 LEADS = "/api/v1/leads"
 FOLLOW_UPS = "/api/v1/follow-ups"
@@ -23,12 +23,6 @@ def events(admin, **params) -> list[dict]:
 def writes(admin, **params) -> list[dict]:
     """Events about data (logins are audited too, and left out here)."""
     return [e for e in events(admin, **params) if e["action"] in ("create", "update", "delete")]
-
-
-def utc_time(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
-    return parsed
 
 
 def new_lead(api, **body) -> dict:

@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests import helpers
 from tests.factories import CompanyFactory
-from tests.helpers import problem
+from tests.helpers import field_errors, problem, utc_time
+from tests.sales_helpers import VISIBLE, WRITERS, one_record_each, two_teams
 
 COMPANIES = "/api/v1/companies"
 EVENTS = "/api/v1/audit-events"
@@ -30,20 +32,6 @@ COMPANY_FIELDS = {
 BASE = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC)
 
 
-def field_errors(response, *fields: str) -> dict:
-    errors = problem(response, 422).get("errors") or {}
-    for field in fields:
-        assert field in errors, errors
-        assert errors[field] and all(isinstance(m, str) and m for m in errors[field]), errors
-    return errors
-
-
-def utc_time(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
-    return parsed
-
-
 def create(api, **body) -> dict:
     body.setdefault("name", "Suzhou Pump Works")
     response = api.post(COMPANIES, json=body)
@@ -53,18 +41,11 @@ def create(api, **body) -> dict:
 
 
 def etag(api, company_id: int) -> str:
-    response = api.get(f"{COMPANIES}/{company_id}")
-    assert response.status_code == 200, response.get_json()
-    return response.headers["ETag"]
+    return helpers.etag(api, f"{COMPANIES}/{company_id}")
 
 
 def patch(api, company_id: int, body, *, if_match: str | None = "auto"):
-    headers = {}
-    if if_match == "auto":
-        headers["If-Match"] = etag(api, company_id)
-    elif if_match is not None:
-        headers["If-Match"] = if_match
-    return api.patch(f"{COMPANIES}/{company_id}", json=body, headers=headers)
+    return helpers.patch(api, f"{COMPANIES}/{company_id}", body, if_match=if_match)
 
 
 def ids(api, **params) -> list[int]:
@@ -526,35 +507,8 @@ def test_owners_rep_manager_and_admin(login_as, team):
 def world(login_as, team):
     """Team East (reps A and A2, manager M), team West (rep B, manager MW), an admin, service
     staff, and one company each for A, A2, B, plus an unassigned one."""
-    east, west = team(name="East"), team(name="West")
-    users = {
-        "a": login_as("sales", team=east),
-        "a2": login_as("sales", team=east),
-        "m": login_as("manager", team=east),
-        "b": login_as("sales", team=west),
-        "mw": login_as("manager", team=west),
-        "admin": login_as("admin"),
-        "service": login_as("service", team=east),
-    }
-    companies = {
-        "a": CompanyFactory(owner_id=users["a"].user.id).id,
-        "a2": CompanyFactory(owner_id=users["a2"].user.id).id,
-        "b": CompanyFactory(owner_id=users["b"].user.id).id,
-        "none": CompanyFactory(owner_id=None).id,
-    }
-    return users, companies
-
-
-VISIBLE = {
-    "a": {"a", "none"},
-    "a2": {"a2", "none"},
-    "m": {"a", "a2", "none"},
-    "b": {"b", "none"},
-    "mw": {"b", "none"},
-    "admin": {"a", "a2", "b", "none"},
-    "service": {"a", "a2", "b", "none"},
-}
-WRITERS = ("a", "a2", "m", "b", "mw", "admin")
+    users = two_teams(login_as, team)
+    return users, one_record_each(users, CompanyFactory)
 
 
 def test_each_role_sees_exactly_its_scope(world):

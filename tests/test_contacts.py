@@ -13,8 +13,10 @@ from crm.core.audit import AuditEvent
 from crm.core.exceptions import Invalid, NotFound
 from crm.customers import services
 from crm.customers.models import Company, Contact
+from tests import helpers
 from tests.factories import CompanyFactory, ContactFactory
-from tests.helpers import problem
+from tests.helpers import field_errors, problem, utc_time
+from tests.sales_helpers import two_teams
 
 CONTACTS = "/api/v1/contacts"
 COMPANIES = "/api/v1/companies"
@@ -34,20 +36,6 @@ CONTACT_FIELDS = {
 }
 
 
-def field_errors(response, *fields: str) -> dict:
-    errors = problem(response, 422).get("errors") or {}
-    for field in fields:
-        assert field in errors, errors
-        assert errors[field] and all(isinstance(m, str) and m for m in errors[field]), errors
-    return errors
-
-
-def utc_time(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
-    return parsed
-
-
 def create(api, **body) -> dict:
     body.setdefault("name", "Wang Fang")
     response = api.post(CONTACTS, json=body)
@@ -63,18 +51,11 @@ def new_company(api, **body) -> int:
 
 
 def etag(api, contact_id: int) -> str:
-    response = api.get(f"{CONTACTS}/{contact_id}")
-    assert response.status_code == 200, response.get_json()
-    return response.headers["ETag"]
+    return helpers.etag(api, f"{CONTACTS}/{contact_id}")
 
 
 def patch(api, contact_id: int, body, *, if_match: str | None = "auto"):
-    headers = {}
-    if if_match == "auto":
-        headers["If-Match"] = etag(api, contact_id)
-    elif if_match is not None:
-        headers["If-Match"] = if_match
-    return api.patch(f"{CONTACTS}/{contact_id}", json=body, headers=headers)
+    return helpers.patch(api, f"{CONTACTS}/{contact_id}", body, if_match=if_match)
 
 
 def ids(api, url=CONTACTS, **params) -> list[int]:
@@ -285,15 +266,7 @@ def test_paging_through_contacts(login_as):
 
 @pytest.fixture
 def world(login_as, team):
-    east, west = team(name="East"), team(name="West")
-    users = {
-        "a": login_as("sales", team=east),
-        "m": login_as("manager", team=east),
-        "b": login_as("sales", team=west),
-        "mw": login_as("manager", team=west),
-        "admin": login_as("admin"),
-        "service": login_as("service", team=west),
-    }
+    users = two_teams(login_as, team)
     company = CompanyFactory(owner_id=None).id  # everyone sees it
     contacts = {
         "a": ContactFactory(owner_id=users["a"].user.id, company_id=company).id,
@@ -384,11 +357,12 @@ def test_create_update_delete_are_audited(login_as):
 # --- the service functions lead conversion uses ---------------------------------------------
 
 
-def test_add_company_and_contact_do_not_commit(app, db, login_as):
+def test_create_company_and_contact_do_not_commit(app, db, login_as):
+    """Services flush and audit; the request's unit of work commits (crm.core.unit_of_work)."""
     rep = login_as("sales")
     user = db.session.get(User, rep.user.id)
-    company = services.add_company(user, {"name": "Converted Co", "phone": "+8613800138000"})
-    contact = services.add_contact(user, {"name": "Converted Person", "company_id": company.id})
+    company = services.create_company(user, {"name": "Converted Co", "phone": "+8613800138000"})
+    contact = services.create_contact(user, {"name": "Converted Person", "company_id": company.id})
     assert company.id and contact.id and contact.company_id == company.id
     assert company.owner_id == contact.owner_id == user.id
     events = db.session.query(AuditEvent).filter(AuditEvent.entity.in_(("company", "contact")))
@@ -398,11 +372,8 @@ def test_add_company_and_contact_do_not_commit(app, db, login_as):
     assert db.session.query(Contact).count() == 0
     assert db.session.query(AuditEvent).filter(AuditEvent.entity == "company").count() == 0
 
-    made = services.create_company(user, {"name": "Committed"})
-    db.session.rollback()
-    assert services.get_company(user, made.id).name == "Committed"
     with pytest.raises(Invalid) as error:
-        services.add_contact(user, {"name": "x", "company_id": 2147483000})
+        services.create_contact(user, {"name": "x", "company_id": 2147483000})
     assert "company_id" in error.value.errors
     with pytest.raises(NotFound) as error:
         services.get_contact(user, 2147483000)

@@ -239,13 +239,13 @@ def test_an_unexpected_error_half_way_rolls_everything_back(
 ):
     rep = login_as("sales")
     lead = li_nas_lead(make_lead, rep.user.id)
-    real = opportunity_services.add_opportunity
+    real = opportunity_services.create_opportunity
 
     def add_then_fail(*args, **kwargs):
         real(*args, **kwargs)  # the opportunity is flushed too
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(opportunity_services, "add_opportunity", add_then_fail)
+    monkeypatch.setattr(opportunity_services, "create_opportunity", add_then_fail)
     body = {"opportunity": {"name": "Deal", "pipeline_id": pipeline.id}}
     response = convert(rep, lead.id, body)
     problem(response, 500)

@@ -9,7 +9,8 @@ import pytest
 
 from crm.sales.pipeline.models import Opportunity, Pipeline, Stage
 from tests.factories import CompanyFactory, ContactFactory, LeadFactory
-from tests.helpers import problem
+from tests.helpers import field_errors, problem
+from tests.sales_helpers import two_teams
 
 API = "/api/v1"
 FOLLOW_UPS = f"{API}/follow-ups"
@@ -36,13 +37,6 @@ FIELDS = {
     "created_at",
     "updated_at",
 }
-
-
-def field_errors(response, *fields: str) -> dict:
-    errors = problem(response, 422).get("errors") or {}
-    for field in fields:
-        assert errors.get(field), errors
-    return errors
 
 
 def at(value: str | None) -> datetime | None:
@@ -306,15 +300,7 @@ def test_a_companys_timeline_pages_newest_first(db, login_as):
 @pytest.fixture
 def world(db, login_as, team):
     """Records of each kind owned by rep A (East), their follow-ups, and people who look."""
-    east, west = team(name="East"), team(name="West")
-    users = {
-        "a": login_as("sales", team=east),
-        "m": login_as("manager", team=east),
-        "b": login_as("sales", team=west),
-        "mw": login_as("manager", team=west),
-        "admin": login_as("admin"),
-        "service": login_as("service", team=west),
-    }
+    users = two_teams(login_as, team)
     owner = users["a"].user.id
     ids = {
         "company": CompanyFactory(owner_id=owner).id,

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.helpers import problem
+from tests.helpers import field_errors, problem
 
 LEADS = "/api/v1/leads"
 FOLLOW_UPS = "/api/v1/follow-ups"
 FIELDS = {"id", "lead_id", "kind", "content", "due_at", "done_at", "author_id", "created_at"}
-
-
-def field_errors(response, *fields: str) -> dict:
-    errors = problem(response, 422).get("errors") or {}
-    for field in fields:
-        assert errors.get(field), errors
-    return errors
 
 
 def at(value: str | None) -> datetime | None:

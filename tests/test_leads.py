@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.helpers import problem
+from tests import helpers
+from tests.helpers import field_errors, problem, utc_time
+from tests.sales_helpers import VISIBLE, WRITERS, one_record_each, two_teams
 
 LEADS = "/api/v1/leads"
 SERVER_OWNED = ("id", "created_at", "updated_at", "last_contacted_at", "next_follow_up_at")
@@ -35,23 +37,6 @@ LEAD_FIELDS = {
 }
 
 
-def field_errors(response, *fields: str) -> dict:
-    """Assert a 422 whose `errors` name each of `fields` with at least one message."""
-    body = problem(response, 422)
-    errors = body.get("errors") or {}
-    for field in fields:
-        assert field in errors, errors
-        assert errors[field] and all(isinstance(m, str) and m for m in errors[field]), errors
-    return errors
-
-
-def utc_time(value: str) -> datetime:
-    """An ISO 8601 time carrying a UTC offset."""
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
-    return parsed
-
-
 def create(api, **body):
     body.setdefault("name", "Zhang Wei")
     response = api.post(LEADS, json=body)
@@ -60,18 +45,11 @@ def create(api, **body):
 
 
 def etag(api, lead_id: int) -> str:
-    response = api.get(f"{LEADS}/{lead_id}")
-    assert response.status_code == 200, response.get_json()
-    return response.headers["ETag"]
+    return helpers.etag(api, f"{LEADS}/{lead_id}")
 
 
 def patch(api, lead_id: int, body, *, if_match: str | None = "auto"):
-    headers = {}
-    if if_match == "auto":
-        headers["If-Match"] = etag(api, lead_id)
-    elif if_match is not None:
-        headers["If-Match"] = if_match
-    return api.patch(f"{LEADS}/{lead_id}", json=body, headers=headers)
+    return helpers.patch(api, f"{LEADS}/{lead_id}", body, if_match=if_match)
 
 
 def visible_ids(api) -> set[int]:
@@ -606,35 +584,8 @@ def test_nobody_can_assign_to_a_deactivated_user(login_as, team, db):
 def world(login_as, team, make_lead):
     """Team East (reps A and A2, manager M), team West (rep B, manager MW), an admin, service
     staff, and one lead each for A, A2, B, plus an unassigned one."""
-    east, west = team(name="East"), team(name="West")
-    users = {
-        "a": login_as("sales", team=east),
-        "a2": login_as("sales", team=east),
-        "m": login_as("manager", team=east),
-        "b": login_as("sales", team=west),
-        "mw": login_as("manager", team=west),
-        "admin": login_as("admin"),
-        "service": login_as("service", team=east),
-    }
-    leads = {
-        "a": make_lead(owner_id=users["a"].user.id).id,
-        "a2": make_lead(owner_id=users["a2"].user.id).id,
-        "b": make_lead(owner_id=users["b"].user.id).id,
-        "none": make_lead(owner_id=None).id,
-    }
-    return users, leads
-
-
-VISIBLE = {
-    "a": {"a", "none"},
-    "a2": {"a2", "none"},
-    "m": {"a", "a2", "none"},
-    "b": {"b", "none"},
-    "mw": {"b", "none"},
-    "admin": {"a", "a2", "b", "none"},
-    "service": {"a", "a2", "b", "none"},
-}
-WRITERS = ("a", "a2", "m", "b", "mw", "admin")
+    users = two_teams(login_as, team)
+    return users, one_record_each(users, make_lead)
 
 
 def test_each_role_sees_exactly_its_scope_and_nothing_else(world):

@@ -24,6 +24,7 @@ def register(app: Flask) -> None:
         from crm.auth.schemas import UserSchema
         from crm.auth.services import create_user
         from crm.core.exceptions import DomainError
+        from crm.core.unit_of_work import transaction
 
         try:
             data = UserSchema().load(
@@ -35,7 +36,8 @@ def register(app: Flask) -> None:
                 "; ".join(f"--{field}: {' '.join(msgs)}" for field, msgs in problems.items())
             ) from exc
         try:
-            user = create_user(data)
+            with transaction():
+                user = create_user(data)
         except DomainError as exc:
             raise click.ClickException(exc.detail or exc.code) from exc
         click.echo(f"Created admin {user.email} (id {user.id}).")
@@ -56,6 +58,7 @@ def register(app: Flask) -> None:
     def seed(password, leads, if_empty):
         """Fill an empty database with demo teams, users, leads and follow-ups."""
         from crm.auth.models import User
+        from crm.core.unit_of_work import transaction
         from crm.extensions import db
         from crm.seed import seed_demo
 
@@ -70,7 +73,8 @@ def register(app: Flask) -> None:
             password = secrets.token_urlsafe(12)
             password_file.write_text(password + "\n")
             password_file.chmod(0o600)
-        seed_demo(password, lead_count=leads)
+        with transaction():
+            seed_demo(password, lead_count=leads)
         click.echo(
             f"Demo data created: {leads} leads with follow-ups, both pipelines, products and "
             "20 opportunities."

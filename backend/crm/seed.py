@@ -112,7 +112,7 @@ def seed_demo(password: str, *, lead_count: int = 200, seed: int = 42) -> None:
         _seed_follow_ups(rng, lead, owner, locale, now)
     _seed_sales(rng, owners, now)
     _seed_tickets(users, now)
-    db.session.commit()
+    db.session.flush()
 
 
 def _phone(rng: random.Random, locale: str) -> str:

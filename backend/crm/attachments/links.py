@@ -25,7 +25,9 @@ from crm.core import audit
 from crm.core.exceptions import DomainError, Invalid, NotFound, TooLarge
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
+from crm.core.records import get_or_404
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.service import services as tickets
 
@@ -82,7 +84,7 @@ def create_link(user: User, ticket_id: int, data: dict) -> IssuedLink:
     db.session.add(link)
     db.session.flush()
     audit.record("create", "upload_link", link.id, changes=audit.snapshot(link, AUDIT_FIELDS))
-    db.session.commit()
+    flush_and_expire()
     return IssuedLink(link, token)
 
 
@@ -102,17 +104,16 @@ def list_links(user: User, ticket_id: int, args: dict) -> Page:
 
 def revoke_link(user: User, link_id: int) -> None:
     """Stop a link from working (its uploads stay). Revoking twice is fine."""
-    link = db.session.get(UploadLink, link_id)
-    if link is None:
-        raise NotFound(NOT_FOUND, code="upload_link_not_found")
+    not_found = NotFound(NOT_FOUND, code="upload_link_not_found")
+    link = get_or_404(UploadLink, link_id, not_found=not_found)
     try:
         tickets.get_ticket(user, link.ticket_id)
     except DomainError as exc:
-        raise NotFound(NOT_FOUND, code="upload_link_not_found") from exc
+        raise not_found from exc
     if link.revoked_at is None:
         link.revoked_at = utcnow()
         audit.record("revoke", "upload_link", link.id)
-        db.session.commit()
+        flush_and_expire()
 
 
 # --- customers ----------------------------------------------------------------------------------

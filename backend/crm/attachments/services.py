@@ -1,9 +1,14 @@
 """Attachments: who may see and change them (through their record), receiving uploads, deleting.
 
 An upload writes the metadata row `pending` (committed) before any byte reaches the store, streams
-the bytes under the row's store id, and marks every file of the request `ready` in one final
-commit. A crash leaves only pending rows, which lists never show and `crm attachments sweep`
-removes with their bytes; a refused or failed request deletes what it stored so far.
+the bytes under the row's store id, and marks every file of the request `ready`, committed with
+the rest of the request by its unit of work. A crash leaves only pending rows, which lists never
+show and `crm attachments sweep` removes with their bytes; a refused or failed request deletes
+what it stored so far.
+
+These commits inside a request are the crash-safety steps `crm.core.unit_of_work` allows: the
+pending row (and its size and hash) before and after its bytes, the clean-up of a failed upload,
+and a deleted row before its bytes are deleted.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from crm.core.exceptions import (
 )
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
+from crm.core.records import get_or_404
 from crm.core.types import utcnow
 from crm.customers import services as customers
 from crm.extensions import attachment_store, db
@@ -91,16 +97,22 @@ def get_record(user: User, column: str, record_id: int, *, to_change: bool = Fal
 
 def get_attachment(user: User, attachment_id: int, *, to_change: bool = False) -> Attachment:
     """A ready attachment on a record the user can see; 404 otherwise."""
-    attachment = db.session.scalar(
-        sa.select(Attachment).where(Attachment.id == attachment_id, Attachment.status == "ready")
-    )
-    if attachment is None:
-        raise NotFound(NOT_FOUND, code="attachment_not_found")
+    attachment = _ready_attachment(attachment_id)
     try:
         get_record(user, attachment.owner_column, attachment.record_id, to_change=to_change)
     except NotFound:
         raise NotFound(NOT_FOUND, code="attachment_not_found") from None
     return attachment
+
+
+def _ready_attachment(attachment_id: int) -> Attachment:
+    """Pending rows (an upload still running, or one that crashed) are no attachment yet."""
+    return get_or_404(
+        Attachment,
+        attachment_id,
+        Attachment.status == "ready",
+        not_found=NotFound(NOT_FOUND, code="attachment_not_found"),
+    )
 
 
 def list_attachments(user: User, column: str, record_id: int, args: dict) -> Page:
@@ -148,12 +160,7 @@ def attachment_for_token(attachment_id: int, token: str) -> Attachment:
         raise Unauthenticated(N_("This link is not valid."), code="link_invalid") from None
     if signed_id != attachment_id:
         raise Unauthenticated(N_("This link is not valid."), code="link_invalid")
-    attachment = db.session.scalar(
-        sa.select(Attachment).where(Attachment.id == attachment_id, Attachment.status == "ready")
-    )
-    if attachment is None:
-        raise NotFound(NOT_FOUND, code="attachment_not_found")
-    return attachment
+    return _ready_attachment(attachment_id)
 
 
 # --- receiving uploads ----------------------------------------------------------------------
@@ -248,7 +255,7 @@ def _store_file(store: AttachmentStore, part: Part, upload: Upload, used: int, c
         **{upload.column: upload.record_id},
     )
     db.session.add(attachment)
-    db.session.commit()
+    db.session.commit()  # crash safety: the row exists before any of its bytes
     created.append(attachment)
     budget = None if upload.max_bytes is None else upload.max_bytes - used
     budget_error = TooLarge(
@@ -281,8 +288,8 @@ def discard(created: list[Attachment], *, store_down: bool) -> None:
 
 def receive(parts: Iterable[Part], upload: Upload, finish: Callable[[Received], None]) -> Received:
     """Store every `file` part of a request, then call `finish` (which may refuse, and adds its
-    own changes), mark the files ready and commit. All or nothing: any error deletes what this
-    request stored and is raised again."""
+    own changes) and mark the files ready, for the request's unit of work to commit. All or
+    nothing: any error deletes what this request stored and is raised again."""
     store = attachment_store.get()
     created: list[Attachment] = []
     fields: dict[str, str] = {}
@@ -327,7 +334,7 @@ def receive(parts: Iterable[Part], upload: Upload, finish: Callable[[Received], 
                 changes=audit.snapshot(attachment, AUDIT_FIELDS),
                 actor_id=upload.uploaded_by_id,
             )
-        db.session.commit()
+        db.session.flush()
     except StoreUnavailable:
         discard(created, store_down=True)
         raise
@@ -365,7 +372,7 @@ def delete_attachment(user: User, attachment: Attachment) -> None:
     changes = audit.snapshot(attachment, AUDIT_FIELDS)
     audit.record("delete", "attachment", attachment.id, changes=changes)
     db.session.delete(attachment)
-    db.session.commit()
+    db.session.commit()  # crash safety: the row goes before its bytes
     try:
         attachment_store.get().delete(store_id)
     except StoreUnavailable:

@@ -16,7 +16,9 @@ from crm.core.exceptions import Conflict, Forbidden, Invalid, NotFound, Unauthen
 from crm.core.i18n import N_
 from crm.core.pagination import paginate
 from crm.core.permissions import ADMIN, MANAGER, SALES, SERVICE
+from crm.core.records import get_or_404
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 
 LOGIN_FAILED = N_("Email or password is incorrect.")
@@ -57,8 +59,8 @@ def login(email: str, password: str) -> dict:
             changes={"email": {"old": None, "new": email}},
             actor_id=user.id if user else None,
         )
-        db.session.commit()
-        raise Unauthenticated(LOGIN_FAILED, code="login_failed")
+        # The answer is 401, but the failed attempt stays on record (the audit trail).
+        raise Unauthenticated(LOGIN_FAILED, code="login_failed", keeps_writes=True)
     session = LoginSession(
         id=str(uuid.uuid4()),
         user_id=user.id,
@@ -71,7 +73,7 @@ def login(email: str, password: str) -> dict:
     tokens = _issue_tokens(user, session)
     session.refresh_jti = decode_token(tokens["refresh_token"])["jti"]
     audit.record("login", "user", user.id, actor_id=user.id)
-    db.session.commit()
+    flush_and_expire()
     return tokens
 
 
@@ -93,17 +95,17 @@ def refresh(user: User, claims: dict) -> dict:
         .values(refresh_jti=decode_token(tokens["refresh_token"])["jti"])
     ).rowcount
     if rotated != 1:
-        db.session.rollback()
         db.session.execute(
             sa.update(LoginSession).where(LoginSession.id == session.id).values(revoked_at=utcnow())
         )
         audit.record("refresh_reuse", "login_session", session.id, actor_id=user.id)
-        db.session.commit()
+        # The answer is 401, but the login stays revoked.
         raise Unauthenticated(
             N_("This refresh token was already used; the login has been ended."),
             code="refresh_token_reused",
+            keeps_writes=True,
         )
-    db.session.commit()
+    flush_and_expire()
     return tokens
 
 
@@ -112,7 +114,7 @@ def logout(user: User, claims: dict) -> None:
     if session is not None and session.revoked_at is None:
         session.revoked_at = utcnow()
         audit.record("logout", "login_session", session.id, actor_id=user.id)
-        db.session.commit()
+        flush_and_expire()
 
 
 def is_token_revoked(claims: dict) -> bool:
@@ -163,15 +165,12 @@ def create_user(data: dict, *, actor_id: int | None = None) -> User:
         changes=audit.snapshot(user, USER_AUDIT_FIELDS),
         actor_id=actor_id,
     )
-    db.session.commit()
+    flush_and_expire()
     return user
 
 
 def get_user(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None:
-        raise NotFound(N_("No such user."), code="user_not_found")
-    return user
+    return get_or_404(User, user_id, not_found=NotFound(N_("No such user."), code="user_not_found"))
 
 
 def list_users(args: dict):
@@ -232,7 +231,7 @@ def update_user(user: User, data: dict, *, actor: User) -> User:
         _revoke_sessions(user.id)
     if changes:
         audit.record("update", "user", user.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return user
 
 
@@ -258,7 +257,7 @@ def create_team(name: str) -> Team:
     db.session.add(team)
     db.session.flush()
     audit.record("create", "team", team.id, changes=audit.snapshot(team, ("name",)))
-    db.session.commit()
+    flush_and_expire()
     return team
 
 

@@ -1,4 +1,5 @@
-"""The API blueprint: flask-smorest's, with query strings checked as strictly as bodies."""
+"""The API blueprint: flask-smorest's, with query strings checked as strictly as bodies and every
+view in one unit of work (one transaction per request, `crm.core.unit_of_work`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from difflib import get_close_matches
 
 from flask_smorest import Blueprint as SmorestBlueprint
 from webargs.flaskparser import FlaskParser
+
+from crm.core.unit_of_work import UnitOfWorkBlueprint
 
 UNKNOWN_FIELD = "Unknown field."
 
@@ -38,5 +41,5 @@ def _unknown_field_message(param: str, known: list[str]) -> str:
     return f"{UNKNOWN_FIELD} Did you mean {suggestions[0]}?"
 
 
-class Blueprint(SmorestBlueprint):
+class Blueprint(SmorestBlueprint, UnitOfWorkBlueprint):
     ARGUMENTS_PARSER = StrictQueryParser()

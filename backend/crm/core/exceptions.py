@@ -11,7 +11,10 @@ from typing import ClassVar
 
 class DomainError(Exception):
     """Base: a message, a stable code (the class's default when not given), optional field
-    errors ({field: [message, ...]}) and extra response headers (e.g. Content-Range)."""
+    errors ({field: [message, ...]}) and extra response headers (e.g. Content-Range).
+    `keeps_writes=True` commits what the request wrote before the error is answered (the
+    record of a refused login); otherwise the request's writes roll back
+    (`crm.core.unit_of_work`)."""
 
     status: ClassVar[int] = 400
     default_code: ClassVar[str] = "bad_request"
@@ -23,12 +26,14 @@ class DomainError(Exception):
         code: str | None = None,
         errors: dict[str, list[str]] | None = None,
         headers: dict[str, str] | None = None,
+        keeps_writes: bool = False,
     ):
         super().__init__(detail or self.default_code)
         self.detail = detail
         self.code = code or self.default_code
         self.errors = errors
         self.headers = headers or {}
+        self.keeps_writes = keeps_writes
 
 
 class BadRequest(DomainError):

@@ -1,6 +1,9 @@
-"""marshmallow fields every domain's schemas share: trimmed text, phone numbers, websites."""
+"""marshmallow fields every domain's schemas share: trimmed text, phone numbers, websites, the
+owner filter of lists."""
 
 from __future__ import annotations
+
+import re
 
 import marshmallow as ma
 import phonenumbers
@@ -98,3 +101,16 @@ class Website(_TrimmedText):
                     N_("Longer than maximum length {max}.").format(max=self.max_length)
                 )
         return self._check(text)
+
+
+OWNER_FILTER = re.compile(r"^(me|none|[1-9][0-9]{0,9})$")
+
+
+class OwnerFilter(ma.fields.String):
+    """The list filter on a record's owner (or a ticket's assignee): `me`, `none` or a user id;
+    `crm.core.search.owner_filter` turns it into a condition."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("validate", validate.Regexp(OWNER_FILTER))
+        kwargs.setdefault("metadata", {"description": "`me`, `none` (unassigned) or a user id"})
+        super().__init__(**kwargs)

@@ -2,7 +2,9 @@
 
 Keys are scoped to the caller. The first request stores a placeholder row (a unique constraint
 stops a concurrent twin with 409), then its answer; a replay with another body answers 422.
-Answers of 5xx are not kept, so the client can retry.
+Answers of 5xx are not kept, so the client can retry. A successful answer is stored in the
+request's own transaction (`keep_answer`, called by the unit of work), so it exists exactly when
+the work it describes does; an error answer is stored after that work rolled back.
 
 Uploads stream their body into the store and are never held whole, so their fingerprint is the
 method and path only: a replay answers the first upload's answer without reading the files
@@ -125,21 +127,39 @@ def _begin():
     return None
 
 
-def _finish(response: Response) -> Response:
-    record_id = g.pop("idempotency_record_id", None)
-    if record_id is None:
-        return response
-    db.session.rollback()
-    record = db.session.get(IdempotencyKey, record_id)
-    if record is None:
-        return response
-    keeps_errors = g.pop("idempotency_keeps_errors", True)
+def _settle(record: IdempotencyKey, response: Response) -> None:
+    """Keep the answer on the record, or free the key (5xx; an upload's refusal)."""
+    keeps_errors = g.get("idempotency_keeps_errors", True)
     if response.status_code >= 500 or (not keeps_errors and response.status_code >= 300):
         db.session.delete(record)
     else:
         record.status_code = response.status_code
         record.body = response.get_data(as_text=True)
         record.headers = {h: response.headers[h] for h in REPLAYED_HEADERS if h in response.headers}
+
+
+def keep_answer(response: Response) -> None:
+    """A successful answer, kept in the request's own transaction: the unit of work commits it
+    with the work it describes, or rolls both back (then `_finish` settles the error answer)."""
+    record_id = g.get("idempotency_record_id")
+    if record_id is None:
+        return
+    record = db.session.get(IdempotencyKey, record_id)
+    if record is not None:
+        _settle(record, response)
+
+
+def _finish(response: Response) -> Response:
+    """After the request: the answer was committed with the work unless the work rolled back
+    (an error answer, a failed commit); then the placeholder still waits, and gets it here."""
+    record_id = g.pop("idempotency_record_id", None)
+    if record_id is None:
+        return response
+    db.session.rollback()
+    record = db.session.get(IdempotencyKey, record_id)
+    if record is None or record.status_code is not None:
+        return response  # freed or answered in the request's own transaction
+    _settle(record, response)
     db.session.commit()
     return response
 

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.fields import OptionalText, PhoneNumber, RequiredText, Website
+from crm.core.fields import OptionalText, OwnerFilter, PhoneNumber, RequiredText, Website
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import Id, OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
 from crm.customers.models import COMPANY_SIZES, COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS
 
 PHONE_DESCRIPTION = "Answered in E.164, e.g. +8613800138000"
 OWNER_DESCRIPTION = "Writable by managers and admins"
-OWNER_FILTER = re.compile(r"^(me|none|[1-9][0-9]{0,9})$")
-
-
-def _owner_filter():
-    return ma.fields.String(
-        validate=validate.Regexp(OWNER_FILTER),
-        metadata={"description": "`me`, `none` (unassigned) or a user id"},
-    )
 
 
 class CompanySchema(StrictSchema):
@@ -58,7 +48,7 @@ class CompanyListArgsSchema(ListArgsSchema):
         validate=validate.Length(min=1, max=100),
         metadata={"description": "Searches name, website and phone"},
     )
-    owner_id = _owner_filter()
+    owner_id = OwnerFilter()
     industry = ma.fields.String(
         validate=validate.Length(min=1, max=100), metadata={"description": "Exact industry"}
     )
@@ -96,7 +86,7 @@ class CompanyContactListArgsSchema(ListArgsSchema):
         validate=validate.Length(min=1, max=100),
         metadata={"description": "Searches name, email and phone"},
     )
-    owner_id = _owner_filter()
+    owner_id = OwnerFilter()
     sort = sort_field(CONTACT_SORT_FIELDS, "-created_at")
 
 

@@ -1,6 +1,6 @@
 """Companies and contacts: scoping, ownership, the company tree, audit, and the lookups other
-domains use (lead conversion creates both in its own transaction through `add_company` and
-`add_contact`, and suggests existing ones through `find_matches`)."""
+domains use (lead conversion creates both in its own transaction through `create_company` and
+`create_contact`, and suggests existing ones through `find_matches`)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
+from crm.core.records import get_or_404, not_deleted, soft_delete
 from crm.core.search import owner_filter, search
-from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers.models import COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS, Company, Contact
 from crm.extensions import db
 
@@ -42,21 +43,21 @@ INVALID = N_("The request has invalid fields.")
 
 
 def _visible_companies(user: User):
-    return sa.and_(Company.deleted_at.is_(None), auth.visible_records(user, Company.owner_id))
+    return sa.and_(not_deleted(Company), auth.visible_records(user, Company.owner_id))
 
 
 def _visible_contacts(user: User):
-    return sa.and_(Contact.deleted_at.is_(None), auth.visible_records(user, Contact.owner_id))
+    return sa.and_(not_deleted(Contact), auth.visible_records(user, Contact.owner_id))
 
 
 def get_company(user: User, company_id: int) -> Company:
     """A company the user can see; 404 otherwise (deleted, another team's, or no such id)."""
-    company = db.session.scalar(
-        sa.select(Company).where(Company.id == company_id, _visible_companies(user))
+    return get_or_404(
+        Company,
+        company_id,
+        _visible_companies(user),
+        not_found=NotFound(N_("No such company."), code="company_not_found"),
     )
-    if company is None:
-        raise NotFound(N_("No such company."), code="company_not_found")
-    return company
 
 
 def get_company_to_change(user: User, company_id: int) -> Company:
@@ -68,18 +69,33 @@ def get_company_to_change(user: User, company_id: int) -> Company:
 
 def get_contact(user: User, contact_id: int) -> Contact:
     """A contact the user can see; 404 otherwise."""
-    contact = db.session.scalar(
-        sa.select(Contact).where(Contact.id == contact_id, _visible_contacts(user))
+    return get_or_404(
+        Contact,
+        contact_id,
+        _visible_contacts(user),
+        not_found=NotFound(N_("No such contact."), code="contact_not_found"),
     )
-    if contact is None:
-        raise NotFound(N_("No such contact."), code="contact_not_found")
-    return contact
 
 
 def get_contact_to_change(user: User, contact_id: int) -> Contact:
     contact = get_contact(user, contact_id)
     auth.require_writer(user)
     return contact
+
+
+def check_references(user: User, data: dict) -> None:
+    """The `company_id` and `contact_id` of another record (an opportunity, an order) must name
+    a company and a contact the user sees; a 422 on the field otherwise."""
+    for field, lookup in (("company_id", get_company), ("contact_id", get_contact)):
+        if data.get(field) is None:
+            continue
+        try:
+            lookup(user, data[field])
+        except NotFound:
+            thing = field.removesuffix("_id")
+            raise Invalid(
+                INVALID, errors={field: [N_("No such {thing}.").format(thing=thing)]}
+            ) from None
 
 
 def visible_contact_ids(user: User, company_id: int) -> sa.Select:
@@ -163,10 +179,10 @@ def list_companies(user: User, args: dict) -> Page:
     )
 
 
-def add_company(user: User, data: dict) -> Company:
-    """Validate and add a company, flushed and audited, WITHOUT committing: for callers that
-    create it within a larger transaction. `data` is what `CompanySchema` loads (phone already
-    in E.164); it is the user's own unless a manager or admin names another `owner_id`."""
+def create_company(user: User, data: dict) -> Company:
+    """Validate and add a company, flushed and audited (lead conversion creates one within its
+    own work). `data` is what `CompanySchema` loads (phone already in E.164); it is the user's
+    own unless a manager or admin names another `owner_id`."""
     auth.require_writer(user)
     data = dict(data)
     owner_id = data.pop("owner_id", user.id)
@@ -180,12 +196,6 @@ def add_company(user: User, data: dict) -> Company:
     return company
 
 
-def create_company(user: User, data: dict) -> Company:
-    company = add_company(user, data)
-    db.session.commit()
-    return company
-
-
 def update_company(user: User, company: Company, data: dict) -> Company:
     auth.require_writer(user)
     if "owner_id" in data:
@@ -196,7 +206,7 @@ def update_company(user: User, company: Company, data: dict) -> Company:
     changes = audit.apply_changes(company, data)
     if changes:
         audit.record("update", "company", company.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return company
 
 
@@ -204,9 +214,7 @@ def delete_company(user: User, company: Company) -> None:
     """Soft delete: hidden everywhere, kept for the audit trail. Its contacts and subsidiaries
     stay; they still name it."""
     auth.require_writer(user)
-    company.deleted_at = utcnow()
-    audit.record("delete", "company", company.id)
-    db.session.commit()
+    soft_delete(company, "company")
 
 
 # --- contacts -----------------------------------------------------------------------------
@@ -239,9 +247,9 @@ def list_company_contacts(user: User, company_id: int, args: dict) -> Page:
     return list_contacts(user, {**args, "company_id": company.id})
 
 
-def add_contact(user: User, data: dict) -> Contact:
-    """Validate and add a contact, flushed and audited, WITHOUT committing (see `add_company`).
-    `company_id` may name a company added earlier in the same transaction."""
+def create_contact(user: User, data: dict) -> Contact:
+    """Validate and add a contact, flushed and audited (see `create_company`). `company_id` may
+    name a company added earlier in the same transaction."""
     auth.require_writer(user)
     data = dict(data)
     owner_id = data.pop("owner_id", user.id)
@@ -255,12 +263,6 @@ def add_contact(user: User, data: dict) -> Contact:
     return contact
 
 
-def create_contact(user: User, data: dict) -> Contact:
-    contact = add_contact(user, data)
-    db.session.commit()
-    return contact
-
-
 def update_contact(user: User, contact: Contact, data: dict) -> Contact:
     auth.require_writer(user)
     if "owner_id" in data:
@@ -271,15 +273,13 @@ def update_contact(user: User, contact: Contact, data: dict) -> Contact:
     changes = audit.apply_changes(contact, data)
     if changes:
         audit.record("update", "contact", contact.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return contact
 
 
 def delete_contact(user: User, contact: Contact) -> None:
     auth.require_writer(user)
-    contact.deleted_at = utcnow()
-    audit.record("delete", "contact", contact.id)
-    db.session.commit()
+    soft_delete(contact, "contact")
 
 
 # --- matching (lead conversion, duplicate hints) -------------------------------------------

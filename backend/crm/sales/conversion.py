@@ -57,29 +57,24 @@ def convert_lead(user: User, lead_id: int, data: dict, *, check=None) -> dict:
     """Link or create the company and contact, optionally create an opportunity, and mark the
     lead converted. `check(lead)` runs once the lead is locked (the route's If-Match check).
 
-    A failure at any step (an unknown pipeline, a validation error of the opportunity after the
-    company was added...) rolls everything back: no company, contact or opportunity is left
-    behind and the lead stays as it was. Converting a converted lead is a 409.
+    It runs in the request's unit of work: a failure at any step (an unknown pipeline, a
+    validation error of the opportunity after the company was added...) rolls everything back:
+    no company, contact or opportunity is left behind and the lead stays as it was. Converting
+    a converted lead is a 409.
     """
     lead = leads.get_lead_to_change(user, lead_id)
-    try:
-        # A locking read: a concurrent conversion of the same lead waits here, then sees it
-        # converted (MySQL's plain reads would still show the snapshot from before).
-        db.session.refresh(lead, with_for_update=True)
-        if check is not None:
-            check(lead)
-        if lead.status == "converted":
-            raise Conflict(
-                N_("This lead was already converted."),
-                code="already_converted",
-                errors={"status": [N_("The lead is converted.")]},
-            )
-        result = _convert(user, lead, data)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
-    return result
+    # A locking read: a concurrent conversion of the same lead waits here, then sees it
+    # converted (MySQL's plain reads would still show the snapshot from before).
+    db.session.refresh(lead, with_for_update=True)
+    if check is not None:
+        check(lead)
+    if lead.status == "converted":
+        raise Conflict(
+            N_("This lead was already converted."),
+            code="already_converted",
+            errors={"status": [N_("The lead is converted.")]},
+        )
+    return _convert(user, lead, data)
 
 
 def _convert(user: User, lead: Lead, data: dict) -> dict:
@@ -94,7 +89,7 @@ def _convert(user: User, lead: Lead, data: dict) -> dict:
     elif contact is not None and contact.company_id is not None:
         company = _existing(user, "contact_id", contact.company_id, customers.get_company)
     elif lead.company_name:
-        company = customers.add_company(
+        company = customers.create_company(
             user, {"name": lead.company_name, "phone": lead.phone, "owner_id": owner_id}
         )
     else:
@@ -104,7 +99,7 @@ def _convert(user: User, lead: Lead, data: dict) -> dict:
         )
 
     if contact is None:
-        contact = customers.add_contact(
+        contact = customers.create_contact(
             user,
             {
                 "name": lead.name,
@@ -121,7 +116,7 @@ def _convert(user: User, lead: Lead, data: dict) -> dict:
         fields = {k: v for k, v in data["opportunity"].items() if k in OPPORTUNITY_FIELDS}
         fields.update(company_id=company.id, contact_id=contact.id, owner_id=owner_id)
         try:
-            opportunity = opportunities.add_opportunity(user, fields, lead_id=lead.id)
+            opportunity = opportunities.create_opportunity(user, fields, lead_id=lead.id)
         except Invalid as exc:
             # Field errors are reported where the client sent them: under `opportunity`.
             if exc.errors:

@@ -13,7 +13,8 @@ from crm.core import audit
 from crm.core.exceptions import Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
-from crm.core.types import utcnow
+from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
 from crm.extensions import db
 from crm.sales import services as leads
@@ -171,16 +172,15 @@ def list_follow_ups(user: User, parent: str, parent_id: int, args: dict) -> Page
 
 def get_follow_up(user: User, follow_up_id: int) -> FollowUp:
     """A follow-up on a record the user can see; 404 otherwise (or when either is deleted)."""
-    follow_up = db.session.scalar(
-        sa.select(FollowUp).where(FollowUp.id == follow_up_id, FollowUp.deleted_at.is_(None))
-    )
-    parent = _parent_of(follow_up) if follow_up is not None else None
+    not_found = NotFound(NOT_FOUND, code="follow_up_not_found")
+    follow_up = get_or_404(FollowUp, follow_up_id, not_deleted(FollowUp), not_found=not_found)
+    parent = _parent_of(follow_up)
     if parent is None:
-        raise NotFound(NOT_FOUND, code="follow_up_not_found")
+        raise not_found
     try:
         _get_parent(user, *parent)
     except NotFound:
-        raise NotFound(NOT_FOUND, code="follow_up_not_found") from None
+        raise not_found from None
     return follow_up
 
 
@@ -217,7 +217,7 @@ def create_follow_up(user: User, parent: str, parent_id: int, data: dict) -> Fol
     audit.record(
         "create", "follow_up", follow_up.id, changes=audit.snapshot(follow_up, FOLLOW_UP_FIELDS)
     )
-    db.session.commit()
+    flush_and_expire()
     return follow_up
 
 
@@ -230,13 +230,12 @@ def update_follow_up(user: User, follow_up: FollowUp, data: dict) -> FollowUp:
     if changes:
         _refresh_lead_times(follow_up.lead_id)
         audit.record("update", "follow_up", follow_up.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return follow_up
 
 
 def delete_follow_up(user: User, follow_up: FollowUp) -> None:
     auth.require_writer(user)
-    follow_up.deleted_at = utcnow()
+    soft_delete(follow_up, "follow_up")
     _refresh_lead_times(follow_up.lead_id)
-    audit.record("delete", "follow_up", follow_up.id)
-    db.session.commit()
+    flush_and_expire()

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from crm.core.models import OwnedRecordMixin, TimestampMixin, VersionMixin
 from crm.core.pagination import SortField
-from crm.core.types import UTCDateTime, utcnow
+from crm.core.types import UTCDateTime
 from crm.extensions import db
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ LEAD_STATUSES = ("new", "contacted", "qualified", "unqualified", "converted")
 FOLLOW_UP_KINDS = ("call", "email", "meeting", "visit", "note", "task")
 
 
-class Lead(db.Model):
+class Lead(OwnedRecordMixin, db.Model):
     __tablename__ = "leads"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -29,8 +30,6 @@ class Lead(db.Model):
     phone: Mapped[str | None] = mapped_column(sa.String(32), index=True)
     source: Mapped[str] = mapped_column(sa.String(20), default="other", index=True)
     status: Mapped[str] = mapped_column(sa.String(20), default="new", index=True)
-    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     description: Mapped[str | None] = mapped_column(sa.Text)
     last_contacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_follow_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -45,14 +44,7 @@ class Lead(db.Model):
     converted_opportunity_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("opportunities.id", use_alter=True), index=True
     )
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
-    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="joined")
-
-    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         # Keyset pagination walks (sort key, id) for every sort we offer.
         sa.Index("ix_leads_created_at_id", "created_at", "id"),
@@ -62,12 +54,8 @@ class Lead(db.Model):
         sa.Index("ix_leads_last_contacted_at_id", "last_contacted_at", "id"),
     )
 
-    @property
-    def owner_name(self) -> str | None:
-        return self.owner.name if self.owner is not None else None
 
-
-class FollowUp(db.Model):
+class FollowUp(TimestampMixin, VersionMixin, db.Model):
     """A call, visit, meeting, task... on exactly one customer record."""
 
     __tablename__ = "follow_ups"
@@ -82,14 +70,10 @@ class FollowUp(db.Model):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")
 
-    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         sa.Index("ix_follow_ups_lead_id_created_at_id", "lead_id", "created_at", "id"),
         sa.Index("ix_follow_ups_lead_id_done_at_due_at", "lead_id", "done_at", "due_at"),

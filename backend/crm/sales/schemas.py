@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import re
-
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.fields import OptionalText, PhoneNumber, RequiredText
+from crm.core.fields import OptionalText, OwnerFilter, PhoneNumber, RequiredText
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
 from crm.sales.models import (
@@ -55,10 +53,7 @@ class LeadListArgsSchema(ListArgsSchema):
     # `status.0`), where a form shows it.
     status = OneOrMore(LEAD_STATUSES)
     source = OneOrMore(LEAD_SOURCES)
-    owner_id = ma.fields.String(
-        validate=validate.Regexp(re.compile(r"^(me|none|[1-9][0-9]{0,9})$")),
-        metadata={"description": "`me`, `none` (unassigned) or a user id"},
-    )
+    owner_id = OwnerFilter()
     created_after = UtcDateTime()
     created_before = UtcDateTime()
     next_follow_up_before = UtcDateTime(

@@ -11,8 +11,9 @@ from crm.core import audit
 from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
+from crm.core.records import get_or_404, not_deleted, soft_delete
 from crm.core.search import search
-from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.sales.models import LEAD_SORT_FIELDS, Lead
 
@@ -36,15 +37,14 @@ NOT_FOUND = N_("No such lead.")
 # --- lookups -----------------------------------------------------------------------------
 
 
+def _visible(user: User):
+    return sa.and_(not_deleted(Lead), auth.visible_records(user, Lead.owner_id))
+
+
 def get_lead(user: User, lead_id: int) -> Lead:
-    lead = db.session.scalar(
-        sa.select(Lead).where(
-            Lead.id == lead_id, Lead.deleted_at.is_(None), auth.visible_records(user, Lead.owner_id)
-        )
+    return get_or_404(
+        Lead, lead_id, _visible(user), not_found=NotFound(NOT_FOUND, code="lead_not_found")
     )
-    if lead is None:
-        raise NotFound(NOT_FOUND, code="lead_not_found")
-    return lead
 
 
 def get_lead_to_change(user: User, lead_id: int) -> Lead:
@@ -62,9 +62,7 @@ def get_lead_to_change(user: User, lead_id: int) -> Lead:
 
 
 def list_leads(user: User, args: dict) -> Page:
-    stmt = sa.select(Lead).where(
-        Lead.deleted_at.is_(None), auth.visible_records(user, Lead.owner_id)
-    )
+    stmt = sa.select(Lead).where(_visible(user))
     if args.get("status"):
         stmt = stmt.where(Lead.status.in_(args["status"]))
     if args.get("source"):
@@ -113,7 +111,7 @@ def create_lead(user: User, data: dict) -> Lead:
     db.session.add(lead)
     db.session.flush()
     audit.record("create", "lead", lead.id, changes=audit.snapshot(lead, LEAD_FIELDS))
-    db.session.commit()
+    flush_and_expire()
     return lead
 
 
@@ -137,12 +135,10 @@ def update_lead(user: User, lead: Lead, data: dict) -> Lead:
     changes = audit.apply_changes(lead, data)
     if changes:
         audit.record("update", "lead", lead.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return lead
 
 
 def delete_lead(user: User, lead: Lead) -> None:
     auth.require_writer(user)
-    lead.deleted_at = utcnow()
-    audit.record("delete", "lead", lead.id)
-    db.session.commit()
+    soft_delete(lead, "lead")

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from crm.core.models import SoftDeleteMixin, TimestampMixin, VersionMixin
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
@@ -53,7 +54,7 @@ class SlaPolicy(db.Model):
     updated_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
 
-class Ticket(db.Model):
+class Ticket(TimestampMixin, SoftDeleteMixin, VersionMixin, db.Model):
     __tablename__ = "tickets"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,17 +82,12 @@ class Ticket(db.Model):
     # the agent's cue that something arrived (cleared by a reply to the customer, or by asking
     # them again, resolving or closing).
     customer_replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id], lazy="joined")
     # Read-only: the ticket JSON names them, and lists load them in the same query.
     company: Mapped[Company | None] = relationship(lazy="joined", viewonly=True)
     contact: Mapped[Contact | None] = relationship(lazy="joined", viewonly=True)
 
-    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         sa.Index("ix_tickets_created_at_id", "created_at", "id"),
         sa.Index("ix_tickets_updated_at_id", "updated_at", "id"),

@@ -3,13 +3,12 @@ lists."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.fields import OptionalText, RequiredText
+from crm.core.fields import OptionalText, OwnerFilter, RequiredText
 from crm.core.i18n import N_
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import Id, OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
@@ -24,7 +23,6 @@ from crm.service.models import (
 )
 from crm.service.services import COMMENT_MAX_LENGTH
 
-ASSIGNEE_FILTER = re.compile(r"^(me|none|[1-9][0-9]{0,9})$")
 # SLA hours: from 36 seconds (handy to try the flagging out) to a year.
 HUNDREDTH = Decimal("0.01")
 MIN_SLA_HOURS = HUNDREDTH
@@ -116,10 +114,7 @@ class TicketListArgsSchema(ListArgsSchema):
     status = OneOrMore(TICKET_STATUSES)
     priority = OneOrMore(TICKET_PRIORITIES)
     kind = OneOrMore(TICKET_KINDS)
-    assignee_id = ma.fields.String(
-        validate=validate.Regexp(ASSIGNEE_FILTER),
-        metadata={"description": "`me`, `none` (unassigned) or a user id"},
-    )
+    assignee_id = OwnerFilter()
     sla_breached = ma.fields.Boolean(
         metadata={"description": "`true`: past a due time; `false`: on time"}
     )

@@ -15,9 +15,11 @@ from crm.core.exceptions import Conflict, DomainError, Forbidden, Invalid, NotFo
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.permissions import ADMIN, MANAGER, SERVICE
+from crm.core.records import get_or_404, not_deleted, soft_delete
 from crm.core.schemas import MAX_ID
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
 from crm.extensions import db
 from crm.service import sla
@@ -75,15 +77,14 @@ def _invalid(field: str, message: str) -> DomainError:
 
 
 def _visible(user: User):
-    return sa.and_(Ticket.deleted_at.is_(None), auth.visible_records(user, Ticket.assignee_id))
+    return sa.and_(not_deleted(Ticket), auth.visible_records(user, Ticket.assignee_id))
 
 
 def get_ticket(user: User, ticket_id: int) -> Ticket:
     """A ticket the user may see (404 otherwise): scoped by assignee like every record."""
-    ticket = db.session.scalar(sa.select(Ticket).where(Ticket.id == ticket_id, _visible(user)))
-    if ticket is None:
-        raise NotFound(NOT_FOUND, code="ticket_not_found")
-    return ticket
+    return get_or_404(
+        Ticket, ticket_id, _visible(user), not_found=NotFound(NOT_FOUND, code="ticket_not_found")
+    )
 
 
 def ticket_for_upload_link(ticket_id: int) -> Ticket | None:
@@ -270,7 +271,7 @@ def create_ticket(user: User, data: dict) -> Ticket:
     db.session.add(ticket)
     db.session.flush()
     audit.record("create", "ticket", ticket.id, changes=audit.snapshot(ticket, TICKET_FIELDS))
-    db.session.commit()
+    flush_and_expire()
     return ticket
 
 
@@ -298,15 +299,13 @@ def update_ticket(user: User, ticket: Ticket, data: dict) -> Ticket:
     changes = audit.apply_changes(ticket, data)
     if changes:
         audit.record("update", "ticket", ticket.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return ticket
 
 
 def delete_ticket(user: User, ticket: Ticket) -> None:
     """Soft delete: hidden everywhere, kept for the audit trail."""
-    ticket.deleted_at = utcnow()
-    audit.record("delete", "ticket", ticket.id)
-    db.session.commit()
+    soft_delete(ticket, "ticket")
 
 
 # --- comments -----------------------------------------------------------------------------
@@ -360,7 +359,7 @@ def create_comment(user: User, ticket_id: int, data: dict) -> TicketComment:
         if ticket.first_responded_at is None:
             answered["first_responded_at"] = comment.created_at
         _update_ticket_fields(ticket, answered)
-    db.session.commit()
+    flush_and_expire()
     return comment
 
 

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from crm.core import audit
 from crm.core.exceptions import Invalid
 from crm.core.i18n import N_
+from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.service.models import DEFAULT_SLA_HOURS, TICKET_PRIORITIES, SlaPolicy
 
@@ -89,5 +90,5 @@ def set_policy(user: User, priority: str, data: dict) -> Policy:
             row.updated_by_id = user.id
     if changes:
         audit.record("update", "sla_policy", priority, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return _policy(priority, row)

@@ -1,25 +1,20 @@
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from crm.core.models import OwnedRecordMixin
 from crm.core.pagination import SortField
-from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
-
-if TYPE_CHECKING:
-    from crm.auth.models import User
 
 ORDER_STATUSES = ("draft", "confirmed", "shipped", "completed", "cancelled")
 MONEY = sa.Numeric(18, 2)
 QUANTITY = sa.Numeric(18, 3)
 
 
-class SalesOrder(db.Model):
+class SalesOrder(OwnedRecordMixin, db.Model):
     __tablename__ = "sales_orders"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -29,32 +24,20 @@ class SalesOrder(db.Model):
     opportunity_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("opportunities.id"), index=True
     )
-    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     status: Mapped[str] = mapped_column(sa.String(20), default="draft", index=True)
     currency: Mapped[str] = mapped_column(sa.String(3), default="CNY")
     total: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
     notes: Mapped[str | None] = mapped_column(sa.Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
-    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="joined")
     lines: Mapped[list[OrderLine]] = relationship(
         order_by="OrderLine.position", lazy="selectin", cascade="all, delete-orphan"
     )
 
-    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         sa.Index("ix_sales_orders_created_at_id", "created_at", "id"),
         sa.Index("ix_sales_orders_updated_at_id", "updated_at", "id"),
         sa.Index("ix_sales_orders_total_id", "total", "id"),
     )
-
-    @property
-    def owner_name(self) -> str | None:
-        return self.owner.name if self.owner is not None else None
 
 
 class OrderLine(db.Model):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from decimal import Decimal
 
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.fields import OptionalText
+from crm.core.fields import OptionalText, OwnerFilter
 from crm.core.money import Currency, Money, Percent, Quantity
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import (
@@ -22,8 +21,6 @@ from crm.core.schemas import (
     page_schema,
 )
 from crm.sales.orders.models import ORDER_SORT_FIELDS, ORDER_STATUSES
-
-OWNER_FILTER = re.compile(r"^(me|none|[1-9][0-9]{0,9})$")
 
 
 class OrderLineSchema(StrictSchema):
@@ -132,10 +129,7 @@ class OrderListArgsSchema(ListArgsSchema):
     status = OneOrMore(ORDER_STATUSES)
     company_id = Id()
     opportunity_id = Id()
-    owner_id = ma.fields.String(
-        validate=validate.Regexp(OWNER_FILTER),
-        metadata={"description": "`me`, `none` (unassigned) or a user id"},
-    )
+    owner_id = OwnerFilter()
     q = ma.fields.String(
         validate=validate.Length(min=1, max=100), metadata={"description": "Searches the number"}
     )

@@ -15,8 +15,10 @@ from crm.core.exceptions import Conflict, DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
 from crm.core.pagination import Page, paginate
+from crm.core.records import get_or_404, not_deleted
 from crm.core.search import like_pattern, owner_filter
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
 from crm.extensions import db
 from crm.sales.orders.models import ORDER_SORT_FIELDS, OrderLine, SalesOrder
@@ -57,17 +59,14 @@ def _invalid(field: str, message: str) -> DomainError:
 
 
 def _visible(user: User):
-    return sa.and_(SalesOrder.deleted_at.is_(None), auth.visible_records(user, SalesOrder.owner_id))
+    return sa.and_(not_deleted(SalesOrder), auth.visible_records(user, SalesOrder.owner_id))
 
 
 def get_order(user: User, order_id: int) -> SalesOrder:
     """An order the user sees (service staff see every order, to answer customers)."""
-    order = db.session.scalar(
-        sa.select(SalesOrder).where(SalesOrder.id == order_id, _visible(user))
+    return get_or_404(
+        SalesOrder, order_id, _visible(user), not_found=NotFound(NOT_FOUND, code="order_not_found")
     )
-    if order is None:
-        raise NotFound(NOT_FOUND, code="order_not_found")
-    return order
 
 
 def get_order_to_change(user: User, order_id: int) -> SalesOrder:
@@ -188,19 +187,6 @@ def _lines_summary(lines: list[OrderLine]) -> list[dict]:
     ]
 
 
-def _check_references(user: User, data: dict) -> None:
-    lookups = (("company_id", customers.get_company), ("contact_id", customers.get_contact))
-    for field, lookup in lookups:
-        if data.get(field) is None:
-            continue
-        try:
-            lookup(user, data[field])
-        except NotFound:
-            raise _invalid(
-                field, N_("No such {thing}.").format(thing=field.removesuffix("_id"))
-            ) from None
-
-
 # --- create -------------------------------------------------------------------------------
 
 
@@ -280,7 +266,7 @@ def create_order(user: User, data: dict) -> SalesOrder:
             raise _invalid("lines", N_("An order needs at least one line."))
         owner_id = data.pop("owner_id", user.id)
         auth.check_owner_change(user, owner_id, user.id)
-        _check_references(user, data)
+        customers.check_references(user, data)
     currency = data.setdefault("currency", "CNY")
     raw_lines = data.pop("lines")
     # What the opportunity quoted may be ordered even if it is no longer sold.
@@ -302,7 +288,7 @@ def create_order(user: User, data: dict) -> SalesOrder:
     changes = audit.snapshot(order, ORDER_FIELDS)
     changes["lines"] = {"old": None, "new": _lines_summary(lines)}
     audit.record("create", "order", order.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return order
 
 
@@ -349,7 +335,7 @@ def update_order(user: User, order: SalesOrder, data: dict) -> SalesOrder:
         for f in ("company_id", "contact_id")
         if f in data and data[f] != getattr(order, f)
     }
-    _check_references(user, changed_refs)
+    customers.check_references(user, changed_refs)
 
     changes: dict = {}
     lines = None
@@ -370,5 +356,5 @@ def update_order(user: User, order: SalesOrder, data: dict) -> SalesOrder:
     changes.update(audit.apply_changes(order, data))
     if changes:
         audit.record("update", "order", order.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return order

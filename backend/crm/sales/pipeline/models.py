@@ -2,17 +2,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from crm.core.models import OwnedRecordMixin, TimestampMixin, VersionMixin
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
-
-if TYPE_CHECKING:
-    from crm.auth.models import User
 
 STAGE_KINDS = ("open", "won", "lost")
 OPPORTUNITY_STATUSES = STAGE_KINDS
@@ -20,7 +17,7 @@ MONEY = sa.Numeric(18, 2)
 QUANTITY = sa.Numeric(18, 3)
 
 
-class Pipeline(db.Model):
+class Pipeline(TimestampMixin, VersionMixin, db.Model):
     __tablename__ = "pipelines"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -28,15 +25,10 @@ class Pipeline(db.Model):
     template: Mapped[str | None] = mapped_column(sa.String(30))
     is_default: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
     stages: Mapped[list[Stage]] = relationship(
         back_populates="pipeline", order_by="Stage.position", lazy="selectin"
     )
-
-    __mapper_args__ = {"version_id_col": version}
 
 
 class Stage(db.Model):
@@ -56,7 +48,7 @@ class Stage(db.Model):
     __table_args__ = (sa.Index("ix_stages_pipeline_id_position", "pipeline_id", "position"),)
 
 
-class Opportunity(db.Model):
+class Opportunity(OwnedRecordMixin, db.Model):
     __tablename__ = "opportunities"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -70,24 +62,16 @@ class Opportunity(db.Model):
     currency: Mapped[str] = mapped_column(sa.String(3), default="CNY")
     expected_close_date: Mapped[date | None] = mapped_column(sa.Date)
     probability: Mapped[int | None] = mapped_column(sa.Integer)
-    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     status: Mapped[str] = mapped_column(sa.String(10), default="open", index=True)
     lost_reason: Mapped[str | None] = mapped_column(sa.String(500))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     description: Mapped[str | None] = mapped_column(sa.Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
-    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="joined")
     stage: Mapped[Stage] = relationship(lazy="joined")
     lines: Mapped[list[OpportunityLine]] = relationship(
         order_by="OpportunityLine.position", lazy="selectin", cascade="all, delete-orphan"
     )
 
-    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         sa.Index("ix_opportunities_pipeline_id_stage_id", "pipeline_id", "stage_id"),
         sa.Index("ix_opportunities_created_at_id", "created_at", "id"),
@@ -96,10 +80,6 @@ class Opportunity(db.Model):
         sa.Index("ix_opportunities_amount_id", "amount", "id"),
         sa.Index("ix_opportunities_expected_close_date_id", "expected_close_date", "id"),
     )
-
-    @property
-    def owner_name(self) -> str | None:
-        return self.owner.name if self.owner is not None else None
 
 
 class OpportunityLine(db.Model):

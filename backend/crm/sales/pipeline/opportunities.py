@@ -14,8 +14,10 @@ from crm.core.exceptions import DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
 from crm.core.pagination import Page, SortField, paginate
+from crm.core.records import get_or_404, not_deleted, soft_delete
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
 from crm.extensions import db
 from crm.sales.pipeline import services as pipelines
@@ -61,19 +63,17 @@ def _invalid(field: str, message: str) -> DomainError:
 
 
 def _visible(user: User):
-    return sa.and_(
-        Opportunity.deleted_at.is_(None), auth.visible_records(user, Opportunity.owner_id)
-    )
+    return sa.and_(not_deleted(Opportunity), auth.visible_records(user, Opportunity.owner_id))
 
 
 def get_opportunity(user: User, opportunity_id: int, *, for_update: bool = False) -> Opportunity:
-    stmt = sa.select(Opportunity).where(Opportunity.id == opportunity_id, _visible(user))
-    if for_update:
-        stmt = stmt.with_for_update()
-    opportunity = db.session.scalar(stmt)
-    if opportunity is None:
-        raise NotFound(NOT_FOUND, code="opportunity_not_found")
-    return opportunity
+    return get_or_404(
+        Opportunity,
+        opportunity_id,
+        _visible(user),
+        not_found=NotFound(NOT_FOUND, code="opportunity_not_found"),
+        for_update=for_update,
+    )
 
 
 def get_opportunity_to_change(user: User, opportunity_id: int) -> Opportunity:
@@ -111,20 +111,6 @@ def list_opportunities(user: User, args: dict) -> Page:
 
 
 # --- rules --------------------------------------------------------------------------------
-
-
-def _check_references(user: User, data: dict) -> None:
-    """The company and contact must be records the user sees."""
-    lookups = (("company_id", customers.get_company), ("contact_id", customers.get_contact))
-    for field, lookup in lookups:
-        if data.get(field) is None:
-            continue
-        try:
-            lookup(user, data[field])
-        except NotFound:
-            raise _invalid(
-                field, N_("No such {thing}.").format(thing=field.removesuffix("_id"))
-            ) from None
 
 
 def _resolve_stage(
@@ -239,15 +225,15 @@ def _record_move(opportunity: Opportunity, from_stage_id: int | None, user: User
 # --- create, update, delete ---------------------------------------------------------------
 
 
-def add_opportunity(user: User, data: dict, *, lead_id: int | None = None) -> Opportunity:
-    """Validate and add an opportunity, flushed and audited, WITHOUT committing (lead
-    conversion creates one inside its own transaction)."""
+def create_opportunity(user: User, data: dict, *, lead_id: int | None = None) -> Opportunity:
+    """Validate and add an opportunity, flushed and audited (lead conversion creates one
+    within its own work)."""
     auth.require_writer(user)
     data = dict(data)
     owner_id = data.pop("owner_id", user.id)
     auth.check_owner_change(user, owner_id, user.id)
     pipeline, stage = _resolve_stage(data.pop("pipeline_id", None), data.pop("stage_id", None))
-    _check_references(user, data)
+    customers.check_references(user, data)
     _check_lost_reason(stage.kind, data.get("lost_reason"))
     currency = data.setdefault("currency", "CNY")
     raw_lines = data.pop("lines", None) or []
@@ -275,12 +261,6 @@ def add_opportunity(user: User, data: dict, *, lead_id: int | None = None) -> Op
     return opportunity
 
 
-def create_opportunity(user: User, data: dict) -> Opportunity:
-    opportunity = add_opportunity(user, data)
-    db.session.commit()
-    return opportunity
-
-
 def update_opportunity(user: User, opportunity: Opportunity, data: dict) -> Opportunity:
     """Change fields; a new `stage_id` is a stage move (recorded with who and when), and moving
     to a won or lost stage closes the opportunity."""
@@ -293,7 +273,7 @@ def update_opportunity(user: User, opportunity: Opportunity, data: dict) -> Oppo
         for field in ("company_id", "contact_id")
         if field in data and data[field] != getattr(opportunity, field)
     }
-    _check_references(user, changed_refs)
+    customers.check_references(user, changed_refs)
 
     old_stage = opportunity.stage
     pipeline_id = data.pop("pipeline_id", opportunity.pipeline_id)
@@ -329,15 +309,13 @@ def update_opportunity(user: User, opportunity: Opportunity, data: dict) -> Oppo
         _record_move(opportunity, old_stage.id, user)
     if changes:
         audit.record("update", "opportunity", opportunity.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return opportunity
 
 
 def delete_opportunity(user: User, opportunity: Opportunity) -> None:
     auth.require_writer(user)
-    opportunity.deleted_at = utcnow()
-    audit.record("delete", "opportunity", opportunity.id)
-    db.session.commit()
+    soft_delete(opportunity, "opportunity")
 
 
 # --- stage history ------------------------------------------------------------------------

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.fields import OptionalText, RequiredText
+from crm.core.fields import OptionalText, OwnerFilter, RequiredText
 from crm.core.i18n import N_
 from crm.core.money import Currency, Money, Percent, Quantity, line_total
 from crm.core.pagination import ListArgsSchema, SortField, sort_field
@@ -25,17 +24,9 @@ from crm.sales.pipeline.models import OPPORTUNITY_SORT_FIELDS, OPPORTUNITY_STATU
 
 TEMPLATES = ("manufacturing", "services")
 PIPELINE_SORT_FIELDS = {"name": SortField("name"), "created_at": SortField("created_at")}
-OWNER_FILTER = re.compile(r"^(me|none|[1-9][0-9]{0,9})$")
 MAX_STAGES = 30
 EARLIEST_DATE = "1970-01-01"
 LATEST_DATE = "2999-12-31"
-
-
-def _owner_filter():
-    return ma.fields.String(
-        validate=validate.Regexp(OWNER_FILTER),
-        metadata={"description": "`me`, `none` (unassigned) or a user id"},
-    )
 
 
 def date_field(**kwargs) -> ma.fields.Date:
@@ -157,7 +148,7 @@ class PipelineListArgsSchema(ListArgsSchema):
 
 
 class BoardArgsSchema(ma.Schema):
-    owner_id = _owner_filter()
+    owner_id = OwnerFilter()
     currency = Currency(
         load_default="CNY",
         metadata={"description": "Totals add up the opportunities in this currency (CNY)"},
@@ -276,7 +267,7 @@ OpportunityPageSchema = page_schema(OpportunitySchema, "OpportunityPage")
 class OpportunityListArgsSchema(ListArgsSchema):
     pipeline_id = Id()
     stage_id = Id()
-    owner_id = _owner_filter()
+    owner_id = OwnerFilter()
     company_id = Id()
     close_after = date_field(metadata={"description": "expected_close_date on or after"})
     close_before = date_field(metadata={"description": "expected_close_date on or before"})

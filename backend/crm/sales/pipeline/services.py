@@ -19,8 +19,10 @@ from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import cents
 from crm.core.pagination import Page, paginate
+from crm.core.records import get_or_404
 from crm.core.search import owner_filter
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.sales.pipeline.models import Opportunity, Pipeline, Stage
 from crm.sales.pipeline.schemas import PIPELINE_SORT_FIELDS
@@ -60,10 +62,8 @@ STAGE_FIELDS = ("name", "position", "probability", "kind")
 
 
 def get_pipeline(pipeline_id: int) -> Pipeline:
-    pipeline = db.session.get(Pipeline, pipeline_id)
-    if pipeline is None:
-        raise NotFound(N_("No such pipeline."), code="pipeline_not_found")
-    return pipeline
+    not_found = NotFound(N_("No such pipeline."), code="pipeline_not_found")
+    return get_or_404(Pipeline, pipeline_id, not_found=not_found)
 
 
 def default_pipeline() -> Pipeline | None:
@@ -161,7 +161,7 @@ def create_pipeline(user: User, data: dict) -> Pipeline:
     changes = audit.snapshot(pipeline, PIPELINE_FIELDS)
     changes["stages"] = {"old": None, "new": [_stage_summary(s) for s in pipeline.stages]}
     audit.record("create", "pipeline", pipeline.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return pipeline
 
 
@@ -179,7 +179,7 @@ def update_pipeline(user: User, pipeline: Pipeline, data: dict) -> Pipeline:
         )
     if changes:
         audit.record("update", "pipeline", pipeline.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return pipeline
 
 
@@ -194,7 +194,7 @@ def archive_pipeline(user: User, pipeline: Pipeline) -> None:
     successor = default_pipeline()
     if successor is not None and not successor.is_default:
         _make_default(successor)
-    db.session.commit()
+    flush_and_expire()
 
 
 # --- stages -------------------------------------------------------------------------------
@@ -275,7 +275,7 @@ def add_stage(user: User, pipeline: Pipeline, data: dict) -> Pipeline:
     _touch(pipeline)
     db.session.flush()
     audit.record("create", "stage", stage.id, changes=audit.snapshot(stage, STAGE_FIELDS))
-    db.session.commit()
+    flush_and_expire()
     return pipeline
 
 
@@ -294,7 +294,7 @@ def update_stage(user: User, pipeline: Pipeline, stage_id: int, data: dict) -> P
     if changes:
         _touch(pipeline)
         audit.record("update", "stage", stage.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return pipeline
 
 
@@ -314,7 +314,7 @@ def reorder_stages(user: User, pipeline: Pipeline, stage_ids: list[int]) -> Pipe
         _touch(pipeline)
         changes = {"stage_ids": {"old": old, "new": list(stage_ids)}}
         audit.record("reorder", "pipeline", pipeline.id, changes=changes)
-    db.session.commit()
+    flush_and_expire()
     return pipeline
 
 
@@ -330,7 +330,7 @@ def archive_stage(user: User, pipeline: Pipeline, stage_id: int) -> Pipeline:
     _renumber(pipeline, remaining)
     _touch(pipeline)
     audit.record("archive", "stage", stage.id)
-    db.session.commit()
+    flush_and_expire()
     return pipeline
 
 

@@ -1,17 +1,16 @@
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
+from crm.core.models import TimestampMixin, VersionMixin
 from crm.core.pagination import SortField
-from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
 
 
-class Product(db.Model):
+class Product(TimestampMixin, VersionMixin, db.Model):
     __tablename__ = "products"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -22,11 +21,7 @@ class Product(db.Model):
     currency: Mapped[str] = mapped_column(sa.String(3), default="CNY")
     stock_quantity: Mapped[Decimal | None] = mapped_column(sa.Numeric(18, 3))
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True, index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
-    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         sa.Index("ix_products_name_id", "name", "id"),
         sa.Index("ix_products_created_at_id", "created_at", "id"),

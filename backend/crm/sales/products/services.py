@@ -12,7 +12,9 @@ from crm.core.exceptions import Conflict, Forbidden, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
 from crm.core.permissions import ADMIN, MANAGER
+from crm.core.records import get_or_404
 from crm.core.search import search
+from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
 from crm.sales.products.models import PRODUCT_SORT_FIELDS, Product
 
@@ -54,15 +56,12 @@ def _check_sku_free(sku: str, product_id: int | None = None) -> None:
         raise Conflict(SKU_TAKEN, code="duplicate", errors={"sku": [SKU_TAKEN]})
 
 
-def _write_catalogue(*, commit: bool = True) -> None:
-    """Flush (and commit); a SKU written concurrently by another request is a 409, not a 500."""
+def _write_catalogue() -> None:
+    """Flush (the request's unit of work commits); a SKU written concurrently by another
+    request is a 409, not a 500."""
     try:
-        if commit:
-            db.session.commit()
-        else:
-            db.session.flush()
+        db.session.flush()
     except sa.exc.IntegrityError:
-        db.session.rollback()
         raise Conflict(
             N_("Another request wrote the same SKU at the same time; send it again."),
             errors={"sku": [SKU_TAKEN]},
@@ -73,10 +72,7 @@ def _write_catalogue(*, commit: bool = True) -> None:
 
 
 def get_product(product_id: int) -> Product:
-    product = db.session.get(Product, product_id)
-    if product is None:
-        raise NotFound(NOT_FOUND, code="product_not_found")
-    return product
+    return get_or_404(Product, product_id, not_found=NotFound(NOT_FOUND, code="product_not_found"))
 
 
 def products_by_id(product_ids: Iterable[int]) -> dict[int, Product]:
@@ -111,9 +107,9 @@ def create_product(user: User, data: dict) -> Product:
     _check_sku_free(data["sku"])
     product = Product(**{**DEFAULTS, **data})
     db.session.add(product)
-    _write_catalogue(commit=False)
-    audit.record("create", "product", product.id, changes=audit.snapshot(product, PRODUCT_FIELDS))
     _write_catalogue()
+    audit.record("create", "product", product.id, changes=audit.snapshot(product, PRODUCT_FIELDS))
+    flush_and_expire()
     return product
 
 
@@ -131,6 +127,7 @@ def update_product(user: User, product: Product, data: dict) -> Product:
     if changes:
         audit.record("update", "product", product.id, changes=changes)
     _write_catalogue()
+    flush_and_expire()
     return product
 
 
@@ -186,11 +183,11 @@ def bulk_upsert(user: User, items: list[dict]) -> list[dict]:
         else:
             results[index]["status"] = "unchanged"
 
-    _write_catalogue(commit=False)
+    _write_catalogue()
     for index, product in created:
         results[index]["id"] = product.id
         audit.record(
             "create", "product", product.id, changes=audit.snapshot(product, PRODUCT_FIELDS)
         )
-    _write_catalogue()
+    flush_and_expire()
     return results
