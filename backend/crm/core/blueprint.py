@@ -1,4 +1,5 @@
-"""The API blueprint: flask-smorest's, with query strings checked as strictly as bodies."""
+"""The API blueprint: flask-smorest's, with query strings checked as strictly as bodies and
+answers documented with exact (required) fields."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from difflib import get_close_matches
 
 from flask_smorest import Blueprint as SmorestBlueprint
 from webargs.flaskparser import FlaskParser
+
+from crm.core.response_schemas import response_variant
 
 UNKNOWN_FIELD = "Unknown field."
 
@@ -40,3 +43,8 @@ def _unknown_field_message(param: str, known: list[str]) -> str:
 
 class Blueprint(SmorestBlueprint):
     ARGUMENTS_PARSER = StrictQueryParser()
+
+    def response(self, status_code, schema=None, **kwargs):
+        """Documents the answer with the schema's response variant, in which every field it
+        always carries is `required` (crm.core.response_schemas)."""
+        return super().response(status_code, response_variant(schema), **kwargs)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -9,6 +10,10 @@ from crm.auth.models import User
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
+
+if TYPE_CHECKING:
+    from crm.customers.models import Company, Contact
+    from crm.sales.pipeline.models import Opportunity
 
 LEAD_SOURCES = ("web", "referral", "event", "cold_call", "advertisement", "partner", "other")
 LEAD_STATUSES = ("new", "contacted", "qualified", "unqualified", "converted")
@@ -48,6 +53,17 @@ class Lead(db.Model):
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
     owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="joined")
+    # Read-only: what the lead became, named in the lead JSON (one query per list, and only
+    # when the page has converted leads).
+    converted_company: Mapped[Company | None] = relationship(
+        foreign_keys=[converted_company_id], lazy="selectin", viewonly=True
+    )
+    converted_contact: Mapped[Contact | None] = relationship(
+        foreign_keys=[converted_contact_id], lazy="selectin", viewonly=True
+    )
+    converted_opportunity: Mapped[Opportunity | None] = relationship(
+        foreign_keys=[converted_opportunity_id], lazy="selectin", viewonly=True
+    )
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
@@ -62,6 +78,19 @@ class Lead(db.Model):
     @property
     def owner_name(self) -> str | None:
         return self.owner.name if self.owner is not None else None
+
+    @property
+    def converted_company_name(self) -> str | None:
+        return self.converted_company.name if self.converted_company is not None else None
+
+    @property
+    def converted_contact_name(self) -> str | None:
+        return self.converted_contact.name if self.converted_contact is not None else None
+
+    @property
+    def converted_opportunity_name(self) -> str | None:
+        opportunity = self.converted_opportunity
+        return opportunity.name if opportunity is not None else None
 
 
 class FollowUp(db.Model):

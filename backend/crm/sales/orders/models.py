@@ -9,7 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from crm.auth.models import User
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
+from crm.customers.models import Company, Contact
 from crm.extensions import db
+from crm.sales.pipeline.models import Opportunity
+from crm.sales.products.models import Product
 
 ORDER_STATUSES = ("draft", "confirmed", "shipped", "completed", "cancelled")
 MONEY = sa.Numeric(18, 2)
@@ -38,6 +41,10 @@ class SalesOrder(db.Model):
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
     owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="joined")
+    # Read-only: the order JSON names them, and lists load them in the same query.
+    company: Mapped[Company | None] = relationship(lazy="joined", viewonly=True)
+    contact: Mapped[Contact | None] = relationship(lazy="joined", viewonly=True)
+    opportunity: Mapped[Opportunity | None] = relationship(lazy="selectin", viewonly=True)
     lines: Mapped[list[OrderLine]] = relationship(
         order_by="OrderLine.position", lazy="selectin", cascade="all, delete-orphan"
     )
@@ -52,6 +59,18 @@ class SalesOrder(db.Model):
     @property
     def owner_name(self) -> str | None:
         return self.owner.name if self.owner is not None else None
+
+    @property
+    def company_name(self) -> str | None:
+        return self.company.name if self.company is not None else None
+
+    @property
+    def contact_name(self) -> str | None:
+        return self.contact.name if self.contact is not None else None
+
+    @property
+    def opportunity_name(self) -> str | None:
+        return self.opportunity.name if self.opportunity is not None else None
 
 
 class OrderLine(db.Model):
@@ -68,6 +87,13 @@ class OrderLine(db.Model):
     stock_on_hand: Mapped[Decimal | None] = mapped_column(QUANTITY)
     stock_short: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     position: Mapped[int] = mapped_column(sa.Integer, default=0)
+
+    # Read-only, loaded with the lines: the line JSON names its product.
+    product: Mapped[Product | None] = relationship(lazy="joined", viewonly=True)
+
+    @property
+    def product_name(self) -> str | None:
+        return self.product.name if self.product is not None else None
 
 
 ORDER_SORT_FIELDS = {

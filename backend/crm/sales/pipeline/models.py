@@ -9,7 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from crm.auth.models import User
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
+from crm.customers.models import Company, Contact
 from crm.extensions import db
+from crm.sales.products.models import Product
 
 STAGE_KINDS = ("open", "won", "lost")
 OPPORTUNITY_STATUSES = STAGE_KINDS
@@ -80,6 +82,9 @@ class Opportunity(db.Model):
 
     owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="joined")
     stage: Mapped[Stage] = relationship(lazy="joined")
+    # Read-only: the opportunity JSON names them, and lists load them in the same query.
+    company: Mapped[Company | None] = relationship(lazy="joined", viewonly=True)
+    contact: Mapped[Contact | None] = relationship(lazy="joined", viewonly=True)
     lines: Mapped[list[OpportunityLine]] = relationship(
         order_by="OpportunityLine.position", lazy="selectin", cascade="all, delete-orphan"
     )
@@ -98,6 +103,14 @@ class Opportunity(db.Model):
     def owner_name(self) -> str | None:
         return self.owner.name if self.owner is not None else None
 
+    @property
+    def company_name(self) -> str | None:
+        return self.company.name if self.company is not None else None
+
+    @property
+    def contact_name(self) -> str | None:
+        return self.contact.name if self.contact is not None else None
+
 
 class OpportunityLine(db.Model):
     __tablename__ = "opportunity_lines"
@@ -109,6 +122,13 @@ class OpportunityLine(db.Model):
     unit_price: Mapped[Decimal] = mapped_column(MONEY)
     discount: Mapped[Decimal] = mapped_column(sa.Numeric(5, 2), default=Decimal("0"))
     position: Mapped[int] = mapped_column(sa.Integer, default=0)
+
+    # Read-only, loaded with the lines: the line JSON names its product.
+    product: Mapped[Product] = relationship(lazy="joined", viewonly=True)
+
+    @property
+    def product_name(self) -> str | None:
+        return self.product.name if self.product is not None else None
 
 
 class StageChange(db.Model):
