@@ -18,10 +18,8 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
 import { paths } from '../../paths';
 import { useCreateOrderFrom } from './api/create-order';
-import { useCompanyName } from './api/get-companies';
 import { useOpportunityFollowUps } from './api/get-follow-ups';
 import { useOpportunity } from './api/get-opportunity';
-import { useProducts } from './api/get-products';
 import { useStageHistory } from './api/get-stage-history';
 import { useUpdateOpportunity } from './api/update-opportunity';
 import { OpportunityStatusTag } from './OpportunityList';
@@ -53,10 +51,8 @@ export default function OpportunityDetail() {
   const query = useOpportunity(id);
   const update = useUpdateOpportunity(id);
   const pipelines = usePipelines();
-  const products = useProducts();
   const history = useStageHistory(id);
   const followUps = useOpportunityFollowUps(id);
-  const companyName = useCompanyName();
   const createOrder = useCreateOrderFrom(id);
   useDocumentTitle(query.data?.opportunity.name ?? t('opportunities.title'));
 
@@ -81,8 +77,7 @@ export default function OpportunityDetail() {
   const pipeline = pipelines.data?.find(({ id: pipelineId }) => pipelineId === opportunity.pipeline_id);
   const stages = activeStages(pipeline);
   const stage = pipeline?.stages.find(({ id: stageId }) => stageId === opportunity.stage_id);
-  const productName = (productId: number) =>
-    products.data?.find(({ id: known }) => known === productId)?.name ?? t('opportunities.productNumber', { id: productId });
+  const productName = (line: OpportunityLine) => line.product_name ?? t('opportunities.productNumber', { id: line.product_id });
   const money = (amount: string | null | undefined) => formatMoney(amount, opportunity.currency, i18n.language);
 
   const changeStage = async (stageId: number) => {
@@ -106,7 +101,7 @@ export default function OpportunityDetail() {
 
   const lines = (opportunity.lines ?? []).map((line, index) => ({ ...line, key: index }));
   const lineColumns: ColumnsType<OpportunityLine & { key: number }> = [
-    { key: 'product', title: t('opportunities.lines.product'), render: (_, line) => productName(line.product_id) },
+    { key: 'product', title: t('opportunities.lines.product'), render: (_, line) => productName(line) },
     { key: 'quantity', title: t('opportunities.lines.quantity'), align: 'right', render: (_, line) => formatQuantity(line.quantity, i18n.language) },
     { key: 'unit', title: t('opportunities.lines.unitPrice'), align: 'right', render: (_, line) => money(line.unit_price) },
     { key: 'discount', title: t('opportunities.lines.discount'), align: 'right', render: (_, line) => `${Number(line.discount ?? 0)}%` },
@@ -154,7 +149,7 @@ export default function OpportunityDetail() {
           <Card title={<h3 className="card-title">{t('opportunities.details')}</h3>}>
             <dl className="field-list">
               <ReadOnlyField label={t('opportunities.fields.company')}>
-                {opportunity.company_id ? companyName(opportunity.company_id) ?? `#${opportunity.company_id}` : null}
+                {opportunity.company_name}
               </ReadOnlyField>
               <ReadOnlyField label={t('opportunities.fields.pipeline')}>{pipeline ? pipelineLabel(pipeline, t) : null}</ReadOnlyField>
               <ReadOnlyField label={t('opportunities.fields.stage')}>{stageLabel(stage?.name, t)}</ReadOnlyField>
@@ -189,7 +184,7 @@ export default function OpportunityDetail() {
                   renderItem={(line) => (
                     <List.Item>
                       <div className="line-card">
-                        <Typography.Text strong>{productName(line.product_id)}</Typography.Text>
+                        <Typography.Text strong>{productName(line)}</Typography.Text>
                         <div>
                           {formatQuantity(line.quantity, i18n.language)} × {money(line.unit_price)}
                           {Number(line.discount ?? 0) > 0 && ` −${Number(line.discount)}%`}

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { API, json, makeComment, makeTicket, noAttachmentsHandler, problem, users } from '../../test/fixtures';
+import { API, json, makeComment, makeCompany, makeContact, makeOrder, makeTicket, noAttachmentsHandler, problem, users } from '../../test/fixtures';
 import { dayjs } from '../../lib/dates';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
@@ -236,13 +236,12 @@ describe('TicketDetail', () => {
   });
 });
 
-const stamp = { created_at: '2026-03-02T08:00:00+00:00', updated_at: '2026-03-02T08:00:00+00:00' };
-const suzhou: Company = { id: 11, name: 'Suzhou Hengli Pumps', industry: 'Manufacturing', phone: '+8651265001234', ...stamp };
-const hangzhou: Company = { id: 12, name: 'Hangzhou Lvyuan Water', industry: 'Utilities', phone: null, ...stamp };
-const chen: Contact = { id: 21, name: 'Chen Jing', company_id: 11, title: 'Purchasing manager', phone: '+8613912345678', email: 'chen@hengli.example.com', ...stamp };
-const liu: Contact = { id: 22, name: 'Liu Yang', company_id: 11, title: 'Maintenance lead', phone: null, email: null, ...stamp };
-const zhao: Contact = { id: 23, name: 'Zhao Min', company_id: 12, title: 'Project manager', phone: '+8615012345602', email: null, ...stamp };
-const order: Order = { id: 41, number: 'SO-2026-000041', status: 'shipped', total: '12800.00', currency: 'CNY', company_id: 11, created_at: '2026-03-10T02:00:00Z' };
+const suzhou: Company = makeCompany({ id: 11, name: 'Suzhou Hengli Pumps', industry: 'Manufacturing', phone: '+8651265001234' });
+const hangzhou: Company = makeCompany({ id: 12, name: 'Hangzhou Lvyuan Water', industry: 'Utilities', phone: null });
+const chen: Contact = makeContact({ id: 21, name: 'Chen Jing', company_id: 11, title: 'Purchasing manager', phone: '+8613912345678', email: 'chen@hengli.example.com' });
+const liu: Contact = makeContact({ id: 22, name: 'Liu Yang', company_id: 11, title: 'Maintenance lead', phone: null, email: null });
+const zhao: Contact = makeContact({ id: 23, name: 'Zhao Min', company_id: 12, title: 'Project manager', phone: '+8615012345602', email: null });
+const order: Order = makeOrder({ id: 41, number: 'SO-2026-000041', status: 'shipped', total: '12800.00', currency: 'CNY', company_id: 11, company_name: 'Suzhou Hengli Pumps', created_at: '2026-03-10T02:00:00Z' });
 
 /** The customers on the mocked server; records the order queries the card makes. */
 function customersOnServer({

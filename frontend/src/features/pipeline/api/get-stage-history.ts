@@ -11,7 +11,7 @@ export async function getStageHistory(id: number, signal?: AbortSignal): Promise
       signal,
     }),
   );
-  return data.items as StageChange[];
+  return data.items;
 }
 
 export function stageHistoryQueryOptions(id: number) {

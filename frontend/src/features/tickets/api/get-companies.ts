@@ -14,7 +14,7 @@ export async function getCompanyContacts(companyId: number, signal?: AbortSignal
       signal,
     }),
   );
-  return data.items as Contact[];
+  return data.items;
 }
 
 export function companyContactsQueryOptions(companyId: number) {
