@@ -149,7 +149,10 @@ export default function OpportunityDetail() {
           <Card title={<h3 className="card-title">{t('opportunities.details')}</h3>}>
             <dl className="field-list">
               <ReadOnlyField label={t('opportunities.fields.company')}>
-                {opportunity.company_name}
+                {opportunity.company_id ? <Link to={paths.company(opportunity.company_id)}>{opportunity.company_name}</Link> : null}
+              </ReadOnlyField>
+              <ReadOnlyField label={t('opportunities.fields.contact')}>
+                {opportunity.contact_id ? <Link to={paths.contact(opportunity.contact_id)}>{opportunity.contact_name}</Link> : null}
               </ReadOnlyField>
               <ReadOnlyField label={t('opportunities.fields.pipeline')}>{pipeline ? pipelineLabel(pipeline, t) : null}</ReadOnlyField>
               <ReadOnlyField label={t('opportunities.fields.stage')}>{stageLabel(stage?.name, t)}</ReadOnlyField>
