@@ -250,6 +250,7 @@ function customersOnServer({
   orders = [order],
 }: { companies?: Company[]; contacts?: Contact[]; orders?: Order[] } = {}) {
   const orderQueries: string[] = [];
+  const contactQueries: string[] = [];
   const handlers = [
     http.get(`${API}/companies`, () => json({ items: companies, next_cursor: null })),
     http.get(`${API}/companies/:id`, ({ params }) => {
@@ -257,8 +258,12 @@ function customersOnServer({
       return company ? json(company) : problem(404, 'No such company.');
     }),
     http.get(`${API}/contacts`, ({ request }) => {
-      const companyId = Number(new URL(request.url).searchParams.get('company_id'));
-      return json({ items: contacts.filter((contact) => contact.company_id === companyId), next_cursor: null });
+      const query = new URL(request.url).searchParams;
+      contactQueries.push(query.toString());
+      const companyId = Number(query.get('company_id'));
+      const q = (query.get('q') ?? '').toLowerCase();
+      const found = contacts.filter((contact) => contact.company_id === companyId && contact.name.toLowerCase().includes(q));
+      return json({ items: found, next_cursor: null });
     }),
     http.get(`${API}/orders`, ({ request }) => {
       const query = new URL(request.url).searchParams;
@@ -266,7 +271,7 @@ function customersOnServer({
       return json({ items: orders.filter((item) => item.company_id === Number(query.get('company_id'))), next_cursor: null });
     }),
   ];
-  return { handlers, orderQueries };
+  return { handlers, orderQueries, contactQueries };
 }
 
 /** The names the real API answers with the ids. */
@@ -325,6 +330,24 @@ describe('TicketDetail customer', () => {
     await user.click(within(field).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(remote.patches[2]).toEqual({ ifMatch: '"v3"', body: { contact_id: null } }));
     await waitFor(() => expect(within(customerCard()).queryByText('Ticket contact')).not.toBeInTheDocument());
+  });
+
+  it("searches the company's contacts on the server as the user types", async () => {
+    const ticket = makeTicket({ subject: 'Pump leaking', company_id: 11, company_name: 'Suzhou Hengli Pumps', contact_id: null, contact_name: null });
+    const remote = ticketOnServer(ticket, [], withNames);
+    const customers = customersOnServer();
+    server.use(...remote.handlers, ...customers.handlers);
+    const { user } = renderApp(`/tickets/${ticket.id}`, { user: users.service });
+    await screen.findByRole('heading', { name: 'Pump leaking' });
+
+    await user.click(screen.getByRole('button', { name: 'Edit Contact' }));
+    const picker = screen.getByRole('combobox', { name: 'Contact' });
+    await user.click(picker);
+    await user.type(picker, 'liu');
+    await waitFor(() => expect(customers.contactQueries).toContain('company_id=11&q=liu&limit=20&sort=name'));
+    await waitFor(() =>
+      expect([...document.querySelectorAll('.ant-select-item-option')].map((option) => option.getAttribute('title'))).toEqual(['Liu Yang']),
+    );
   });
 
   it("shows the customer's company, contacts and recent orders", async () => {
