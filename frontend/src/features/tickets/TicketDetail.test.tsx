@@ -257,6 +257,10 @@ function customersOnServer({
       const company = companies.find((item) => String(item.id) === params.id);
       return company ? json(company) : problem(404, 'No such company.');
     }),
+    http.get(`${API}/contacts/:id`, ({ params }) => {
+      const contact = contacts.find((item) => String(item.id) === params.id);
+      return contact ? json(contact) : problem(404, 'No such contact.');
+    }),
     http.get(`${API}/contacts`, ({ request }) => {
       const query = new URL(request.url).searchParams;
       contactQueries.push(query.toString());
@@ -330,6 +334,20 @@ describe('TicketDetail customer', () => {
     await user.click(within(field).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(remote.patches[2]).toEqual({ ifMatch: '"v3"', body: { contact_id: null } }));
     await waitFor(() => expect(within(customerCard()).queryByText('Ticket contact')).not.toBeInTheDocument());
+  });
+
+  it('keeps a contact without a company when the company chosen is theirs (asked of the contact)', async () => {
+    const ticket = makeTicket({ subject: 'Pump leaking', company_id: null, company_name: null, contact_id: 22, contact_name: 'Liu Yang' });
+    const remote = ticketOnServer(ticket, [], withNames);
+    server.use(...remote.handlers, ...customersOnServer().handlers);
+    const { user } = renderApp(`/tickets/${ticket.id}`, { user: users.service });
+    await screen.findByRole('heading', { name: 'Pump leaking' });
+
+    await user.click(screen.getByRole('button', { name: 'Edit Company' }));
+    await user.click(screen.getByRole('combobox', { name: 'Company' }));
+    await user.click(await screen.findByTitle('Suzhou Hengli Pumps'));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(remote.patches).toEqual([{ ifMatch: '"v1"', body: { company_id: 11 } }]));
   });
 
   it("searches the company's contacts on the server as the user types", async () => {
