@@ -34,6 +34,9 @@ LEAD_FIELDS = {
     "converted_company_id",
     "converted_contact_id",
     "converted_opportunity_id",
+    "converted_company_name",
+    "converted_contact_name",
+    "converted_opportunity_name",
 }
 
 

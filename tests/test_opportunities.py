@@ -30,7 +30,9 @@ OPPORTUNITY_FIELDS = {
     "id",
     "name",
     "company_id",
+    "company_name",
     "contact_id",
+    "contact_name",
     "lead_id",
     "pipeline_id",
     "stage_id",
@@ -199,6 +201,7 @@ def test_amount_is_the_sum_of_the_lines_unless_given(login_as, pipeline):
     assert opportunity["lines"] == [
         {
             "product_id": pump.id,
+            "product_name": pump.name,
             "quantity": "3.000",
             "unit_price": "12800.00",
             "discount": "12.50",
@@ -206,6 +209,7 @@ def test_amount_is_the_sum_of_the_lines_unless_given(login_as, pipeline):
         },
         {
             "product_id": seal.id,
+            "product_name": seal.name,
             "quantity": "10.500",
             "unit_price": "33.33",
             "discount": "0.00",

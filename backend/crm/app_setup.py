@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -10,6 +11,7 @@ from crm.core.errors import register_error_handlers as register_problem_handlers
 from crm.core.exceptions import BadRequest, UnsupportedMediaType
 from crm.core.i18n import N_, init_i18n
 from crm.core.idempotency import register_idempotency
+from crm.core.response_schemas import schema_name
 from crm.extensions import api, attachment_store, db, jwt, limiter, migrate
 
 JSON_BODY_METHODS = ("POST", "PUT", "PATCH")
@@ -47,6 +49,7 @@ def register_extensions(app: Flask) -> None:
                 "`Authorization: Bearer <access_token>`."
             },
             "security": [{"bearerAuth": []}],
+            "marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name),
         },
     )
     api.spec.components.security_scheme(

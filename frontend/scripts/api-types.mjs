@@ -26,7 +26,7 @@ async function fetchDocument() {
   try {
     const response = await fetch(documentUrl, { signal: AbortSignal.timeout(15000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return repairDanglingResponses(await response.json());
+    return JSON.stringify(await response.json());
   } catch (error) {
     console.error(
       `\n✖ Cannot read the OpenAPI document at ${documentUrl} (${error.message}).\n` +
@@ -35,38 +35,6 @@ async function fetchDocument() {
     );
     process.exit(2);
   }
-}
-
-// The backend's document has referred to error responses it never defined (e.g.
-// `#/components/responses/PRECONDITION_FAILED` for 412), which openapi-typescript refuses to
-// bundle. Such responses are all problem+json, so define the missing ones as Problem and say so.
-function repairDanglingResponses(document) {
-  const defined = (document.components ??= {}).responses ??= {};
-  const missing = new Set();
-  const visit = (node) => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    const ref = node.$ref;
-    if (typeof ref === 'string' && ref.startsWith('#/components/responses/')) {
-      const name = ref.slice('#/components/responses/'.length);
-      if (!(name in defined)) missing.add(name);
-    }
-    Object.values(node).forEach(visit);
-  };
-  visit(document);
-  for (const name of missing) {
-    defined[name] = {
-      description: name,
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-    };
-  }
-  if (missing.size) {
-    console.warn(
-      `⚠ The backend's OpenAPI document refers to undefined responses (${[...missing].join(', ')});\n` +
-        '  they were generated as problem+json. Fix the document (backend) to silence this.',
-    );
-  }
-  return JSON.stringify(document);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'crm-api-types-'));

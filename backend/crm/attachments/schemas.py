@@ -147,7 +147,10 @@ def multipart_body(description: str, *, message: bool = False) -> dict:
     }
 
 
+# The bytes are answered with the type sniffed at upload, one of the accepted types.
 BINARY_CONTENT = {
-    "description": "The file's bytes",
-    "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    "description": "The file's bytes, with the type sniffed at upload",
+    "content": {
+        mime: {"schema": {"type": "string", "format": "binary"}} for mime in filetypes.ALLOWED
+    },
 }

@@ -1,5 +1,6 @@
-"""The API blueprint: flask-smorest's, with query strings checked as strictly as bodies and every
-view in one unit of work (one transaction per request, `crm.core.unit_of_work`)."""
+"""The API blueprint: flask-smorest's, with query strings checked as strictly as bodies, answers
+documented with exact (required) fields, and every view in one unit of work (one transaction per
+request, `crm.core.unit_of_work`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from difflib import get_close_matches
 from flask_smorest import Blueprint as SmorestBlueprint
 from webargs.flaskparser import FlaskParser
 
+from crm.core.response_schemas import response_variant
 from crm.core.unit_of_work import UnitOfWorkBlueprint
 
 UNKNOWN_FIELD = "Unknown field."
@@ -43,3 +45,8 @@ def _unknown_field_message(param: str, known: list[str]) -> str:
 
 class Blueprint(SmorestBlueprint, UnitOfWorkBlueprint):
     ARGUMENTS_PARSER = StrictQueryParser()
+
+    def response(self, status_code, schema=None, **kwargs):
+        """Documents the answer with the schema's response variant, in which every field it
+        always carries is `required` (crm.core.response_schemas)."""
+        return super().response(status_code, response_variant(schema), **kwargs)

@@ -13,6 +13,8 @@ from crm.extensions import db
 
 if TYPE_CHECKING:
     from crm.auth.models import User
+    from crm.customers.models import Company, Contact
+    from crm.sales.pipeline.models import Opportunity
 
 LEAD_SOURCES = ("web", "referral", "event", "cold_call", "advertisement", "partner", "other")
 LEAD_STATUSES = ("new", "contacted", "qualified", "unqualified", "converted")
@@ -45,6 +47,17 @@ class Lead(OwnedRecordMixin, db.Model):
         sa.ForeignKey("opportunities.id", use_alter=True), index=True
     )
 
+    # Read-only: what the lead became, named in the lead JSON (one query per list, and only
+    # when the page has converted leads).
+    converted_company: Mapped[Company | None] = relationship(
+        foreign_keys=[converted_company_id], lazy="selectin", viewonly=True
+    )
+    converted_contact: Mapped[Contact | None] = relationship(
+        foreign_keys=[converted_contact_id], lazy="selectin", viewonly=True
+    )
+    converted_opportunity: Mapped[Opportunity | None] = relationship(
+        foreign_keys=[converted_opportunity_id], lazy="selectin", viewonly=True
+    )
     __table_args__ = (
         # Keyset pagination walks (sort key, id) for every sort we offer.
         sa.Index("ix_leads_created_at_id", "created_at", "id"),
@@ -53,6 +66,19 @@ class Lead(OwnedRecordMixin, db.Model):
         sa.Index("ix_leads_next_follow_up_at_id", "next_follow_up_at", "id"),
         sa.Index("ix_leads_last_contacted_at_id", "last_contacted_at", "id"),
     )
+
+    @property
+    def converted_company_name(self) -> str | None:
+        return self.converted_company.name if self.converted_company is not None else None
+
+    @property
+    def converted_contact_name(self) -> str | None:
+        return self.converted_contact.name if self.converted_contact is not None else None
+
+    @property
+    def converted_opportunity_name(self) -> str | None:
+        opportunity = self.converted_opportunity
+        return opportunity.name if opportunity is not None else None
 
 
 class FollowUp(TimestampMixin, VersionMixin, db.Model):

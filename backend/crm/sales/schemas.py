@@ -35,8 +35,11 @@ class LeadSchema(StrictSchema):
     next_follow_up_at = UtcDateTime(dump_only=True, allow_none=True)
     converted_at = UtcDateTime(dump_only=True, allow_none=True)
     converted_company_id = ma.fields.Integer(dump_only=True, allow_none=True)
+    converted_company_name = ma.fields.String(dump_only=True, allow_none=True)
     converted_contact_id = ma.fields.Integer(dump_only=True, allow_none=True)
+    converted_contact_name = ma.fields.String(dump_only=True, allow_none=True)
     converted_opportunity_id = ma.fields.Integer(dump_only=True, allow_none=True)
+    converted_opportunity_name = ma.fields.String(dump_only=True, allow_none=True)
     created_at = UtcDateTime(dump_only=True)
     updated_at = UtcDateTime(dump_only=True)
 

@@ -20,7 +20,7 @@ export async function restoreSession(): Promise<RestoreResult> {
 
 export async function login(email: string, password: string): Promise<User> {
   const { data } = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
-  const user = data.user as User;
+  const user = data.user;
   setSession(data.access_token, user);
   return user;
 }

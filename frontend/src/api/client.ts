@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { ApiError } from './errors';
 import { clearSession, getAccessToken, setSession } from './session';
-import type { paths, User } from './types';
+import type { paths } from './types';
 
 /**
  * The one API client of the SPA (openapi-fetch, typed by the generated schema).
@@ -115,7 +115,7 @@ async function refreshOnce(): Promise<string | null> {
     return null;
   }
   // The JSON also carries the rotated refresh token: ignored, the browser keeps the cookie.
-  setSession(data.access_token, data.user as User);
+  setSession(data.access_token, data.user);
   return data.access_token;
 }
 

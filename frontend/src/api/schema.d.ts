@@ -254,7 +254,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["UserInput"];
                 };
             };
             responses: {
@@ -407,7 +407,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Team"];
+                    "application/json": components["schemas"]["TeamInput"];
                 };
             };
             responses: {
@@ -491,7 +491,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Lead"];
+                    "application/json": components["schemas"]["LeadInput"];
                 };
             };
             responses: {
@@ -672,7 +672,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Company"];
+                    "application/json": components["schemas"]["CompanyInput"];
                 };
             };
             responses: {
@@ -901,7 +901,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Contact"];
+                    "application/json": components["schemas"]["ContactInput"];
                 };
             };
             responses: {
@@ -1076,7 +1076,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["FollowUp"];
+                    "application/json": components["schemas"]["FollowUpInput"];
                 };
             };
             responses: {
@@ -1152,7 +1152,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["FollowUp"];
+                    "application/json": components["schemas"]["FollowUpInput"];
                 };
             };
             responses: {
@@ -1228,7 +1228,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["FollowUp"];
+                    "application/json": components["schemas"]["FollowUpInput"];
                 };
             };
             responses: {
@@ -1304,7 +1304,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["FollowUp"];
+                    "application/json": components["schemas"]["FollowUpInput"];
                 };
             };
             responses: {
@@ -2002,7 +2002,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Opportunity"];
+                    "application/json": components["schemas"]["OpportunityInput"];
                 };
             };
             responses: {
@@ -2225,7 +2225,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Product"];
+                    "application/json": components["schemas"]["ProductInput"];
                 };
             };
             responses: {
@@ -2439,7 +2439,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Order"];
+                    "application/json": components["schemas"]["OrderInput"];
                 };
             };
             responses: {
@@ -2611,7 +2611,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Ticket"];
+                    "application/json": components["schemas"]["TicketInput"];
                 };
             };
             responses: {
@@ -2797,7 +2797,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["TicketComment"];
+                    "application/json": components["schemas"]["TicketCommentInput"];
                 };
             };
             responses: {
@@ -2922,7 +2922,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SlaPolicy"];
+                    "application/json": components["schemas"]["SlaPolicyInput"];
                 };
             };
             responses: {
@@ -3346,13 +3346,33 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The file's bytes */
+                /** @description The file's bytes, with the type sniffed at upload */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/octet-stream": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/gif": string;
+                        "image/webp": string;
+                        "image/heic": string;
+                        "image/heif": string;
+                        "image/avif": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
+                        "video/webm": string;
+                        "application/pdf": string;
+                        "application/msword": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/vnd.ms-excel": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.ms-powerpoint": string;
+                        "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                        "application/vnd.oasis.opendocument.text": string;
+                        "application/vnd.oasis.opendocument.spreadsheet": string;
+                        "application/vnd.oasis.opendocument.presentation": string;
+                        "text/plain": string;
                     };
                 };
                 /** @description The requested range */
@@ -3361,7 +3381,27 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/octet-stream": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/gif": string;
+                        "image/webp": string;
+                        "image/heic": string;
+                        "image/heif": string;
+                        "image/avif": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
+                        "video/webm": string;
+                        "application/pdf": string;
+                        "application/msword": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/vnd.ms-excel": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.ms-powerpoint": string;
+                        "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                        "application/vnd.oasis.opendocument.text": string;
+                        "application/vnd.oasis.opendocument.spreadsheet": string;
+                        "application/vnd.oasis.opendocument.presentation": string;
+                        "text/plain": string;
                     };
                 };
                 /** @description Not modified (If-None-Match) */
@@ -3676,27 +3716,26 @@ export interface components {
             password: string;
         };
         User: {
-            readonly id?: number;
+            readonly id: number;
             /** Format: email */
             email: string;
             name: string;
             /** @enum {string} */
             role: "admin" | "manager" | "sales" | "service";
-            team_id?: number | null;
+            team_id: number | null;
             /** @enum {string} */
-            locale?: "zh-CN" | "en-US";
-            active?: boolean;
-            password: string;
+            locale: "zh-CN" | "en-US";
+            active: boolean;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly created_at?: string;
+            readonly created_at: string;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly updated_at?: string;
+            readonly updated_at: string;
         };
         Token: {
             access_token: string;
@@ -3719,6 +3758,29 @@ export interface components {
         UserPage: {
             items: components["schemas"]["User"][];
             next_cursor: string | null;
+        };
+        UserInput: {
+            readonly id?: number;
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "manager" | "sales" | "service";
+            team_id?: number | null;
+            /** @enum {string} */
+            locale?: "zh-CN" | "en-US";
+            active?: boolean;
+            password: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at?: string;
         };
         UserUpdate: {
             readonly id?: number;
@@ -3744,6 +3806,15 @@ export interface components {
             readonly updated_at?: string;
         };
         Team: {
+            readonly id: number;
+            name: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at: string;
+        };
+        TeamInput: {
             readonly id?: number;
             name: string;
             /**
@@ -3753,6 +3824,59 @@ export interface components {
             readonly created_at?: string;
         };
         Lead: {
+            readonly id: number;
+            name: string;
+            company_name: string | null;
+            title: string | null;
+            /** Format: email */
+            email: string | null;
+            /** @description Answered in E.164, e.g. +8613800138000 */
+            phone: string | null;
+            /** @enum {string} */
+            source: "web" | "referral" | "event" | "cold_call" | "advertisement" | "partner" | "other";
+            /** @enum {string} */
+            status: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+            /** @description Writable by managers and admins */
+            owner_id: number | null;
+            readonly owner_name: string | null;
+            description: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly last_contacted_at: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly next_follow_up_at: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly converted_at: string | null;
+            readonly converted_company_id: number | null;
+            readonly converted_company_name: string | null;
+            readonly converted_contact_id: number | null;
+            readonly converted_contact_name: string | null;
+            readonly converted_opportunity_id: number | null;
+            readonly converted_opportunity_name: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at: string;
+        };
+        LeadPage: {
+            items: components["schemas"]["Lead"][];
+            next_cursor: string | null;
+        };
+        LeadInput: {
             readonly id?: number;
             name: string;
             company_name?: string | null;
@@ -3785,8 +3909,11 @@ export interface components {
              */
             readonly converted_at?: string | null;
             readonly converted_company_id?: number | null;
+            readonly converted_company_name?: string | null;
             readonly converted_contact_id?: number | null;
+            readonly converted_contact_name?: string | null;
             readonly converted_opportunity_id?: number | null;
+            readonly converted_opportunity_name?: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
@@ -3797,10 +3924,6 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
-        };
-        LeadPage: {
-            items: components["schemas"]["Lead"][];
-            next_cursor: string | null;
         };
         LeadUpdate: {
             readonly id?: number;
@@ -3835,8 +3958,11 @@ export interface components {
              */
             readonly converted_at?: string | null;
             readonly converted_company_id?: number | null;
+            readonly converted_company_name?: string | null;
             readonly converted_contact_id?: number | null;
+            readonly converted_contact_name?: string | null;
             readonly converted_opportunity_id?: number | null;
+            readonly converted_opportunity_name?: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
@@ -3849,6 +3975,41 @@ export interface components {
             readonly updated_at?: string;
         };
         Company: {
+            readonly id: number;
+            name: string;
+            industry: string | null;
+            /**
+             * @description Head count: 1-10, 11-50, 51-200, 201-1000, 1001+
+             * @enum {string|null}
+             */
+            size: "1-10" | "11-50" | "51-200" | "201-1000" | "1001+" | null;
+            /** @description http(s) address; `acme.cn` is stored as https://acme.cn */
+            website: string | null;
+            /** @description Answered in E.164, e.g. +8613800138000 */
+            phone: string | null;
+            address: string | null;
+            /** @description The parent company (group, head office) */
+            parent_id: number | null;
+            /** @description Writable by managers and admins */
+            owner_id: number | null;
+            readonly owner_name: string | null;
+            description: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at: string;
+        };
+        CompanyPage: {
+            items: components["schemas"]["Company"][];
+            next_cursor: string | null;
+        };
+        CompanyInput: {
             readonly id?: number;
             name: string;
             industry?: string | null;
@@ -3878,10 +4039,6 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
-        };
-        CompanyPage: {
-            items: components["schemas"]["Company"][];
-            next_cursor: string | null;
         };
         CompanyUpdate: {
             readonly id?: number;
@@ -3915,6 +4072,35 @@ export interface components {
             readonly updated_at?: string;
         };
         Contact: {
+            readonly id: number;
+            name: string;
+            /** @description The company they work for */
+            company_id: number | null;
+            title: string | null;
+            /** Format: email */
+            email: string | null;
+            /** @description Answered in E.164, e.g. +8613800138000 */
+            phone: string | null;
+            /** @description Writable by managers and admins */
+            owner_id: number | null;
+            readonly owner_name: string | null;
+            description: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at: string;
+        };
+        ContactPage: {
+            items: components["schemas"]["Contact"][];
+            next_cursor: string | null;
+        };
+        ContactInput: {
             readonly id?: number;
             name: string;
             /** @description The company they work for */
@@ -3938,10 +4124,6 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
-        };
-        ContactPage: {
-            items: components["schemas"]["Contact"][];
-            next_cursor: string | null;
         };
         ContactUpdate: {
             readonly id?: number;
@@ -3969,6 +4151,42 @@ export interface components {
             readonly updated_at?: string;
         };
         FollowUp: {
+            readonly id: number;
+            readonly lead_id: number | null;
+            readonly company_id: number | null;
+            readonly contact_id: number | null;
+            readonly opportunity_id: number | null;
+            /** @enum {string} */
+            kind: "call" | "email" | "meeting" | "visit" | "note" | "task";
+            content: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            due_at: string | null;
+            /**
+             * Format: date-time
+             * @description Set to complete; null reopens
+             */
+            done_at: string | null;
+            readonly author_id: number | null;
+            readonly author_name: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at: string;
+        };
+        FollowUpPage: {
+            items: components["schemas"]["FollowUp"][];
+            next_cursor: string | null;
+        };
+        FollowUpInput: {
             readonly id?: number;
             readonly lead_id?: number | null;
             readonly company_id?: number | null;
@@ -3999,10 +4217,6 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
-        };
-        FollowUpPage: {
-            items: components["schemas"]["FollowUp"][];
-            next_cursor: string | null;
         };
         FollowUpUpdate: {
             readonly id?: number;
@@ -4070,6 +4284,7 @@ export interface components {
         };
         OpportunityLine: {
             product_id: number;
+            readonly product_name: string | null;
             /**
              * Format: decimal
              * @description Decimal string, at most 3 decimals
@@ -4081,75 +4296,77 @@ export interface components {
              * @description Default: the product's price
              * @example 1234.50
              */
-            unit_price?: string;
+            unit_price: string;
             /**
              * Format: decimal
              * @description Percent, 0 to 100 (default 0)
              * @example 1234.50
              */
-            discount?: string;
+            discount: string;
             /**
              * Format: decimal
              * @description Computed
              */
-            readonly line_total?: string;
+            readonly line_total: string;
         };
         Opportunity: {
-            readonly id?: number;
+            readonly id: number;
             name: string;
-            company_id?: number | null;
-            contact_id?: number | null;
-            readonly lead_id?: number | null;
+            company_id: number | null;
+            readonly company_name: string | null;
+            contact_id: number | null;
+            readonly contact_name: string | null;
+            readonly lead_id: number | null;
             /** @description Default: the stage's, or the default one */
-            pipeline_id?: number;
+            pipeline_id: number;
             /** @description Move it by changing this; default: the pipeline's first open stage */
-            stage_id?: number;
+            stage_id: number;
             /**
              * Format: decimal
              * @description Decimal string; default: the sum of the lines' totals
              * @example 1234.50
              */
-            amount?: string;
+            amount: string;
             /**
              * @description ISO 4217 code, e.g. CNY
              * @example CNY
              */
-            currency?: string;
+            currency: string;
             /**
              * Format: date
              * @description YYYY-MM-DD, between 1970-01-01 and 2999-12-31
              */
-            expected_close_date?: string | null;
+            expected_close_date: string | null;
             /** @description Percent; null follows the stage's default (answered) */
-            probability?: number | null;
+            probability: number | null;
             /** @description Writable by managers and admins */
-            owner_id?: number | null;
-            readonly owner_name?: string | null;
+            owner_id: number | null;
+            readonly owner_name: string | null;
             /**
              * @description From the stage's kind: open, won or lost
              * @enum {string}
              */
-            readonly status?: "open" | "won" | "lost";
+            readonly status: "open" | "won" | "lost";
             /** @description Only when in a lost stage */
-            lost_reason?: string | null;
+            lost_reason: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly closed_at?: string | null;
-            description?: string | null;
+            readonly closed_at: string | null;
+            description: string | null;
             /** @description Products quoted; sending lines replaces them all */
-            lines?: components["schemas"]["OpportunityLine"][];
+            lines: components["schemas"]["OpportunityLine"][];
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly created_at?: string;
+            readonly created_at: string;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly updated_at?: string;
+            readonly updated_at: string;
         };
         Conversion: {
             lead: components["schemas"]["Lead"];
@@ -4162,46 +4379,46 @@ export interface components {
             contacts: components["schemas"]["Contact"][];
         };
         Stage: {
-            readonly id?: number;
+            readonly id: number;
             name: string;
             /** @description 0 first; change the order with PATCH stages */
-            readonly position?: number;
+            readonly position: number;
             /** @description Default win probability (percent) of its opportunities */
-            probability?: number;
+            probability: number;
             /**
              * @description open, or won / lost: moving there closes the opportunity
              * @enum {string}
              */
-            kind?: "open" | "won" | "lost";
+            kind: "open" | "won" | "lost";
             /**
              * Format: date-time
              * @description Set when archived: no new opportunities go there
              */
-            readonly archived_at?: string | null;
+            readonly archived_at: string | null;
         };
         Pipeline: {
-            readonly id?: number;
+            readonly id: number;
             name: string;
-            readonly template?: string | null;
+            readonly template: string | null;
             /** @description Where new opportunities go unless told otherwise */
-            is_default?: boolean;
+            is_default: boolean;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly archived_at?: string | null;
+            readonly archived_at: string | null;
             /** @description Ordered by position; archived ones too (see archived_at) */
-            readonly stages?: components["schemas"]["Stage"][];
+            readonly stages: components["schemas"]["Stage"][];
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly created_at?: string;
+            readonly created_at: string;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly updated_at?: string;
+            readonly updated_at: string;
         };
         PipelinePage: {
             items: components["schemas"]["Pipeline"][];
@@ -4249,7 +4466,7 @@ export interface components {
              */
             readonly archived_at?: string | null;
             /** @description Ordered by position; archived ones too (see archived_at) */
-            readonly stages?: components["schemas"]["Stage"][];
+            readonly stages?: components["schemas"]["StageInput"][];
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
@@ -4330,11 +4547,40 @@ export interface components {
             items: components["schemas"]["Opportunity"][];
             next_cursor: string | null;
         };
-        OpportunityUpdate: {
+        OpportunityLineInput: {
+            product_id: number;
+            readonly product_name?: string | null;
+            /**
+             * Format: decimal
+             * @description Decimal string, at most 3 decimals
+             * @example 12.500
+             */
+            quantity: string;
+            /**
+             * Format: decimal
+             * @description Default: the product's price
+             * @example 1234.50
+             */
+            unit_price?: string;
+            /**
+             * Format: decimal
+             * @description Percent, 0 to 100 (default 0)
+             * @example 1234.50
+             */
+            discount?: string;
+            /**
+             * Format: decimal
+             * @description Computed
+             */
+            readonly line_total?: string;
+        };
+        OpportunityInput: {
             readonly id?: number;
-            name?: string;
+            name: string;
             company_id?: number | null;
+            readonly company_name?: string | null;
             contact_id?: number | null;
+            readonly contact_name?: string | null;
             readonly lead_id?: number | null;
             /** @description Default: the stage's, or the default one */
             pipeline_id?: number;
@@ -4375,7 +4621,66 @@ export interface components {
             readonly closed_at?: string | null;
             description?: string | null;
             /** @description Products quoted; sending lines replaces them all */
-            lines?: components["schemas"]["OpportunityLine"][];
+            lines?: components["schemas"]["OpportunityLineInput"][];
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at?: string;
+        };
+        OpportunityUpdate: {
+            readonly id?: number;
+            name?: string;
+            company_id?: number | null;
+            readonly company_name?: string | null;
+            contact_id?: number | null;
+            readonly contact_name?: string | null;
+            readonly lead_id?: number | null;
+            /** @description Default: the stage's, or the default one */
+            pipeline_id?: number;
+            /** @description Move it by changing this; default: the pipeline's first open stage */
+            stage_id?: number;
+            /**
+             * Format: decimal
+             * @description Decimal string; default: the sum of the lines' totals
+             * @example 1234.50
+             */
+            amount?: string;
+            /**
+             * @description ISO 4217 code, e.g. CNY
+             * @example CNY
+             */
+            currency?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, between 1970-01-01 and 2999-12-31
+             */
+            expected_close_date?: string | null;
+            /** @description Percent; null follows the stage's default (answered) */
+            probability?: number | null;
+            /** @description Writable by managers and admins */
+            owner_id?: number | null;
+            readonly owner_name?: string | null;
+            /**
+             * @description From the stage's kind: open, won or lost
+             * @enum {string}
+             */
+            readonly status?: "open" | "won" | "lost";
+            /** @description Only when in a lost stage */
+            lost_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly closed_at?: string | null;
+            description?: string | null;
+            /** @description Products quoted; sending lines replaces them all */
+            lines?: components["schemas"]["OpportunityLineInput"][];
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
@@ -4406,6 +4711,47 @@ export interface components {
             next_cursor: string | null;
         };
         Product: {
+            readonly id: number;
+            /** @description Unique, case-insensitive; printable ASCII, at most 64 characters */
+            sku: string;
+            name: string;
+            /** @description pcs, set, kg ... (default pcs) */
+            unit: string;
+            /**
+             * Format: decimal
+             * @description List price, decimal string (default 0.00)
+             * @example 1234.50
+             */
+            price: string;
+            /**
+             * @description ISO 4217 code, e.g. CNY
+             * @example CNY
+             */
+            currency: string;
+            /**
+             * Format: decimal
+             * @description On hand, as the ERP reports it; null when unknown
+             * @example 12.500
+             */
+            stock_quantity: string | null;
+            /** @description Inactive products are not sold */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at: string;
+        };
+        ProductPage: {
+            items: components["schemas"]["Product"][];
+            next_cursor: string | null;
+        };
+        ProductInput: {
             readonly id?: number;
             /** @description Unique, case-insensitive; printable ASCII, at most 64 characters */
             sku: string;
@@ -4441,10 +4787,6 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
-        };
-        ProductPage: {
-            items: components["schemas"]["Product"][];
-            next_cursor: string | null;
         };
         ProductUpdate: {
             readonly id?: number;
@@ -4541,9 +4883,115 @@ export interface components {
             results: components["schemas"]["UpsertResult"][];
         };
         OrderLine: {
+            readonly id: number;
+            /** @description Optional: free text lines */
+            product_id: number | null;
+            readonly product_name: string | null;
+            /** @description Default: the product's name */
+            description: string | null;
+            /**
+             * Format: decimal
+             * @description Decimal string, at most 3 decimals
+             * @example 12.500
+             */
+            quantity: string;
+            /**
+             * Format: decimal
+             * @description Default: the product's price
+             * @example 1234.50
+             */
+            unit_price: string;
+            /**
+             * Format: decimal
+             * @description Percent, 0 to 100 (default 0)
+             * @example 1234.50
+             */
+            discount: string;
+            /**
+             * Format: decimal
+             * @description Decimal string, at most 2 decimals
+             * @example 1234.50
+             */
+            readonly line_total: string;
+            /**
+             * Format: decimal
+             * @description The product's stock when the line was written (or confirmed)
+             * @example 12.500
+             */
+            readonly stock_on_hand: string | null;
+            /** @description The order asks for more than is in stock */
+            readonly stock_short: boolean;
+        };
+        StockWarning: {
+            product_id: number;
+            /**
+             * Format: decimal
+             * @description All lines of the product
+             * @example 12.500
+             */
+            requested: string;
+            /**
+             * Format: decimal
+             * @description Decimal string, at most 3 decimals
+             * @example 12.500
+             */
+            stock_on_hand: string;
+            message: string;
+        };
+        Order: {
+            readonly id: number;
+            /** @example SO-2026-000123 */
+            readonly number: string;
+            /** @description Create from this won opportunity: its lines, customer, owner */
+            opportunity_id: number | null;
+            readonly opportunity_name: string | null;
+            company_id: number | null;
+            readonly company_name: string | null;
+            contact_id: number | null;
+            readonly contact_name: string | null;
+            /** @description Writable by managers and admins */
+            owner_id: number | null;
+            readonly owner_name: string | null;
+            /**
+             * @description New orders are drafts; PATCH moves them on
+             * @enum {string}
+             */
+            readonly status: "draft" | "confirmed" | "shipped" | "completed" | "cancelled";
+            /**
+             * @description ISO 4217 code, e.g. CNY
+             * @example CNY
+             */
+            currency: string;
+            /**
+             * Format: decimal
+             * @description Decimal string, at most 2 decimals
+             * @example 1234.50
+             */
+            readonly total: string;
+            notes: string | null;
+            lines: components["schemas"]["OrderLine"][];
+            /** @description Products the order asks more of than is in stock */
+            readonly stock_warnings: components["schemas"]["StockWarning"][];
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at: string;
+        };
+        OrderPage: {
+            items: components["schemas"]["Order"][];
+            next_cursor: string | null;
+        };
+        OrderLineInput: {
             readonly id?: number;
             /** @description Optional: free text lines */
             product_id?: number | null;
+            readonly product_name?: string | null;
             /** @description Default: the product's name */
             description?: string | null;
             /**
@@ -4579,7 +5027,7 @@ export interface components {
             /** @description The order asks for more than is in stock */
             readonly stock_short?: boolean;
         };
-        StockWarning: {
+        StockWarningInput: {
             product_id: number;
             /**
              * Format: decimal
@@ -4595,14 +5043,17 @@ export interface components {
             stock_on_hand: string;
             message: string;
         };
-        Order: {
+        OrderInput: {
             readonly id?: number;
             /** @example SO-2026-000123 */
             readonly number?: string;
             /** @description Create from this won opportunity: its lines, customer, owner */
             opportunity_id?: number | null;
+            readonly opportunity_name?: string | null;
             company_id?: number | null;
+            readonly company_name?: string | null;
             contact_id?: number | null;
+            readonly contact_name?: string | null;
             /** @description Writable by managers and admins */
             owner_id?: number | null;
             readonly owner_name?: string | null;
@@ -4623,9 +5074,9 @@ export interface components {
              */
             readonly total?: string;
             notes?: string | null;
-            lines?: components["schemas"]["OrderLine"][];
+            lines?: components["schemas"]["OrderLineInput"][];
             /** @description Products the order asks more of than is in stock */
-            readonly stock_warnings?: components["schemas"]["StockWarning"][];
+            readonly stock_warnings?: components["schemas"]["StockWarningInput"][];
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
@@ -4637,17 +5088,16 @@ export interface components {
              */
             readonly updated_at?: string;
         };
-        OrderPage: {
-            items: components["schemas"]["Order"][];
-            next_cursor: string | null;
-        };
         OrderUpdate: {
             readonly id?: number;
             /** @example SO-2026-000123 */
             readonly number?: string;
             readonly opportunity_id?: number | null;
+            readonly opportunity_name?: string | null;
             company_id?: number | null;
+            readonly company_name?: string | null;
             contact_id?: number | null;
+            readonly contact_name?: string | null;
             /** @description Writable by managers and admins */
             owner_id?: number | null;
             readonly owner_name?: string | null;
@@ -4668,9 +5118,9 @@ export interface components {
              */
             readonly total?: string;
             notes?: string | null;
-            lines?: components["schemas"]["OrderLine"][];
+            lines?: components["schemas"]["OrderLineInput"][];
             /** @description Products the order asks more of than is in stock */
-            readonly stock_warnings?: components["schemas"]["StockWarning"][];
+            readonly stock_warnings?: components["schemas"]["StockWarningInput"][];
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
@@ -4683,6 +5133,89 @@ export interface components {
             readonly updated_at?: string;
         };
         Ticket: {
+            readonly id: number;
+            /** @enum {string} */
+            kind: "complaint" | "inquiry" | "feedback" | "request";
+            subject: string;
+            description: string | null;
+            /**
+             * @description Default `normal`; its SLA policy sets the due times
+             * @enum {string}
+             */
+            priority: "low" | "normal" | "high" | "urgent";
+            /**
+             * @description Default `new`. Moves: new -> open, waiting_on_customer, resolved, closed; open -> waiting_on_customer, resolved, closed; waiting_on_customer -> open, resolved, closed; resolved -> open, closed; closed -> open (409 otherwise)
+             * @enum {string}
+             */
+            status: "new" | "open" | "waiting_on_customer" | "resolved" | "closed";
+            /**
+             * @description Default `phone`
+             * @enum {string}
+             */
+            channel: "phone" | "email" | "web" | "upload_link" | "api";
+            company_id: number | null;
+            readonly company_name: string | null;
+            /** @description Works for the company, when both are set */
+            contact_id: number | null;
+            readonly contact_name: string | null;
+            /** @description Yourself or nobody; admins, managers and service staff may also name any active admin, manager or service user */
+            assignee_id: number | null;
+            readonly assignee_name: string | null;
+            team_id: number | null;
+            readonly created_by_id: number | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly first_response_due_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly resolution_due_at: string;
+            /**
+             * Format: date-time
+             * @description The first comment for the customer, or the first move to waiting_on_customer or resolved
+             */
+            readonly first_responded_at: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly resolved_at: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly closed_at: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the ticket waits on the customer: the resolution clock stands still, and resolution_due_at moves back by the wait when it ends
+             */
+            readonly sla_paused_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer's latest files or message (through an upload link) arrived, while no staff answer has followed: cleared by a comment for the customer or a move to waiting_on_customer, resolved or closed
+             */
+            readonly customer_replied_at: string | null;
+            /** @description A due time passed without the response or resolution */
+            readonly sla_breached: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at: string;
+        };
+        TicketPage: {
+            items: components["schemas"]["Ticket"][];
+            next_cursor: string | null;
+        };
+        TicketInput: {
             readonly id?: number;
             /** @enum {string} */
             kind: "complaint" | "inquiry" | "feedback" | "request";
@@ -4760,10 +5293,6 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
-        };
-        TicketPage: {
-            items: components["schemas"]["Ticket"][];
-            next_cursor: string | null;
         };
         TicketUpdate: {
             readonly id?: number;
@@ -4845,6 +5374,33 @@ export interface components {
             readonly updated_at?: string;
         };
         TicketComment: {
+            readonly id: number;
+            readonly ticket_id: number;
+            body: string;
+            /**
+             * @description Default `internal` (staff only); `customer` comments are meant for the customer, and the first one is the ticket's first response
+             * @enum {string}
+             */
+            visibility: "internal" | "customer";
+            readonly author_id: number | null;
+            readonly author_name: string | null;
+            /**
+             * @description `customer` when written through an upload link
+             * @enum {string}
+             */
+            readonly author_kind: "user" | "customer";
+            readonly upload_link_id: number | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly created_at: string;
+        };
+        TicketCommentPage: {
+            items: components["schemas"]["TicketComment"][];
+            next_cursor: string | null;
+        };
+        TicketCommentInput: {
             readonly id?: number;
             readonly ticket_id?: number;
             body: string;
@@ -4867,11 +5423,25 @@ export interface components {
              */
             readonly created_at?: string;
         };
-        TicketCommentPage: {
-            items: components["schemas"]["TicketComment"][];
-            next_cursor: string | null;
-        };
         SlaPolicy: {
+            /** @enum {string} */
+            readonly priority: "low" | "normal" | "high" | "urgent";
+            /** @description Hours from creation to the first response */
+            first_response_hours: number;
+            /** @description Hours from creation to the resolution; at least the above */
+            resolution_hours: number;
+            /** @description The built-in hours: no admin has set them */
+            readonly is_default: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            readonly updated_at: string | null;
+        };
+        SlaPolicyList: {
+            items: components["schemas"]["SlaPolicy"][];
+        };
+        SlaPolicyInput: {
             /** @enum {string} */
             readonly priority?: "low" | "normal" | "high" | "urgent";
             /** @description Hours from creation to the first response */
@@ -4886,33 +5456,30 @@ export interface components {
              */
             readonly updated_at?: string | null;
         };
-        SlaPolicyList: {
-            items: components["schemas"]["SlaPolicy"][];
-        };
         Attachment: {
-            readonly id?: number;
+            readonly id: number;
             /** @enum {string} */
-            readonly record_type?: "ticket" | "lead" | "company" | "opportunity";
-            readonly record_id?: number;
-            readonly filename?: string;
+            readonly record_type: "ticket" | "lead" | "company" | "opportunity";
+            readonly record_id: number;
+            readonly filename: string;
             /** @description Detected from the bytes, not the name */
-            readonly content_type?: string;
-            readonly size?: number;
-            readonly sha256?: string;
+            readonly content_type: string;
+            readonly size: number;
+            readonly sha256: string;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly created_at?: string;
-            readonly uploaded_by_id?: number | null;
-            readonly uploaded_by_name?: string | null;
-            readonly upload_link_id?: number | null;
+            readonly created_at: string;
+            readonly uploaded_by_id: number | null;
+            readonly uploaded_by_name: string | null;
+            readonly upload_link_id: number | null;
             /** @enum {string} */
-            readonly uploaded_via?: "user" | "upload_link";
+            readonly uploaded_via: "user" | "upload_link";
             /** @description A browser may show it (image or video) */
-            readonly inline?: boolean;
+            readonly inline: boolean;
             /** @description The bytes, signed: works without Authorization for ~15 minutes */
-            readonly content_url?: string;
+            readonly content_url: string;
         };
         AttachmentPage: {
             items: components["schemas"]["Attachment"][];
@@ -4922,28 +5489,28 @@ export interface components {
             items: components["schemas"]["Attachment"][];
         };
         UploadLink: {
-            readonly id?: number;
-            readonly ticket_id?: number;
+            readonly id: number;
+            readonly ticket_id: number;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly expires_at?: string;
-            readonly max_files?: number;
-            readonly max_total_bytes?: number;
-            readonly files_used?: number;
-            readonly bytes_used?: number;
+            readonly expires_at: string;
+            readonly max_files: number;
+            readonly max_total_bytes: number;
+            readonly files_used: number;
+            readonly bytes_used: number;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly created_at?: string;
+            readonly created_at: string;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly revoked_at?: string | null;
-            readonly active?: boolean;
+            readonly revoked_at: string | null;
+            readonly active: boolean;
         };
         UploadLinkPage: {
             items: components["schemas"]["UploadLink"][];
@@ -4958,75 +5525,75 @@ export interface components {
             max_total_bytes: number;
         };
         IssuedUploadLink: {
-            readonly id?: number;
-            readonly ticket_id?: number;
+            readonly id: number;
+            readonly ticket_id: number;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly expires_at?: string;
-            readonly max_files?: number;
-            readonly max_total_bytes?: number;
-            readonly files_used?: number;
-            readonly bytes_used?: number;
+            readonly expires_at: string;
+            readonly max_files: number;
+            readonly max_total_bytes: number;
+            readonly files_used: number;
+            readonly bytes_used: number;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly created_at?: string;
+            readonly created_at: string;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            readonly revoked_at?: string | null;
-            readonly active?: boolean;
+            readonly revoked_at: string | null;
+            readonly active: boolean;
             /** @description The customer's page */
-            readonly url?: string;
+            readonly url: string;
             /** @description Shown only this once */
-            readonly token?: string;
+            readonly token: string;
         };
         UploadLinkInfo: {
-            ticket_reference?: string;
-            ticket_subject?: string;
+            ticket_reference: string;
+            ticket_subject: string;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            expires_at?: string;
-            max_files?: number;
-            files_remaining?: number;
-            max_total_bytes?: number;
-            bytes_remaining?: number;
-            max_file_bytes?: number;
-            accepted_types?: string[];
+            expires_at: string;
+            max_files: number;
+            files_remaining: number;
+            max_total_bytes: number;
+            bytes_remaining: number;
+            max_file_bytes: number;
+            accepted_types: string[];
             /** @description For an <input type=file accept=...> */
-            accept?: string;
+            accept: string;
         };
         ReceivedFile: {
-            filename?: string;
-            size?: number;
-            content_type?: string;
+            filename: string;
+            size: number;
+            content_type: string;
         };
         PublicUploadResult: {
             items: components["schemas"]["ReceivedFile"][];
             message_saved: boolean;
         };
         AuditEvent: {
-            id?: number;
+            id: number;
             /**
              * Format: date-time
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
-            occurred_at?: string;
-            actor_id?: number | null;
-            action?: string;
-            entity?: string;
-            entity_id?: string | null;
+            occurred_at: string;
+            actor_id: number | null;
+            action: string;
+            entity: string;
+            entity_id: string | null;
             /** @description {field: {"old": ..., "new": ...}} */
-            changes?: {
+            changes: {
                 [key: string]: unknown;
             } | null;
-            ip_address?: string | null;
+            ip_address: string | null;
         };
         AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];

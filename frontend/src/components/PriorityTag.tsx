@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 
 /** A ticket priority (tickets and the SLA settings show the same tag). */
-export type Priority = NonNullable<components['schemas']['Ticket']['priority']>;
+export type Priority = components['schemas']['Ticket']['priority'];
 
 const PRIORITY_COLORS: Record<Priority, string> = {
   urgent: 'error',

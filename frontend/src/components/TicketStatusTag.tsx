@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 
 /** A ticket status (the ticket pages and the customer pages show the same tag). */
-export type TicketStatus = NonNullable<components['schemas']['Ticket']['status']>;
+export type TicketStatus = components['schemas']['Ticket']['status'];
 
 const STATUS_COLORS: Record<TicketStatus, string> = {
   new: 'blue',

@@ -7,7 +7,7 @@ export async function searchCompanies(q: string, signal?: AbortSignal): Promise<
   const { data } = await unwrap(
     api.GET('/api/v1/companies', { params: { query: { q: q || undefined, limit: 20 } }, signal }),
   );
-  return data.items as Company[];
+  return data.items;
 }
 
 export function useCompanySearch(q: string, { enabled = true }: { enabled?: boolean } = {}) {

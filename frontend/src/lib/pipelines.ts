@@ -9,7 +9,7 @@ import type { Pipeline, Stage } from '../api/types';
  */
 export async function getPipelines(signal?: AbortSignal): Promise<Pipeline[]> {
   const { data } = await unwrap(api.GET('/api/v1/pipelines', { params: { query: { limit: 100 } }, signal }));
-  return (data.items as Pipeline[]).filter((pipeline) => !pipeline.archived_at);
+  return (data.items).filter((pipeline) => !pipeline.archived_at);
 }
 
 export const pipelineKeys = { all: ['pipelines'] as const };

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
-import type { Company, Contact, FollowUp, Lead, User } from '../api/types';
+import type { Company, Contact, FollowUp, Lead, Opportunity, Order, OrderLine, User } from '../api/types';
 import type { Ticket, TicketComment } from '../features/tickets/types';
 import { dayjs } from '../lib/dates';
 
@@ -14,6 +14,8 @@ export const users = {
     team_id: 1,
     locale: 'zh-CN',
     active: true,
+    created_at: '2026-01-05T08:00:00+00:00',
+    updated_at: '2026-01-05T08:00:00+00:00',
   },
   manager: {
     id: 2,
@@ -23,6 +25,8 @@ export const users = {
     team_id: 1,
     locale: 'zh-CN',
     active: true,
+    created_at: '2026-01-05T08:00:00+00:00',
+    updated_at: '2026-01-05T08:00:00+00:00',
   },
   service: {
     id: 6,
@@ -32,6 +36,8 @@ export const users = {
     team_id: 3,
     locale: 'zh-CN',
     active: true,
+    created_at: '2026-01-05T08:00:00+00:00',
+    updated_at: '2026-01-05T08:00:00+00:00',
   },
 } satisfies Record<string, User>;
 
@@ -61,6 +67,13 @@ export function makeLead(overrides: Partial<Lead> = {}): Lead {
     updated_at: '2026-03-02T08:00:00+00:00',
     last_contacted_at: null,
     next_follow_up_at: null,
+    converted_at: null,
+    converted_company_id: null,
+    converted_company_name: null,
+    converted_contact_id: null,
+    converted_contact_name: null,
+    converted_opportunity_id: null,
+    converted_opportunity_name: null,
     ...overrides,
   };
 }
@@ -70,11 +83,15 @@ export function makeFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
   return {
     id,
     lead_id: 1,
+    company_id: null,
+    contact_id: null,
+    opportunity_id: null,
     kind: 'call',
     content: `Follow-up ${id}`,
     due_at: null,
     done_at: null,
     author_id: 3,
+    author_name: 'Li Na',
     created_at: '2026-03-02T08:00:00+00:00',
     updated_at: '2026-03-02T08:00:00+00:00',
     ...overrides,
@@ -230,6 +247,77 @@ export function makeContact(overrides: Partial<Contact> = {}): Contact {
     owner_id: 3,
     owner_name: 'Li Na',
     description: null,
+    created_at: '2026-03-02T08:00:00+00:00',
+    updated_at: '2026-03-02T08:00:00+00:00',
+    ...overrides,
+  };
+}
+
+export function makeOpportunity(overrides: Partial<Opportunity> = {}): Opportunity {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    name: `Deal ${id}`,
+    company_id: null,
+    company_name: null,
+    contact_id: null,
+    contact_name: null,
+    lead_id: null,
+    pipeline_id: 1,
+    stage_id: 2,
+    amount: '10000.00',
+    currency: 'CNY',
+    expected_close_date: null,
+    probability: 20,
+    owner_id: 3,
+    owner_name: 'Li Na',
+    status: 'open',
+    lost_reason: null,
+    closed_at: null,
+    description: null,
+    lines: [],
+    created_at: '2026-03-02T08:00:00+00:00',
+    updated_at: '2026-03-02T08:00:00+00:00',
+    ...overrides,
+  };
+}
+
+export function makeOrderLine(overrides: Partial<OrderLine> = {}): OrderLine {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    product_id: null,
+    product_name: null,
+    description: `Line ${id}`,
+    quantity: '1.000',
+    unit_price: '100.00',
+    discount: '0.00',
+    line_total: '100.00',
+    stock_on_hand: null,
+    stock_short: false,
+    ...overrides,
+  };
+}
+
+export function makeOrder(overrides: Partial<Order> = {}): Order {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    number: `SO-2026-${String(id).padStart(6, '0')}`,
+    opportunity_id: null,
+    opportunity_name: null,
+    company_id: null,
+    company_name: null,
+    contact_id: null,
+    contact_name: null,
+    owner_id: 3,
+    owner_name: 'Li Na',
+    status: 'draft',
+    currency: 'CNY',
+    total: '100.00',
+    notes: null,
+    lines: [],
+    stock_warnings: [],
     created_at: '2026-03-02T08:00:00+00:00',
     updated_at: '2026-03-02T08:00:00+00:00',
     ...overrides,

@@ -26,6 +26,7 @@ from crm.sales.orders.models import ORDER_SORT_FIELDS, ORDER_STATUSES
 class OrderLineSchema(StrictSchema):
     id = ma.fields.Integer(dump_only=True)
     product_id = StrictId(allow_none=True, metadata={"description": "Optional: free text lines"})
+    product_name = ma.fields.String(dump_only=True, allow_none=True)
     description = OptionalText(
         allow_none=True, max=200, metadata={"description": "Default: the product's name"}
     )
@@ -85,8 +86,11 @@ class OrderSchema(StrictSchema):
         allow_none=True,
         metadata={"description": "Create from this won opportunity: its lines, customer, owner"},
     )
+    opportunity_name = ma.fields.String(dump_only=True, allow_none=True)
     company_id = StrictId(allow_none=True)
+    company_name = ma.fields.String(dump_only=True, allow_none=True)
     contact_id = StrictId(allow_none=True)
+    contact_name = ma.fields.String(dump_only=True, allow_none=True)
     owner_id = StrictId(
         allow_none=True, metadata={"description": "Writable by managers and admins"}
     )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -10,6 +11,10 @@ from crm.core.models import OwnedRecordMixin, TimestampMixin, VersionMixin
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
+from crm.sales.products.models import Product
+
+if TYPE_CHECKING:
+    from crm.customers.models import Company, Contact
 
 STAGE_KINDS = ("open", "won", "lost")
 OPPORTUNITY_STATUSES = STAGE_KINDS
@@ -68,6 +73,9 @@ class Opportunity(OwnedRecordMixin, db.Model):
     description: Mapped[str | None] = mapped_column(sa.Text)
 
     stage: Mapped[Stage] = relationship(lazy="joined")
+    # Read-only: the opportunity JSON names them, and lists load them in the same query.
+    company: Mapped[Company | None] = relationship(lazy="joined", viewonly=True)
+    contact: Mapped[Contact | None] = relationship(lazy="joined", viewonly=True)
     lines: Mapped[list[OpportunityLine]] = relationship(
         order_by="OpportunityLine.position", lazy="selectin", cascade="all, delete-orphan"
     )
@@ -81,6 +89,14 @@ class Opportunity(OwnedRecordMixin, db.Model):
         sa.Index("ix_opportunities_expected_close_date_id", "expected_close_date", "id"),
     )
 
+    @property
+    def company_name(self) -> str | None:
+        return self.company.name if self.company is not None else None
+
+    @property
+    def contact_name(self) -> str | None:
+        return self.contact.name if self.contact is not None else None
+
 
 class OpportunityLine(db.Model):
     __tablename__ = "opportunity_lines"
@@ -92,6 +108,13 @@ class OpportunityLine(db.Model):
     unit_price: Mapped[Decimal] = mapped_column(MONEY)
     discount: Mapped[Decimal] = mapped_column(sa.Numeric(5, 2), default=Decimal("0"))
     position: Mapped[int] = mapped_column(sa.Integer, default=0)
+
+    # Read-only, loaded with the lines: the line JSON names its product.
+    product: Mapped[Product] = relationship(lazy="joined", viewonly=True)
+
+    @property
+    def product_name(self) -> str | None:
+        return self.product.name if self.product is not None else None
 
 
 class StageChange(db.Model):

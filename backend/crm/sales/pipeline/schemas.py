@@ -103,10 +103,6 @@ class PipelineSchema(StrictSchema):
     updated_at = UtcDateTime(dump_only=True)
 
 
-class StageInputSchema(StageSchema):
-    """A stage of a pipeline created with its own stages."""
-
-
 class PipelineCreateSchema(StrictSchema):
     name = RequiredText(max=100, metadata={"description": "Default: the template's name"})
     template = ma.fields.String(
@@ -115,7 +111,7 @@ class PipelineCreateSchema(StrictSchema):
     )
     is_default = ma.fields.Boolean()
     stages = ma.fields.List(
-        ma.fields.Nested(StageInputSchema),
+        ma.fields.Nested(StageSchema),
         validate=validate.Length(min=1, max=MAX_STAGES),
         metadata={"description": "The stages, in order (when not from a template)"},
     )
@@ -196,6 +192,7 @@ class _LineTotal(ma.fields.Decimal):
 
 class OpportunityLineSchema(StrictSchema):
     product_id = StrictId(required=True)
+    product_name = ma.fields.String(dump_only=True, allow_none=True)
     quantity = Quantity(required=True, positive=True)
     unit_price = Money(metadata={"description": "Default: the product's price"})
     discount = Percent(metadata={"description": "Percent, 0 to 100 (default 0)"})
@@ -215,7 +212,9 @@ class OpportunitySchema(StrictSchema):
     id = ma.fields.Integer(dump_only=True)
     name = RequiredText(required=True, max=200)
     company_id = StrictId(allow_none=True)
+    company_name = ma.fields.String(dump_only=True, allow_none=True)
     contact_id = StrictId(allow_none=True)
+    contact_name = ma.fields.String(dump_only=True, allow_none=True)
     lead_id = ma.fields.Integer(dump_only=True, allow_none=True)
     pipeline_id = StrictId(metadata={"description": "Default: the stage's, or the default one"})
     stage_id = StrictId(

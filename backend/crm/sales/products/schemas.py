@@ -109,11 +109,17 @@ class BulkUpsertSchema(StrictSchema):
 class UpsertResultSchema(ma.Schema):
     sku = ma.fields.String(required=True, allow_none=True)
     status = ma.fields.String(required=True, validate=validate.OneOf(UPSERT_STATUSES))
-    id = ma.fields.Integer(allow_none=True, metadata={"description": "The product, unless error"})
+    id = ma.fields.Integer(
+        allow_none=True,
+        metadata={"description": "The product, unless error", "optional_in_response": True},
+    )
     errors = ma.fields.Dict(
         keys=ma.fields.String(),
         values=ma.fields.List(ma.fields.String()),
-        metadata={"description": "Messages per field, for an item in error"},
+        metadata={
+            "description": "Messages per field, for an item in error",
+            "optional_in_response": True,
+        },
     )
 
 

@@ -11,8 +11,7 @@ export type AttachmentRecord = 'tickets' | 'leads' | 'companies' | 'opportunitie
 
 type Schemas = components['schemas'];
 
-/** An attachment as the API answers it (every field is in every answer). */
-export type Attachment = Required<Omit<Schemas['Attachment'], 'sha256'>> & { sha256: string | null };
+export type Attachment = Schemas['Attachment'];
 
 export interface AttachmentPage {
   items: Attachment[];
@@ -49,7 +48,7 @@ export async function getAttachments(
               signal,
             });
   const { data } = await unwrap(call);
-  return { items: data.items as Attachment[], next_cursor: data.next_cursor ?? null };
+  return { items: data.items, next_cursor: data.next_cursor ?? null };
 }
 
 const CUSTOMER_POLL_MS = 30_000;

@@ -27,7 +27,7 @@ export function OwnerEditor({
   canWrite,
   save,
 }: {
-  record: { owner_id?: number | null; owner_name?: string | null };
+  record: { owner_id: number | null; owner_name: string | null };
   label: string;
   canWrite: boolean;
   save: (patch: { owner_id: number | null }) => Promise<unknown>;

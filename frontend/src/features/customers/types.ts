@@ -3,10 +3,10 @@ import type { Company, Contact } from '../../api/types';
 
 type Schemas = components['schemas'];
 
-export type CompanyCreate = Schemas['Company'];
+export type CompanyCreate = Schemas['CompanyInput'];
 export type CompanyUpdate = Schemas['CompanyUpdate'];
 export type CompanySize = NonNullable<Company['size']>;
-export type ContactCreate = Schemas['Contact'];
+export type ContactCreate = Schemas['ContactInput'];
 export type ContactUpdate = Schemas['ContactUpdate'];
 
 /** A record and its ETag (sent back in If-Match when saving). */

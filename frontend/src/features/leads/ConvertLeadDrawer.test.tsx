@@ -82,12 +82,23 @@ describe('Converting a lead', () => {
   it('shows what a converted lead became, and no Convert button', async () => {
     server.use(
       ...leadHandlers(
-        makeLead({ id: 5, status: 'converted', converted_company_id: 11, converted_opportunity_id: 77, converted_contact_id: 21 }),
+        makeLead({
+          id: 5,
+          status: 'converted',
+          converted_company_id: 11,
+          converted_company_name: '苏州泵业',
+          converted_opportunity_id: 77,
+          converted_opportunity_name: 'Cooling loop retrofit',
+          converted_contact_id: 21,
+          converted_contact_name: '王建国',
+        }),
       ),
     );
     renderApp('/leads/5', { user: users.sales });
-    expect(await screen.findByRole('link', { name: 'Opportunity #77' })).toHaveAttribute('href', '/opportunities/77');
-    expect(screen.getByRole('link', { name: 'Company #11' })).toHaveAttribute('href', '/companies/11');
+    expect(await screen.findByRole('link', { name: 'Opportunity: Cooling loop retrofit' })).toHaveAttribute('href', '/opportunities/77');
+    expect(screen.getByRole('link', { name: 'Company: 苏州泵业' })).toHaveAttribute('href', '/companies/11');
+    expect(screen.getByRole('link', { name: 'Contact: 王建国' })).toHaveAttribute('href', '/contacts/21');
+    expect(screen.queryByText(/#77|#11|#21/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Convert' })).not.toBeInTheDocument();
   });
 });

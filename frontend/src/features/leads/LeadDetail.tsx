@@ -128,17 +128,17 @@ export default function LeadDetail() {
             <Flex gap={16} wrap>
               {lead.converted_opportunity_id && (
                 <Link to={paths.opportunity(lead.converted_opportunity_id)}>
-                  {t('convert.openOpportunity', { id: lead.converted_opportunity_id })}
+                  {t('convert.openOpportunity', { name: lead.converted_opportunity_name ?? `#${lead.converted_opportunity_id}` })}
                 </Link>
               )}
               {lead.converted_company_id && (
                 <Link to={paths.company(lead.converted_company_id)}>
-                  {t('convert.openCompany', { id: lead.converted_company_id })}
+                  {t('convert.openCompany', { name: lead.converted_company_name ?? `#${lead.converted_company_id}` })}
                 </Link>
               )}
               {lead.converted_contact_id && (
                 <Link to={paths.contact(lead.converted_contact_id)}>
-                  {t('convert.openContact', { id: lead.converted_contact_id })}
+                  {t('convert.openContact', { name: lead.converted_contact_name ?? `#${lead.converted_contact_id}` })}
                 </Link>
               )}
             </Flex>

@@ -2,12 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../api/types';
-import { API, json, problem, users } from '../../test/fixtures';
+import { API, json, makeOrder, problem, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 
 function orderOnServer(initial: Partial<Order> = {}) {
-  let order: Order = {
+  let order: Order = makeOrder({
     id: 8,
     number: 'SO-2026-000008',
     status: 'draft',
@@ -15,18 +15,20 @@ function orderOnServer(initial: Partial<Order> = {}) {
     currency: 'CNY',
     owner_name: 'Li Na',
     opportunity_id: 31,
+    opportunity_name: 'Cooling loop retrofit',
+    company_id: 11,
+    company_name: 'Suzhou Hengli Pumps',
     created_at: '2026-11-20T02:00:00Z',
     lines: [
-      { id: 1, product_id: 1, description: 'Pump P-100', quantity: '3.000', unit_price: '3280.00', discount: '0.00', line_total: '9840.00', stock_on_hand: '2.000', stock_short: true },
+      { id: 1, product_id: 1, product_name: 'Pump P-100', description: null, quantity: '3.000', unit_price: '3280.00', discount: '0.00', line_total: '9840.00', stock_on_hand: '2.000', stock_short: true },
     ],
     stock_warnings: [{ product_id: 1, requested: '3.000', stock_on_hand: '2.000', message: 'Only 2 in stock.' }],
     ...initial,
-  };
+  });
   let version = 1;
   const patches: { ifMatch: string | null; body: unknown }[] = [];
   const handlers = [
     http.get(`${API}/orders/8`, () => json(order, { headers: { ETag: `"r${version}"` } })),
-    http.get(`${API}/products`, () => json({ items: [], next_cursor: null })),
     http.patch(`${API}/orders/8`, async ({ request }) => {
       const body = (await request.json()) as { status: Order['status'] };
       const ifMatch = request.headers.get('If-Match');
@@ -48,6 +50,14 @@ describe('OrderDetail', () => {
     expect(screen.getByText('Pump P-100')).toBeInTheDocument();
     expect(screen.getByText(/Short of stock/)).toHaveTextContent('In stock: 2');
     expect(screen.getByText('Only 2 in stock.')).toBeInTheDocument();
+  });
+
+  it('names the customer and the opportunity, not their numbers', async () => {
+    server.use(...orderOnServer().handlers);
+    renderApp('/orders/8', { user: users.sales });
+    expect(await screen.findByRole('link', { name: 'Suzhou Hengli Pumps' })).toHaveAttribute('href', '/companies/11');
+    expect(screen.getByRole('link', { name: 'Cooling loop retrofit' })).toHaveAttribute('href', '/opportunities/31');
+    expect(screen.queryByText('#31')).not.toBeInTheDocument();
   });
 
   it('offers only the allowed transitions and applies them with If-Match', async () => {

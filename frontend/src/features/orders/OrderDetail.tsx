@@ -12,7 +12,6 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
 import { paths } from '../../paths';
 import { useOrder } from './api/get-order';
-import { useProducts } from './api/get-products';
 import { ORDER_TRANSITIONS, useSetOrderStatus } from './api/update-order';
 import { OrderStatusTag } from '../../components/OrderStatusTag';
 import { DetailLoadState } from '../../components/DetailLoadState';
@@ -27,7 +26,6 @@ export default function OrderDetail() {
   const valid = Number.isInteger(id) && id > 0;
   const { canWriteSales } = usePermissions();
   const query = useOrder(id);
-  const products = useProducts();
   const setStatus = useSetOrderStatus(id);
   useDocumentTitle(query.data?.order.number ?? t('orders.title'));
 
@@ -43,9 +41,7 @@ export default function OrderDetail() {
   const { order } = query.data;
   const money = (amount: string | null | undefined) => formatMoney(amount, order.currency, i18n.language);
   const itemName = (line: OrderLine) =>
-    line.description ||
-    (line.product_id ? products.data?.find(({ id: known }) => known === line.product_id)?.name : undefined) ||
-    (line.product_id ? `#${line.product_id}` : '');
+    line.description || line.product_name || (line.product_id ? `#${line.product_id}` : '');
   const transitions = canWriteSales ? ORDER_TRANSITIONS[order.status] : [];
 
   const move = async (status: OrderStatus) => {
@@ -136,6 +132,15 @@ export default function OrderDetail() {
       />
       <Card className="order-meta">
         <dl className="field-list">
+          {order.company_id && (
+            <div className="editable-field">
+              <dt>{t('orders.fields.company')}</dt>
+              <dd>
+                <Link to={paths.company(order.company_id)}>{order.company_name}</Link>
+                {order.contact_id && ` · ${order.contact_name}`}
+              </dd>
+            </div>
+          )}
           <div className="editable-field">
             <dt>{t('orders.fields.owner')}</dt>
             <dd>{order.owner_name ?? t('common.notSet')}</dd>
@@ -144,7 +149,7 @@ export default function OrderDetail() {
             <div className="editable-field">
               <dt>{t('orders.fields.opportunity')}</dt>
               <dd>
-                <Link to={paths.opportunity(order.opportunity_id)}>#{order.opportunity_id}</Link>
+                <Link to={paths.opportunity(order.opportunity_id)}>{order.opportunity_name ?? `#${order.opportunity_id}`}</Link>
               </dd>
             </div>
           )}

@@ -11,7 +11,6 @@ import { paths } from '../../paths';
 
 interface Props {
   opportunity: Opportunity;
-  companyName?: string;
   stages: Stage[];
   onMove?: (stage: Stage) => void;
   /** dnd-kit wiring (absent on the drag overlay). */
@@ -23,7 +22,7 @@ interface Props {
 }
 
 /** One opportunity on the board: name, company, amount, owner, close date, and a Move to… menu. */
-export function OpportunityCard({ opportunity, companyName, stages, onMove, dragRef, dragProps, style, dragging, overlay }: Props) {
+export function OpportunityCard({ opportunity, stages, onMove, dragRef, dragProps, style, dragging, overlay }: Props) {
   const { t, i18n } = useTranslation();
   const targets = stages.filter((stage) => stage.id !== opportunity.stage_id);
   return (
@@ -63,7 +62,11 @@ export function OpportunityCard({ opportunity, companyName, stages, onMove, drag
           </Dropdown>
         )}
       </div>
-      {companyName && <Typography.Text type="secondary" className="opportunity-card-company">{companyName}</Typography.Text>}
+      {opportunity.company_name && (
+        <Typography.Text type="secondary" className="opportunity-card-company">
+          {opportunity.company_name}
+        </Typography.Text>
+      )}
       <div className="opportunity-card-amount">{formatMoney(opportunity.amount, opportunity.currency, i18n.language)}</div>
       <div className="opportunity-card-meta">
         <span>{opportunity.owner_name ?? t('board.unassigned')}</span>

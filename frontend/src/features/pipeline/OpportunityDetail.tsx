@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
 import { isApiError } from '../../api/errors';
+import type { OpportunityLine } from '../../api/types';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { ErrorState } from '../../components/ErrorState';
@@ -17,10 +18,8 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
 import { paths } from '../../paths';
 import { useCreateOrderFrom } from './api/create-order';
-import { useCompanyName } from './api/get-companies';
 import { useOpportunityFollowUps } from './api/get-follow-ups';
 import { useOpportunity } from './api/get-opportunity';
-import { useProducts } from './api/get-products';
 import { useStageHistory } from './api/get-stage-history';
 import { useUpdateOpportunity } from './api/update-opportunity';
 import { OpportunityStatusTag } from './OpportunityList';
@@ -52,10 +51,8 @@ export default function OpportunityDetail() {
   const query = useOpportunity(id);
   const update = useUpdateOpportunity(id);
   const pipelines = usePipelines();
-  const products = useProducts();
   const history = useStageHistory(id);
   const followUps = useOpportunityFollowUps(id);
-  const companyName = useCompanyName();
   const createOrder = useCreateOrderFrom(id);
   useDocumentTitle(query.data?.opportunity.name ?? t('opportunities.title'));
 
@@ -80,8 +77,7 @@ export default function OpportunityDetail() {
   const pipeline = pipelines.data?.find(({ id: pipelineId }) => pipelineId === opportunity.pipeline_id);
   const stages = activeStages(pipeline);
   const stage = pipeline?.stages.find(({ id: stageId }) => stageId === opportunity.stage_id);
-  const productName = (productId: number) =>
-    products.data?.find(({ id: known }) => known === productId)?.name ?? t('opportunities.productNumber', { id: productId });
+  const productName = (line: OpportunityLine) => line.product_name ?? t('opportunities.productNumber', { id: line.product_id });
   const money = (amount: string | null | undefined) => formatMoney(amount, opportunity.currency, i18n.language);
 
   const changeStage = async (stageId: number) => {
@@ -146,7 +142,10 @@ export default function OpportunityDetail() {
           <Card title={<h3 className="card-title">{t('opportunities.details')}</h3>}>
             <dl className="field-list">
               <ReadOnlyField label={t('opportunities.fields.company')}>
-                {opportunity.company_id ? companyName(opportunity.company_id) ?? `#${opportunity.company_id}` : null}
+                {opportunity.company_id ? <Link to={paths.company(opportunity.company_id)}>{opportunity.company_name}</Link> : null}
+              </ReadOnlyField>
+              <ReadOnlyField label={t('opportunities.fields.contact')}>
+                {opportunity.contact_id ? <Link to={paths.contact(opportunity.contact_id)}>{opportunity.contact_name}</Link> : null}
               </ReadOnlyField>
               <ReadOnlyField label={t('opportunities.fields.pipeline')}>{pipeline ? pipelineLabel(pipeline, t) : null}</ReadOnlyField>
               <ReadOnlyField label={t('opportunities.fields.stage')}>{stageLabel(stage?.name, t)}</ReadOnlyField>
@@ -177,7 +176,7 @@ export default function OpportunityDetail() {
               lines={opportunity.lines ?? []}
               currency={opportunity.currency}
               itemTitle={t('opportunities.lines.product')}
-              itemName={(line) => productName(line.product_id)}
+              itemName={(line) => productName(line)}
               isMobile={isMobile}
             />
             <Card title={<h3 className="card-title">{t('opportunities.history.title')}</h3>}>

@@ -10,7 +10,6 @@ import { pipelineLabel, stageLabel, usePipelines } from '../../lib/pipelines';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
 import { paths } from '../../paths';
-import { useCompanyName } from './api/get-companies';
 import { useOpportunities, type OpportunityFilters, type OpportunityStatus } from './api/get-opportunities';
 import { ViewToggle } from './PipelineBoard';
 
@@ -42,7 +41,6 @@ export default function OpportunityList() {
   const filters = filtersFrom(params);
   const query = useOpportunities(filters);
   const pipelines = usePipelines();
-  const companyName = useCompanyName();
   const stageName = (opportunity: Opportunity) =>
     stageLabel(
       pipelines.data
@@ -66,7 +64,7 @@ export default function OpportunityList() {
       title: t('opportunities.fields.name'),
       render: (_, row) => <Link to={paths.opportunity(row.id)}>{row.name}</Link>,
     },
-    { key: 'company', title: t('opportunities.fields.company'), render: (_, row) => companyName(row.company_id) ?? '' },
+    { key: 'company', title: t('opportunities.fields.company'), render: (_, row) => row.company_name ?? '' },
     { key: 'stage', title: t('opportunities.fields.stage'), render: (_, row) => stageName(row) },
     { key: 'status', title: t('opportunities.fields.status'), render: (_, row) => <OpportunityStatusTag status={row.status} /> },
     {
@@ -144,7 +142,7 @@ export default function OpportunityList() {
               <Link to={paths.opportunity(row.id)} className="list-card-title">
                 {row.name}
               </Link>
-              <div>{companyName(row.company_id)}</div>
+              <div>{row.company_name}</div>
               <Flex justify="space-between" wrap gap={4}>
                 <span>{formatMoney(row.amount, row.currency, i18n.language)}</span>
                 <span>

@@ -2,12 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../api/types';
-import { API, json, manufacturing, pipelinesHandler, problem, users } from '../../test/fixtures';
+import { API, json, makeOpportunity, manufacturing, pipelinesHandler, problem, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 
 function opportunity(overrides: Partial<Opportunity>): Opportunity {
-  return {
+  return makeOpportunity({
     id: 31,
     name: 'Cooling loop',
     pipeline_id: 1,
@@ -17,13 +17,14 @@ function opportunity(overrides: Partial<Opportunity>): Opportunity {
     probability: 20,
     status: 'open',
     company_id: 11,
+    company_name: 'Suzhou Pump',
     owner_id: 3,
     owner_name: 'Li Na',
     expected_close_date: '2026-12-20',
     created_at: '2026-11-01T00:00:00Z',
     updated_at: '2026-11-01T00:00:00Z',
     ...overrides,
-  };
+  });
 }
 
 function column(stageIndex: number, count: number, total: string, weighted: string) {
@@ -43,9 +44,6 @@ function boardOnServer({ failPatch = false } = {}) {
     pipelinesHandler,
     http.get(`${API}/pipelines/1/board`, () => json({ pipeline_id: 1, currency: 'CNY', columns: columns() })),
     http.get(`${API}/opportunities`, () => json({ items: [card], next_cursor: null })),
-    http.get(`${API}/companies`, () =>
-      json({ items: [{ id: 11, name: 'Suzhou Pump', created_at: '', updated_at: '' }], next_cursor: null }),
-    ),
     http.get(`${API}/opportunities/31`, () => json(card, { headers: { ETag: '"o7"' } })),
     http.patch(`${API}/opportunities/31`, async ({ request }) => {
       const body = (await request.json()) as { stage_id: number };

@@ -30,7 +30,6 @@ import { pipelineLabel, stageLabel, usePipelines } from '../../lib/pipelines';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { paths } from '../../paths';
 import { useBoard } from './api/get-board';
-import { useCompanyName } from './api/get-companies';
 import { useOpportunities } from './api/get-opportunities';
 import { useMoveOpportunity } from './api/update-opportunity';
 import { OpportunityCard } from './OpportunityCard';
@@ -92,7 +91,6 @@ function adjustedColumns(columns: BoardColumn[], opportunities: Opportunity[], m
 
 function DraggableCard(props: {
   opportunity: Opportunity;
-  companyName?: string;
   stages: Stage[];
   onMove?: (stage: Stage) => void;
   canDrag: boolean;
@@ -198,7 +196,6 @@ export default function PipelineBoard() {
     pipelines.data?.[0];
   const board = useBoard(pipeline?.id);
   const opportunities = useOpportunities({ pipelineId: pipeline?.id, limit: 200 }, { enabled: !!pipeline });
-  const companyName = useCompanyName();
   const move = useMoveOpportunity();
   const [moves, setMoves] = useState<Record<number, number>>({});
   const [activeId, setActiveId] = useState<number | null>(null);
@@ -316,7 +313,6 @@ export default function PipelineBoard() {
                         <DraggableCard
                           key={opportunity.id}
                           opportunity={{ ...opportunity, stage_id: stageOf(opportunity) }}
-                          companyName={companyName(opportunity.company_id)}
                           stages={stages}
                           canDrag={canWriteSales}
                           onMove={canWriteSales ? (stage) => void moveTo(opportunity, stage) : undefined}
@@ -329,7 +325,7 @@ export default function PipelineBoard() {
             </div>
             <DragOverlay dropAnimation={null}>
               {active ? (
-                <OpportunityCard opportunity={active} companyName={companyName(active.company_id)} stages={stages} overlay />
+                <OpportunityCard opportunity={active} stages={stages} overlay />
               ) : null}
             </DragOverlay>
           </DndContext>

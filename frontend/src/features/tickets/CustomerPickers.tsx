@@ -1,12 +1,23 @@
 import { Select } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAllowClear, withChosen, type PickerProps } from '../../components/CompanyPicker';
-import { useCompanyContacts } from './api/get-companies';
+import { useCompanyContactSearch } from './api/get-companies';
 
-/** Picks one of the company's contacts (GET /contacts?company_id=); disabled until a company is chosen. */
+/**
+ * Picks one of the company's contacts by typing part of the name (GET /contacts?company_id=&q=,
+ * searched by the API once the picker is opened); disabled until a company is chosen.
+ */
 export function ContactPicker({ companyId, value, onChange, id, autoFocus, chosen }: PickerProps & { companyId: number | null | undefined }) {
   const { t } = useTranslation();
-  const contacts = useCompanyContacts(companyId);
+  const [q, setQ] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(q.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [q]);
+  const [opened, setOpened] = useState(false);
+  const contacts = useCompanyContactSearch(companyId, debounced, { enabled: opened });
   const allowClear = useAllowClear();
   const options = (contacts.data ?? []).map((contact) => ({ value: contact.id, label: contact.name }));
   return (
@@ -21,8 +32,9 @@ export function ContactPicker({ companyId, value, onChange, id, autoFocus, chose
       loading={contacts.isFetching}
       placeholder={companyId ? t('tickets.form.contactPlaceholder') : t('tickets.form.contactNeedsCompany')}
       notFoundContent={contacts.isFetching ? t('common.loading') : t('tickets.form.noContacts')}
-      options={value && chosen?.id === value ? withChosen(options, chosen) : options}
-      showSearch={{ optionFilterProp: 'label' }}
+      options={!q.trim() && value && chosen?.id === value ? withChosen(options, chosen) : options}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      onOpenChange={(open) => open && setOpened(true)}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { API, json, makeComment, makeTicket, noAttachmentsHandler, problem, users } from '../../test/fixtures';
+import { API, json, makeComment, makeCompany, makeContact, makeOrder, makeTicket, noAttachmentsHandler, problem, users } from '../../test/fixtures';
 import { dayjs } from '../../lib/dates';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
@@ -236,13 +236,12 @@ describe('TicketDetail', () => {
   });
 });
 
-const stamp = { created_at: '2026-03-02T08:00:00+00:00', updated_at: '2026-03-02T08:00:00+00:00' };
-const suzhou: Company = { id: 11, name: 'Suzhou Hengli Pumps', industry: 'Manufacturing', phone: '+8651265001234', ...stamp };
-const hangzhou: Company = { id: 12, name: 'Hangzhou Lvyuan Water', industry: 'Utilities', phone: null, ...stamp };
-const chen: Contact = { id: 21, name: 'Chen Jing', company_id: 11, title: 'Purchasing manager', phone: '+8613912345678', email: 'chen@hengli.example.com', ...stamp };
-const liu: Contact = { id: 22, name: 'Liu Yang', company_id: 11, title: 'Maintenance lead', phone: null, email: null, ...stamp };
-const zhao: Contact = { id: 23, name: 'Zhao Min', company_id: 12, title: 'Project manager', phone: '+8615012345602', email: null, ...stamp };
-const order: Order = { id: 41, number: 'SO-2026-000041', status: 'shipped', total: '12800.00', currency: 'CNY', company_id: 11, created_at: '2026-03-10T02:00:00Z' };
+const suzhou: Company = makeCompany({ id: 11, name: 'Suzhou Hengli Pumps', industry: 'Manufacturing', phone: '+8651265001234' });
+const hangzhou: Company = makeCompany({ id: 12, name: 'Hangzhou Lvyuan Water', industry: 'Utilities', phone: null });
+const chen: Contact = makeContact({ id: 21, name: 'Chen Jing', company_id: 11, title: 'Purchasing manager', phone: '+8613912345678', email: 'chen@hengli.example.com' });
+const liu: Contact = makeContact({ id: 22, name: 'Liu Yang', company_id: 11, title: 'Maintenance lead', phone: null, email: null });
+const zhao: Contact = makeContact({ id: 23, name: 'Zhao Min', company_id: 12, title: 'Project manager', phone: '+8615012345602', email: null });
+const order: Order = makeOrder({ id: 41, number: 'SO-2026-000041', status: 'shipped', total: '12800.00', currency: 'CNY', company_id: 11, company_name: 'Suzhou Hengli Pumps', created_at: '2026-03-10T02:00:00Z' });
 
 /** The customers on the mocked server; records the order queries the card makes. */
 function customersOnServer({
@@ -251,15 +250,24 @@ function customersOnServer({
   orders = [order],
 }: { companies?: Company[]; contacts?: Contact[]; orders?: Order[] } = {}) {
   const orderQueries: string[] = [];
+  const contactQueries: string[] = [];
   const handlers = [
     http.get(`${API}/companies`, () => json({ items: companies, next_cursor: null })),
     http.get(`${API}/companies/:id`, ({ params }) => {
       const company = companies.find((item) => String(item.id) === params.id);
       return company ? json(company) : problem(404, 'No such company.');
     }),
+    http.get(`${API}/contacts/:id`, ({ params }) => {
+      const contact = contacts.find((item) => String(item.id) === params.id);
+      return contact ? json(contact) : problem(404, 'No such contact.');
+    }),
     http.get(`${API}/contacts`, ({ request }) => {
-      const companyId = Number(new URL(request.url).searchParams.get('company_id'));
-      return json({ items: contacts.filter((contact) => contact.company_id === companyId), next_cursor: null });
+      const query = new URL(request.url).searchParams;
+      contactQueries.push(query.toString());
+      const companyId = Number(query.get('company_id'));
+      const q = (query.get('q') ?? '').toLowerCase();
+      const found = contacts.filter((contact) => contact.company_id === companyId && contact.name.toLowerCase().includes(q));
+      return json({ items: found, next_cursor: null });
     }),
     http.get(`${API}/orders`, ({ request }) => {
       const query = new URL(request.url).searchParams;
@@ -267,7 +275,7 @@ function customersOnServer({
       return json({ items: orders.filter((item) => item.company_id === Number(query.get('company_id'))), next_cursor: null });
     }),
   ];
-  return { handlers, orderQueries };
+  return { handlers, orderQueries, contactQueries };
 }
 
 /** The names the real API answers with the ids. */
@@ -326,6 +334,38 @@ describe('TicketDetail customer', () => {
     await user.click(within(field).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(remote.patches[2]).toEqual({ ifMatch: '"v3"', body: { contact_id: null } }));
     await waitFor(() => expect(within(customerCard()).queryByText('Ticket contact')).not.toBeInTheDocument());
+  });
+
+  it('keeps a contact without a company when the company chosen is theirs (asked of the contact)', async () => {
+    const ticket = makeTicket({ subject: 'Pump leaking', company_id: null, company_name: null, contact_id: 22, contact_name: 'Liu Yang' });
+    const remote = ticketOnServer(ticket, [], withNames);
+    server.use(...remote.handlers, ...customersOnServer().handlers);
+    const { user } = renderApp(`/tickets/${ticket.id}`, { user: users.service });
+    await screen.findByRole('heading', { name: 'Pump leaking' });
+
+    await user.click(screen.getByRole('button', { name: 'Edit Company' }));
+    await user.click(screen.getByRole('combobox', { name: 'Company' }));
+    await user.click(await screen.findByTitle('Suzhou Hengli Pumps'));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(remote.patches).toEqual([{ ifMatch: '"v1"', body: { company_id: 11 } }]));
+  });
+
+  it("searches the company's contacts on the server as the user types", async () => {
+    const ticket = makeTicket({ subject: 'Pump leaking', company_id: 11, company_name: 'Suzhou Hengli Pumps', contact_id: null, contact_name: null });
+    const remote = ticketOnServer(ticket, [], withNames);
+    const customers = customersOnServer();
+    server.use(...remote.handlers, ...customers.handlers);
+    const { user } = renderApp(`/tickets/${ticket.id}`, { user: users.service });
+    await screen.findByRole('heading', { name: 'Pump leaking' });
+
+    await user.click(screen.getByRole('button', { name: 'Edit Contact' }));
+    const picker = screen.getByRole('combobox', { name: 'Contact' });
+    await user.click(picker);
+    await user.type(picker, 'liu');
+    await waitFor(() => expect(customers.contactQueries).toContain('company_id=11&q=liu&limit=20&sort=name'));
+    await waitFor(() =>
+      expect([...document.querySelectorAll('.ant-select-item-option')].map((option) => option.getAttribute('title'))).toEqual(['Liu Yang']),
+    );
   });
 
   it("shows the customer's company, contacts and recent orders", async () => {

@@ -1,6 +1,5 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Flex, Input, Row, Select, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -18,7 +17,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useSaveWithConflict } from '../../lib/use-save-with-conflict';
 import { paths } from '../../paths';
 import { useTicketAssignees } from './api/get-assignees';
-import { companyContactsQueryOptions } from './api/get-companies';
+import { getCustomerContact } from './api/get-customer';
 import { useTicket } from './api/get-ticket';
 import { useUpdateTicket } from './api/update-ticket';
 import { CustomerCard } from './CustomerCard';
@@ -93,7 +92,6 @@ export default function TicketDetail() {
   const id = Number(ticketId);
   const valid = Number.isInteger(id) && id > 0;
   const me = useCurrentUser();
-  const queryClient = useQueryClient();
   const query = useTicket(id, { enabled: valid });
   const update = useUpdateTicket(id);
   const { conflict, save, reload } = useSaveWithConflict({
@@ -119,10 +117,12 @@ export default function TicketDetail() {
     const patch: TicketUpdate = { company_id: companyId };
     if (ticket.contact_id) {
       // The API checks a contact against the ticket's company, so a contact set together with a
-      // company works there; one set without a company may work for the new one.
+      // company works there; one set without a company may work for the new one (asked of the
+      // contact itself: a 404 means the user cannot see them, so they go too).
+      const contactId = ticket.contact_id;
       const keep =
         !ticket.company_id && companyId !== null
-          ? (await queryClient.fetchQuery(companyContactsQueryOptions(companyId))).some((contact) => contact.id === ticket.contact_id)
+          ? (await getCustomerContact(contactId).catch(() => null))?.company_id === companyId
           : false;
       if (!keep) patch.contact_id = null;
     }

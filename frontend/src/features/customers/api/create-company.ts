@@ -1,13 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Company } from '../../../api/types';
 import type { CompanyCreate, CompanyWithEtag } from '../types';
 import { customerKeys } from './keys';
 
 /** POST /api/v1/companies — the server normalises the phone (E.164) and the website. */
 export async function createCompany(body: CompanyCreate): Promise<CompanyWithEtag> {
   const { data, response } = await unwrap(api.POST('/api/v1/companies', { body }));
-  return { company: data as Company, etag: response.headers.get('ETag') };
+  return { company: data, etag: response.headers.get('ETag') };
 }
 
 export function useCreateCompany() {

@@ -8,7 +8,7 @@ export async function getCompanies(q: string | undefined, cursor?: string, signa
   const { data } = await unwrap(
     api.GET('/api/v1/companies', { params: { query: { limit: 50, cursor, q: q || undefined, sort: 'name' } }, signal }),
   );
-  return { items: data.items as Company[], next_cursor: data.next_cursor };
+  return { items: data.items, next_cursor: data.next_cursor };
 }
 
 export function useCompanies(q: string | undefined) {

@@ -11,7 +11,7 @@ export async function getCompanyContacts(id: number, signal?: AbortSignal): Prom
       signal,
     }),
   );
-  return data.items as Contact[];
+  return data.items;
 }
 
 export function useCompanyContacts(id: number) {

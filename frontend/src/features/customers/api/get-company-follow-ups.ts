@@ -14,7 +14,7 @@ export async function getCompanyFollowUps(id: number, cursor?: string, signal?: 
       signal,
     }),
   );
-  return { items: data.items as FollowUp[], next_cursor: data.next_cursor };
+  return { items: data.items, next_cursor: data.next_cursor };
 }
 
 export function useCompanyFollowUps(id: number) {

@@ -8,7 +8,7 @@ export async function getCompanyOpportunities(id: number, signal?: AbortSignal):
   const { data } = await unwrap(
     api.GET('/api/v1/opportunities', { params: { query: { company_id: id, limit: 200 } }, signal }),
   );
-  return data.items as Opportunity[];
+  return data.items;
 }
 
 export function useCompanyOpportunities(id: number) {

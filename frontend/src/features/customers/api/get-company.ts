@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Company } from '../../../api/types';
 import type { CompanyWithEtag } from '../types';
 import { customerKeys } from './keys';
 
@@ -9,7 +8,7 @@ export async function getCompany(id: number, signal?: AbortSignal): Promise<Comp
   const { data, response } = await unwrap(
     api.GET('/api/v1/companies/{company_id}', { params: { path: { company_id: id } }, signal }),
   );
-  return { company: data as Company, etag: response.headers.get('ETag') };
+  return { company: data, etag: response.headers.get('ETag') };
 }
 
 export function useCompany(id: number, { enabled = true }: { enabled?: boolean } = {}) {

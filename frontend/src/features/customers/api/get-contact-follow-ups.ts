@@ -11,7 +11,7 @@ export async function getContactFollowUps(id: number, cursor?: string, signal?: 
       signal,
     }),
   );
-  return { items: data.items as FollowUp[], next_cursor: data.next_cursor };
+  return { items: data.items, next_cursor: data.next_cursor };
 }
 
 export function useContactFollowUps(id: number) {

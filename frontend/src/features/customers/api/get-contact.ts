@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Contact } from '../../../api/types';
 import type { ContactWithEtag } from '../types';
 import { customerKeys } from './keys';
 
@@ -9,7 +8,7 @@ export async function getContact(id: number, signal?: AbortSignal): Promise<Cont
   const { data, response } = await unwrap(
     api.GET('/api/v1/contacts/{contact_id}', { params: { path: { contact_id: id } }, signal }),
   );
-  return { contact: data as Contact, etag: response.headers.get('ETag') };
+  return { contact: data, etag: response.headers.get('ETag') };
 }
 
 export function useContact(id: number) {

@@ -8,7 +8,7 @@ export async function getContacts(q: string | undefined, cursor?: string, signal
   const { data } = await unwrap(
     api.GET('/api/v1/contacts', { params: { query: { limit: 50, cursor, q: q || undefined, sort: 'name' } }, signal }),
   );
-  return { items: data.items as Contact[], next_cursor: data.next_cursor };
+  return { items: data.items, next_cursor: data.next_cursor };
 }
 
 export function useContacts(q: string | undefined) {

@@ -4,7 +4,7 @@ import type { components } from '../../../api/schema';
 import { customerKeys, type CustomerRef } from './keys';
 
 /** What the card shows of a ticket; the API always answers these fields. */
-export type CustomerTicket = Required<Pick<components['schemas']['Ticket'], 'id' | 'subject' | 'status' | 'priority' | 'created_at'>>;
+export type CustomerTicket = Pick<components['schemas']['Ticket'], 'id' | 'subject' | 'status' | 'priority' | 'created_at'>;
 
 /** How many of a customer's tickets the card lists, newest first. */
 export const CUSTOMER_TICKETS_SHOWN = 10;
@@ -17,7 +17,7 @@ export async function getCustomerTickets(customer: CustomerRef, signal?: AbortSi
       signal,
     }),
   );
-  return { items: data.items as CustomerTicket[], more: data.next_cursor !== null };
+  return { items: data.items, more: data.next_cursor !== null };
 }
 
 export function useCustomerTickets(customer: CustomerRef) {

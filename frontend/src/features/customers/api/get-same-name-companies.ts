@@ -11,7 +11,7 @@ export async function getSameNameCompanies(name: string, signal?: AbortSignal): 
   const { data } = await unwrap(
     api.GET('/api/v1/companies', { params: { query: { q: name.slice(0, MAX_QUERY), limit: 5 } }, signal }),
   );
-  return data.items as Company[];
+  return data.items;
 }
 
 /** Asks only once a name is given. */

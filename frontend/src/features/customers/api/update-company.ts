@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Company } from '../../../api/types';
 import type { CompanyUpdate, CompanyWithEtag } from '../types';
 import { customerKeys } from './keys';
 
@@ -15,7 +14,7 @@ export async function updateCompany(id: number, etag: string, patch: CompanyUpda
       body: patch,
     }),
   );
-  return { company: data as Company, etag: response.headers.get('ETag') };
+  return { company: data, etag: response.headers.get('ETag') };
 }
 
 export function useUpdateCompany(id: number) {

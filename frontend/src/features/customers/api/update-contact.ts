@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Contact } from '../../../api/types';
 import type { ContactUpdate, ContactWithEtag } from '../types';
 import { invalidateContactLists } from './contact-lists';
 import { customerKeys } from './keys';
@@ -13,7 +12,7 @@ export async function updateContact(id: number, etag: string, patch: ContactUpda
       body: patch,
     }),
   );
-  return { contact: data as Contact, etag: response.headers.get('ETag') };
+  return { contact: data, etag: response.headers.get('ETag') };
 }
 
 export function useUpdateContact(id: number) {

@@ -8,7 +8,7 @@ export async function convertLead(leadId: number, body: ConvertLead): Promise<Co
   const { data } = await unwrap(
     api.POST('/api/v1/leads/{lead_id}/convert', { params: { path: { lead_id: leadId } }, body }),
   );
-  return data as Conversion;
+  return data;
 }
 
 export function useConvertLead(leadId: number) {

@@ -11,7 +11,7 @@ export async function createFollowUp(leadId: number, body: FollowUpCreate): Prom
       body,
     }),
   );
-  return data as FollowUp;
+  return data;
 }
 
 export function useCreateFollowUp(leadId: number) {

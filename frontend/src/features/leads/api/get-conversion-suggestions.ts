@@ -8,7 +8,7 @@ export async function getConversionSuggestions(leadId: number, signal?: AbortSig
   const { data } = await unwrap(
     api.GET('/api/v1/leads/{lead_id}/conversion-suggestions', { params: { path: { lead_id: leadId } }, signal }),
   );
-  return data as ConversionSuggestions;
+  return data;
 }
 
 export function conversionSuggestionsQueryOptions(leadId: number) {

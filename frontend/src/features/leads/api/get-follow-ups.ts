@@ -22,7 +22,7 @@ export async function getFollowUps(
       signal,
     }),
   );
-  return { items: data.items as FollowUp[], next_cursor: data.next_cursor };
+  return { items: data.items, next_cursor: data.next_cursor };
 }
 
 export function followUpsQueryOptions(leadId: number) {

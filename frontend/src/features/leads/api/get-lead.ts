@@ -13,7 +13,7 @@ export async function getLead(id: number, signal?: AbortSignal): Promise<LeadWit
   const { data, response } = await unwrap(
     api.GET('/api/v1/leads/{lead_id}', { params: { path: { lead_id: id } }, signal }),
   );
-  return { lead: data as Lead, etag: response.headers.get('ETag') };
+  return { lead: data, etag: response.headers.get('ETag') };
 }
 
 export function leadQueryOptions(id: number) {

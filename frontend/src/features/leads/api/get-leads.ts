@@ -74,7 +74,7 @@ export async function getLeads(
   const { data } = await unwrap(
     api.GET('/api/v1/leads', { params: { query: toQuery(filters, cursor) }, signal }),
   );
-  return { items: data.items as Lead[], next_cursor: data.next_cursor };
+  return { items: data.items, next_cursor: data.next_cursor };
 }
 
 export function leadsQueryOptions(filters: LeadFilters) {

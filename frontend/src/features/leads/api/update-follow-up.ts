@@ -11,7 +11,7 @@ export async function updateFollowUp(id: number, patch: FollowUpUpdate): Promise
       body: patch,
     }),
   );
-  return data as FollowUp;
+  return data;
 }
 
 export function useUpdateFollowUp(leadId: number) {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Lead, LeadUpdate } from '../../../api/types';
+import type { LeadUpdate } from '../../../api/types';
 import type { LeadWithEtag } from './get-lead';
 import { leadKeys } from './keys';
 
@@ -15,7 +15,7 @@ export async function updateLead(id: number, etag: string, patch: LeadUpdate): P
       body: patch,
     }),
   );
-  return { lead: data as Lead, etag: response.headers.get('ETag') };
+  return { lead: data, etag: response.headers.get('ETag') };
 }
 
 export function useUpdateLead(id: number) {

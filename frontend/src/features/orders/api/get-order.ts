@@ -13,7 +13,7 @@ export async function getOrder(id: number, signal?: AbortSignal): Promise<OrderW
   const { data, response } = await unwrap(
     api.GET('/api/v1/orders/{order_id}', { params: { path: { order_id: id } }, signal }),
   );
-  return { order: data as Order, etag: response.headers.get('ETag') };
+  return { order: data, etag: response.headers.get('ETag') };
 }
 
 export function orderQueryOptions(id: number) {

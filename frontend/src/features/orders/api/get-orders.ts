@@ -13,7 +13,7 @@ export async function getOrders(status: OrderStatus | undefined, cursor?: string
   const { data } = await unwrap(
     api.GET('/api/v1/orders', { params: { query: { limit: 50, cursor, status: status ? [status] : undefined } }, signal }),
   );
-  return { items: data.items as Order[], next_cursor: data.next_cursor };
+  return { items: data.items, next_cursor: data.next_cursor };
 }
 
 export function ordersQueryOptions(status: OrderStatus | undefined) {

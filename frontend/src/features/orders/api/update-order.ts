@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Order, OrderStatus } from '../../../api/types';
+import type { OrderStatus } from '../../../api/types';
 import type { OrderWithEtag } from './get-order';
 import { orderKeys } from './keys';
 
@@ -12,7 +12,7 @@ export async function setOrderStatus(id: number, etag: string, status: OrderStat
       body: { status },
     }),
   );
-  return { order: data as Order, etag: response.headers.get('ETag') };
+  return { order: data, etag: response.headers.get('ETag') };
 }
 
 /** Where an order may go from each status. */

@@ -5,7 +5,7 @@ import type { Order } from '../../../api/types';
 /** POST /api/v1/orders {opportunity_id} — a draft order from a won opportunity (its lines and customer). */
 export async function createOrderFrom(opportunityId: number): Promise<Order> {
   const { data } = await unwrap(api.POST('/api/v1/orders', { body: { opportunity_id: opportunityId } }));
-  return data as Order;
+  return data;
 }
 
 export function useCreateOrderFrom(opportunityId: number) {

@@ -8,7 +8,7 @@ export async function getBoard(pipelineId: number, signal?: AbortSignal): Promis
   const { data } = await unwrap(
     api.GET('/api/v1/pipelines/{pipeline_id}/board', { params: { path: { pipeline_id: pipelineId } }, signal }),
   );
-  return data as Board;
+  return data;
 }
 
 export function boardQueryOptions(pipelineId: number) {

@@ -16,7 +16,7 @@ export async function getOpportunityFollowUps(id: number, cursor?: string, signa
       signal,
     }),
   );
-  return { items: data.items as FollowUp[], next_cursor: data.next_cursor };
+  return { items: data.items, next_cursor: data.next_cursor };
 }
 
 export function opportunityFollowUpsQueryOptions(id: number) {

@@ -33,7 +33,7 @@ export async function getOpportunities(
     sort: '-updated_at',
   };
   const { data } = await unwrap(api.GET('/api/v1/opportunities', { params: { query }, signal }));
-  return { items: data.items as Opportunity[], next_cursor: data.next_cursor };
+  return { items: data.items, next_cursor: data.next_cursor };
 }
 
 export function opportunitiesQueryOptions(filters: OpportunityFilters) {

@@ -13,7 +13,7 @@ export async function getOpportunity(id: number, signal?: AbortSignal): Promise<
   const { data, response } = await unwrap(
     api.GET('/api/v1/opportunities/{opportunity_id}', { params: { path: { opportunity_id: id } }, signal }),
   );
-  return { opportunity: data as Opportunity, etag: response.headers.get('ETag') };
+  return { opportunity: data, etag: response.headers.get('ETag') };
 }
 
 export function opportunityQueryOptions(id: number) {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Opportunity, OpportunityUpdate } from '../../../api/types';
+import type { OpportunityUpdate } from '../../../api/types';
 import { getOpportunity, type OpportunityWithEtag } from './get-opportunity';
 import { opportunityKeys } from './keys';
 
@@ -16,7 +16,7 @@ export async function updateOpportunity(
       body: patch,
     }),
   );
-  return { opportunity: data as Opportunity, etag: response.headers.get('ETag') };
+  return { opportunity: data, etag: response.headers.get('ETag') };
 }
 
 /**

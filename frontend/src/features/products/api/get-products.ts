@@ -12,7 +12,7 @@ export async function getProducts(q: string | undefined, cursor?: string, signal
   const { data } = await unwrap(
     api.GET('/api/v1/products', { params: { query: { limit: 50, cursor, q: q || undefined, sort: 'sku' } }, signal }),
   );
-  return { items: data.items as Product[], next_cursor: data.next_cursor };
+  return { items: data.items, next_cursor: data.next_cursor };
 }
 
 export function useProductList(q: string | undefined) {

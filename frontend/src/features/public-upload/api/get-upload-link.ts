@@ -6,7 +6,7 @@ import { upload, type UploadProgress } from '../../../api/upload';
 type Schemas = components['schemas'];
 
 /** What an upload link allows (GET /api/v1/public/upload-links/{token}); no login needed. */
-export type PublicUploadLink = Required<Schemas['UploadLinkInfo']>;
+export type PublicUploadLink = Schemas['UploadLinkInfo'];
 export type PublicUploadAnswer = Schemas['PublicUploadResult'];
 
 export const publicUploadKeys = {
@@ -15,7 +15,7 @@ export const publicUploadKeys = {
 
 export async function getUploadLink(token: string, signal?: AbortSignal): Promise<PublicUploadLink> {
   const { data } = await unwrap(api.GET('/api/v1/public/upload-links/{token}', { params: { path: { token } }, signal }));
-  return data as PublicUploadLink;
+  return data;
 }
 
 export function useUploadLink(token: string) {

@@ -7,7 +7,7 @@ export const slaPolicyKeys = { all: ['sla-policies'] as const };
 /** GET /api/v1/sla-policies — the hours of every priority (any role may read them). */
 export async function getSlaPolicies(signal?: AbortSignal): Promise<SlaPolicy[]> {
   const { data } = await unwrap(api.GET('/api/v1/sla-policies', { signal }));
-  return data.items as SlaPolicy[];
+  return data.items;
 }
 
 export function slaPoliciesQueryOptions() {

@@ -6,7 +6,7 @@ import { slaPolicyKeys } from './get-sla-policies';
 /** PUT /api/v1/sla-policies/{priority} (admin) — new tickets of that priority get these hours. */
 export async function updateSlaPolicy(priority: SlaPriority, body: SlaHours): Promise<SlaPolicy> {
   const { data } = await unwrap(api.PUT('/api/v1/sla-policies/{priority}', { params: { path: { priority } }, body }));
-  return data as SlaPolicy;
+  return data;
 }
 
 export function useUpdateSlaPolicy(priority: SlaPriority) {

@@ -11,7 +11,7 @@ export async function createComment(
   const { data } = await unwrap(
     api.POST('/api/v1/tickets/{ticket_id}/comments', { params: { path: { ticket_id: ticketId } }, body }),
   );
-  return data as TicketComment;
+  return data;
 }
 
 export function useCreateComment(ticketId: number) {

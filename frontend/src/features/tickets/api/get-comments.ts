@@ -16,7 +16,7 @@ export async function getComments(ticketId: number, cursor?: string, signal?: Ab
       signal,
     }),
   );
-  return { items: data.items as TicketComment[], next_cursor: data.next_cursor ?? null };
+  return { items: data.items, next_cursor: data.next_cursor ?? null };
 }
 
 export function commentsQueryOptions(ticketId: number) {

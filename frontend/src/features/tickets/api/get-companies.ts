@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { Contact } from '../../../api/types';
 import { ticketKeys } from './keys';
@@ -14,7 +14,7 @@ export async function getCompanyContacts(companyId: number, signal?: AbortSignal
       signal,
     }),
   );
-  return data.items as Contact[];
+  return data.items;
 }
 
 export function companyContactsQueryOptions(companyId: number) {
@@ -26,4 +26,25 @@ export function companyContactsQueryOptions(companyId: number) {
 
 export function useCompanyContacts(companyId: number | null | undefined) {
   return useQuery({ ...companyContactsQueryOptions(companyId ?? 0), enabled: !!companyId });
+}
+
+/** GET /api/v1/contacts?company_id=&q= — a few of the company's people matching what was typed. */
+export async function searchCompanyContacts(companyId: number, q: string, signal?: AbortSignal): Promise<Contact[]> {
+  const { data } = await unwrap(
+    api.GET('/api/v1/contacts', {
+      params: { query: { company_id: companyId, q: q || undefined, limit: 20, sort: 'name' } },
+      signal,
+    }),
+  );
+  return data.items;
+}
+
+/** The contact picker's search (only once it is opened, and while a company is chosen). */
+export function useCompanyContactSearch(companyId: number | null | undefined, q: string, { enabled = true } = {}) {
+  return useQuery({
+    queryKey: [...ticketKeys.contacts(companyId ?? 0), q] as const,
+    queryFn: ({ signal }) => searchCompanyContacts(companyId ?? 0, q, signal),
+    enabled: enabled && !!companyId,
+    placeholderData: keepPreviousData,
+  });
 }

@@ -8,7 +8,7 @@ export async function getCustomerCompany(companyId: number, signal?: AbortSignal
   const { data } = await unwrap(
     api.GET('/api/v1/companies/{company_id}', { params: { path: { company_id: companyId } }, signal }),
   );
-  return data as Company;
+  return data;
 }
 
 export function useCustomerCompany(companyId: number | null | undefined) {
@@ -26,7 +26,7 @@ export async function getCustomerContact(contactId: number, signal?: AbortSignal
   const { data } = await unwrap(
     api.GET('/api/v1/contacts/{contact_id}', { params: { path: { contact_id: contactId } }, signal }),
   );
-  return data as Contact;
+  return data;
 }
 
 export function useCustomerContact(contactId: number | null | undefined) {
@@ -49,7 +49,7 @@ export async function getRecentOrders(companyId: number, signal?: AbortSignal): 
       signal,
     }),
   );
-  return { items: data.items as Order[], more: !!data.next_cursor };
+  return { items: data.items, more: !!data.next_cursor };
 }
 
 export function useRecentOrders(companyId: number | null | undefined) {

@@ -13,7 +13,7 @@ export async function getTicket(id: number, signal?: AbortSignal): Promise<Ticke
   const { data, response } = await unwrap(
     api.GET('/api/v1/tickets/{ticket_id}', { params: { path: { ticket_id: id } }, signal }),
   );
-  return { ticket: data as Ticket, etag: response.headers.get('ETag') };
+  return { ticket: data, etag: response.headers.get('ETag') };
 }
 
 export function ticketQueryOptions(id: number) {

@@ -55,7 +55,7 @@ export async function getTickets(filters: TicketFilters, cursor?: string, signal
       signal,
     }),
   );
-  return { items: data.items as Ticket[], next_cursor: data.next_cursor ?? null };
+  return { items: data.items, next_cursor: data.next_cursor ?? null };
 }
 
 export function ticketsQueryOptions(filters: TicketFilters) {

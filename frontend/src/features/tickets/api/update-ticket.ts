@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { Ticket, TicketUpdate } from '../types';
+import type { TicketUpdate } from '../types';
 import type { TicketWithEtag } from './get-ticket';
 import { ticketKeys } from './keys';
 
@@ -15,7 +15,7 @@ export async function updateTicket(id: number, etag: string, patch: TicketUpdate
       body: patch,
     }),
   );
-  return { ticket: data as Ticket, etag: response.headers.get('ETag') };
+  return { ticket: data, etag: response.headers.get('ETag') };
 }
 
 export function useUpdateTicket(id: number) {

@@ -11,7 +11,7 @@ export async function getUploadLinks(ticketId: number, signal?: AbortSignal): Pr
       signal,
     }),
   );
-  return data.items as UploadLink[];
+  return data.items;
 }
 
 export function uploadLinksQueryOptions(ticketId: number) {
@@ -34,7 +34,7 @@ export async function createUploadLink(ticketId: number, body: UploadLinkCreate)
       body: body as Required<UploadLinkCreate>,
     }),
   );
-  return data as UploadLink;
+  return data;
 }
 
 export function useCreateUploadLink(ticketId: number) {
