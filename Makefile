@@ -97,7 +97,7 @@ translations: install-dev
 	for locale in en_US zh_Hans_CN; do \
 	  if [ -f $(TRANSLATIONS)/$$locale/LC_MESSAGES/messages.po ]; then \
 	    $(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l $$locale \
-	      --no-wrap --ignore-obsolete; \
+	      --no-wrap --ignore-obsolete --ignore-pot-creation-date; \
 	  else $(BIN)/pybabel init -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l $$locale --no-wrap; fi; \
 	done
 	rm $(TRANSLATIONS)/messages.pot
