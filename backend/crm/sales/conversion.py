@@ -9,6 +9,7 @@ from crm.core import audit
 from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.types import utcnow
+from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
 from crm.extensions import db
 from crm.sales import services as leads
@@ -134,5 +135,5 @@ def _convert(user: User, lead: Lead, data: dict) -> dict:
         },
     )
     audit.record("convert", "lead", lead.id, changes=changes)
-    db.session.flush()
+    flush_and_expire()
     return {"lead": lead, "company": company, "contact": contact, "opportunity": opportunity}
