@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 PROBLEM = "application/problem+json"
 
@@ -31,6 +31,25 @@ def utc_time(value: str) -> datetime:
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
     return parsed
+
+
+def created_just_now(record: dict) -> datetime:
+    """Assert the record's `created_at` is a UTC time less than a minute ago and its `updated_at`
+    (where it has one) no earlier; return `created_at`."""
+    created = utc_time(record["created_at"])
+    assert abs((datetime.now(UTC) - created).total_seconds()) < 60, record["created_at"]
+    if "updated_at" in record:
+        assert utc_time(record["updated_at"]) >= created, record["updated_at"]
+    return created
+
+
+def reads_back(api, path: str, record: dict, response) -> None:
+    """Assert GET `path` answers 200 with exactly `record`, under the ETag `response` carried
+    (the answer of the create or update that wrote it)."""
+    again = api.get(path)
+    assert again.status_code == 200, again.get_json()
+    assert again.get_json() == record
+    assert again.headers["ETag"] == response.headers["ETag"]
 
 
 def etag(api, path: str) -> str:

@@ -15,7 +15,7 @@ from crm.customers import services
 from crm.customers.models import Company, Contact
 from tests import helpers
 from tests.factories import CompanyFactory, ContactFactory
-from tests.helpers import field_errors, problem, utc_time
+from tests.helpers import created_just_now, field_errors, problem, reads_back
 from tests.sales_helpers import two_teams
 
 CONTACTS = "/api/v1/contacts"
@@ -94,11 +94,8 @@ def test_create_returns_every_field_an_etag_and_utc_times(login_as):
     assert contact["phone"] == "+8613800138000"
     assert contact["owner_id"] == rep.user.id
     assert contact["owner_name"] == "Li Na"
-    created = utc_time(contact["created_at"])
-    assert abs((datetime.now(UTC) - created).total_seconds()) < 60
-    got = rep.get(f"{CONTACTS}/{contact['id']}")
-    assert got.get_json() == contact
-    assert got.headers["ETag"] == response.headers["ETag"]
+    created_just_now(contact)
+    reads_back(rep, f"{CONTACTS}/{contact['id']}", contact, response)
 
     bare = create(rep, name="Zhou")
     for field in ("company_id", "title", "email", "phone", "description"):

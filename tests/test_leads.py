@@ -4,12 +4,11 @@ ownership and scoping by role and team."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 import pytest
 
 from tests import helpers
-from tests.helpers import field_errors, problem, utc_time
+from tests.helpers import created_just_now, field_errors, problem, reads_back, utc_time
 from tests.sales_helpers import VISIBLE, WRITERS, one_record_each, two_teams
 
 LEADS = "/api/v1/leads"
@@ -95,14 +94,8 @@ def test_create_returns_the_lead_with_every_field_an_etag_and_utc_times(login_as
     assert lead["description"] == "Met at the Canton fair. 🤝 Wants 2× samples."
     assert lead["last_contacted_at"] is None
     assert lead["next_follow_up_at"] is None
-    created = utc_time(lead["created_at"])
-    assert abs((datetime.now(UTC) - created).total_seconds()) < 60
-    assert utc_time(lead["updated_at"]) >= created
-
-    again = rep.get(f"{LEADS}/{lead['id']}")
-    assert again.status_code == 200
-    assert again.get_json() == lead
-    assert again.headers["ETag"] == response.headers["ETag"]
+    created_just_now(lead)
+    reads_back(rep, f"{LEADS}/{lead['id']}", lead, response)
 
 
 def test_create_with_only_a_name_gets_defaults(login_as):
@@ -383,9 +376,7 @@ def test_patch_changes_only_the_given_fields_and_a_new_etag(login_as):
     assert updated["created_at"] == lead["created_at"]
     assert utc_time(updated["updated_at"]) >= utc_time(lead["updated_at"])
     assert response.headers["ETag"] and response.headers["ETag"] != old_etag
-    got = rep.get(f"{LEADS}/{lead['id']}")
-    assert got.get_json() == updated
-    assert got.headers["ETag"] == response.headers["ETag"]
+    reads_back(rep, f"{LEADS}/{lead['id']}", updated, response)
 
 
 def test_patch_can_clear_optional_fields_but_not_the_name(login_as):
