@@ -52,6 +52,18 @@ def reads_back(api, path: str, record: dict, response) -> None:
     assert again.headers["ETag"] == response.headers["ETag"]
 
 
+def refused_on_each_field(api, collection: str, path: str, wrong_values) -> None:
+    """Each `(field, value)` is a 422 naming that field, both in a new record POSTed to
+    `collection` (named "Typed") and in a PATCH of the record at `path`."""
+    for field, value in wrong_values:
+        created = api.post(collection, json={"name": "Typed", field: value})
+        assert created.status_code == 422, (field, value, created.get_json())
+        field_errors(created, field)
+        changed = patch(api, path, {field: value})
+        assert changed.status_code == 422, (field, value, changed.get_json())
+        field_errors(changed, field)
+
+
 def etag(api, path: str) -> str:
     """The ETag of the resource at `path` (200 asserted)."""
     response = api.get(path)

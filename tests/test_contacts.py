@@ -15,7 +15,7 @@ from crm.customers import services
 from crm.customers.models import Company, Contact
 from tests import helpers
 from tests.factories import CompanyFactory, ContactFactory
-from tests.helpers import created_just_now, field_errors, problem, reads_back
+from tests.helpers import created_just_now, field_errors, problem, reads_back, refused_on_each_field
 from tests.sales_helpers import two_teams
 
 CONTACTS = "/api/v1/contacts"
@@ -136,13 +136,7 @@ WRONG_VALUES = [
 def test_wrong_values_unknown_and_server_owned_fields_are_422(login_as):
     rep = login_as("sales")
     contact = create(rep, email="ok@example.com", phone="13800138000")
-    for field, value in WRONG_VALUES:
-        response = rep.post(CONTACTS, json={"name": "Typed", field: value})
-        assert response.status_code == 422, (field, value, response.get_json())
-        field_errors(response, field)
-        response = patch(rep, contact["id"], {field: value})
-        assert response.status_code == 422, (field, value, response.get_json())
-        field_errors(response, field)
+    refused_on_each_field(rep, CONTACTS, f"{CONTACTS}/{contact['id']}", WRONG_VALUES)
     field_errors(rep.post(CONTACTS, json={"email": "a@example.com"}), "name")
     assert ids(rep) == [contact["id"]]
     assert rep.get(f"{CONTACTS}/{contact['id']}").get_json() == contact
