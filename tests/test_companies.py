@@ -9,14 +9,7 @@ import pytest
 
 from tests import helpers
 from tests.factories import CompanyFactory
-from tests.helpers import (
-    created_just_now,
-    field_errors,
-    problem,
-    reads_back,
-    refused_on_each_field,
-    utc_time,
-)
+from tests.helpers import field_errors, problem, utc_time
 from tests.sales_helpers import VISIBLE, WRITERS, one_record_each, two_teams
 
 COMPANIES = "/api/v1/companies"
@@ -106,8 +99,8 @@ def test_create_returns_every_field_an_etag_and_utc_times(login_as):
     assert company["owner_id"] == rep.user.id
     assert company["owner_name"] == "Li Na"
     assert company["description"] == "Makes centrifugal pumps. 🏭"
-    created_just_now(company)
-    reads_back(rep, f"{COMPANIES}/{company['id']}", company, response)
+    helpers.created_just_now(company)
+    helpers.reads_back(rep, f"{COMPANIES}/{company['id']}", company, response)
 
 
 def test_create_with_only_a_name_leaves_the_rest_empty(login_as):
@@ -173,7 +166,7 @@ WRONG_VALUES = [
 def test_wrong_types_and_values_are_422_on_the_field(login_as):
     rep = login_as("sales")
     company = create(rep)
-    refused_on_each_field(rep, COMPANIES, f"{COMPANIES}/{company['id']}", WRONG_VALUES)
+    helpers.refused_on_each_field(rep, COMPANIES, f"{COMPANIES}/{company['id']}", WRONG_VALUES)
     field_errors(rep.post(COMPANIES, json={"industry": "Pumps"}), "name")
     assert visible_ids(rep) == {company["id"]}
     assert rep.get(f"{COMPANIES}/{company['id']}").get_json() == company
@@ -253,7 +246,7 @@ def test_patch_changes_the_given_fields_and_the_etag(login_as):
     assert updated["industry"] == "Pumps"
     assert updated["created_at"] == company["created_at"]
     assert response.headers["ETag"] != old
-    reads_back(rep, f"{COMPANIES}/{company['id']}", updated, response)
+    helpers.reads_back(rep, f"{COMPANIES}/{company['id']}", updated, response)
     # Clearing optional fields; the name stays required.
     cleared = patch(rep, company["id"], {"industry": None, "phone": "", "address": " "})
     assert cleared.status_code == 200

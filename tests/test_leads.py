@@ -8,14 +8,7 @@ import json
 import pytest
 
 from tests import helpers
-from tests.helpers import (
-    created_just_now,
-    field_errors,
-    problem,
-    reads_back,
-    refused_on_each_field,
-    utc_time,
-)
+from tests.helpers import field_errors, problem, utc_time
 from tests.sales_helpers import VISIBLE, WRITERS, one_record_each, two_teams
 
 LEADS = "/api/v1/leads"
@@ -101,8 +94,8 @@ def test_create_returns_the_lead_with_every_field_an_etag_and_utc_times(login_as
     assert lead["description"] == "Met at the Canton fair. 🤝 Wants 2× samples."
     assert lead["last_contacted_at"] is None
     assert lead["next_follow_up_at"] is None
-    created_just_now(lead)
-    reads_back(rep, f"{LEADS}/{lead['id']}", lead, response)
+    helpers.created_just_now(lead)
+    helpers.reads_back(rep, f"{LEADS}/{lead['id']}", lead, response)
 
 
 def test_create_with_only_a_name_gets_defaults(login_as):
@@ -249,7 +242,7 @@ WRONG_VALUES = [
 def test_wrong_types_and_values_are_422_on_the_field(login_as):
     rep = login_as("sales")
     lead = create(rep)
-    refused_on_each_field(rep, LEADS, f"{LEADS}/{lead['id']}", WRONG_VALUES)
+    helpers.refused_on_each_field(rep, LEADS, f"{LEADS}/{lead['id']}", WRONG_VALUES)
     assert visible_ids(rep) == {lead["id"]}
     assert rep.get(f"{LEADS}/{lead['id']}").get_json() == lead
 
@@ -377,7 +370,7 @@ def test_patch_changes_only_the_given_fields_and_a_new_etag(login_as):
     assert updated["created_at"] == lead["created_at"]
     assert utc_time(updated["updated_at"]) >= utc_time(lead["updated_at"])
     assert response.headers["ETag"] and response.headers["ETag"] != old_etag
-    reads_back(rep, f"{LEADS}/{lead['id']}", updated, response)
+    helpers.reads_back(rep, f"{LEADS}/{lead['id']}", updated, response)
 
 
 def test_patch_can_clear_optional_fields_but_not_the_name(login_as):
