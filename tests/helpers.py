@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 PROBLEM = "application/problem+json"
 
@@ -31,6 +31,37 @@ def utc_time(value: str) -> datetime:
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0, value
     return parsed
+
+
+def created_just_now(record: dict) -> datetime:
+    """Assert the record's `created_at` is a UTC time less than a minute ago and its `updated_at`
+    (where it has one) no earlier; return `created_at`."""
+    created = utc_time(record["created_at"])
+    assert abs((datetime.now(UTC) - created).total_seconds()) < 60, record["created_at"]
+    if "updated_at" in record:
+        assert utc_time(record["updated_at"]) >= created, record["updated_at"]
+    return created
+
+
+def reads_back(api, path: str, record: dict, response) -> None:
+    """Assert GET `path` answers 200 with exactly `record`, under the ETag `response` carried
+    (the answer of the create or update that wrote it)."""
+    again = api.get(path)
+    assert again.status_code == 200, again.get_json()
+    assert again.get_json() == record
+    assert again.headers["ETag"] == response.headers["ETag"]
+
+
+def refused_on_each_field(api, collection: str, path: str, wrong_values) -> None:
+    """Each `(field, value)` is a 422 naming that field, both in a new record POSTed to
+    `collection` (named "Typed") and in a PATCH of the record at `path`."""
+    for field, value in wrong_values:
+        created = api.post(collection, json={"name": "Typed", field: value})
+        assert created.status_code == 422, (field, value, created.get_json())
+        field_errors(created, field)
+        changed = patch(api, path, {field: value})
+        assert changed.status_code == 422, (field, value, changed.get_json())
+        field_errors(changed, field)
 
 
 def etag(api, path: str) -> str:

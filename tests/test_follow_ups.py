@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.helpers import field_errors, problem
+from tests.helpers import created_just_now, field_errors, problem, reads_back
 
 LEADS = "/api/v1/leads"
 FOLLOW_UPS = "/api/v1/follow-ups"
@@ -82,12 +82,8 @@ def test_log_a_follow_up_and_read_it_back(login_as):
     assert follow_up["author_id"] == rep.user.id
     assert at(follow_up["due_at"]) == utc("2030-05-06T02:00:00Z")
     assert follow_up["done_at"] is None
-    assert abs((datetime.now(UTC) - at(follow_up["created_at"])).total_seconds()) < 60
-
-    got = rep.get(f"{FOLLOW_UPS}/{follow_up['id']}")
-    assert got.status_code == 200
-    assert got.get_json() == follow_up
-    assert got.headers["ETag"] == response.headers["ETag"]
+    created_just_now(follow_up)
+    reads_back(rep, f"{FOLLOW_UPS}/{follow_up['id']}", follow_up, response)
 
 
 def test_every_kind_is_accepted(login_as):

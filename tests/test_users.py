@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tests.factories import PASSWORD
+from tests.helpers import reads_back
 from tests.test_auth import (
     FAST_HASH,
     assert_problem,
@@ -97,10 +98,7 @@ def test_admin_creates_a_user_who_can_log_in(client, admin, team):
     assert isinstance(bob["id"], int)
     assert bob["created_at"] and bob["updated_at"]
 
-    fetched = admin.get(user_url(bob["id"]))
-    assert fetched.status_code == 200
-    assert fetched.get_json() == bob
-    assert fetched.headers["ETag"] == response.headers["ETag"]
+    reads_back(admin, user_url(bob["id"]), bob, response)
 
     tokens = login_ok(client, "bob@example.com", NEW_PASSWORD)
     assert tokens["user"]["id"] == bob["id"]

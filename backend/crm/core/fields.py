@@ -106,6 +106,16 @@ class Website(_TrimmedText):
 OWNER_FILTER = re.compile(r"^(me|none|[1-9][0-9]{0,9})$")
 
 
+class SearchText(ma.fields.String):
+    """A list's `q`: 1 to 100 characters that `crm.core.search.search` looks for in the columns
+    `description` names."""
+
+    def __init__(self, description: str, **kwargs):
+        kwargs.setdefault("validate", validate.Length(min=1, max=100))
+        kwargs.setdefault("metadata", {"description": description})
+        super().__init__(**kwargs)
+
+
 class OwnerFilter(ma.fields.String):
     """The list filter on a record's owner (or a ticket's assignee): `me`, `none` or a user id;
     `crm.core.search.owner_filter` turns it into a condition."""

@@ -46,6 +46,28 @@ class OwnerMixin:
         return self.owner.name if self.owner is not None else None
 
 
+class CustomerLinksMixin:
+    """The company and the contact a record is for (an opportunity, an order, a ticket), read-only:
+    the record's JSON names them (`company_name`, `contact_name`), and lists load them in the
+    same query. The model declares its `company_id` and `contact_id` columns."""
+
+    @declared_attr
+    def company(cls) -> Mapped[Company | None]:  # noqa: F821 (the customers domain's, by name)
+        return relationship("Company", lazy="joined", viewonly=True)
+
+    @declared_attr
+    def contact(cls) -> Mapped[Contact | None]:  # noqa: F821 (the customers domain's, by name)
+        return relationship("Contact", lazy="joined", viewonly=True)
+
+    @property
+    def company_name(self) -> str | None:
+        return self.company.name if self.company is not None else None
+
+    @property
+    def contact_name(self) -> str | None:
+        return self.contact.name if self.contact is not None else None
+
+
 class SoftDeleteMixin:
     """`deleted_at`: a deleted record is hidden everywhere and kept for the audit trail."""
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.fields import OptionalText, OwnerFilter, PhoneNumber, RequiredText, Website
+from crm.core.fields import (
+    OptionalText,
+    OwnerFilter,
+    PhoneNumber,
+    RequiredText,
+    SearchText,
+    Website,
+)
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import Id, OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
 from crm.customers.models import COMPANY_SIZES, COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS
@@ -44,10 +51,7 @@ CompanyPageSchema = page_schema(CompanySchema, "CompanyPage")
 
 
 class CompanyListArgsSchema(ListArgsSchema):
-    q = ma.fields.String(
-        validate=validate.Length(min=1, max=100),
-        metadata={"description": "Searches name, website and phone"},
-    )
+    q = SearchText("Searches name, website and phone")
     owner_id = OwnerFilter()
     industry = ma.fields.String(
         validate=validate.Length(min=1, max=100), metadata={"description": "Exact industry"}
@@ -82,10 +86,7 @@ ContactPageSchema = page_schema(ContactSchema, "ContactPage")
 class CompanyContactListArgsSchema(ListArgsSchema):
     """The contacts of one company."""
 
-    q = ma.fields.String(
-        validate=validate.Length(min=1, max=100),
-        metadata={"description": "Searches name, email and phone"},
-    )
+    q = SearchText("Searches name, email and phone")
     owner_id = OwnerFilter()
     sort = sort_field(CONTACT_SORT_FIELDS, "-created_at")
 

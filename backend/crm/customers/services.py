@@ -42,22 +42,15 @@ INVALID = N_("The request has invalid fields.")
 # --- scoping ------------------------------------------------------------------------------
 
 
-def _visible_companies(user: User):
-    return sa.and_(not_deleted(Company), auth.visible_records(user, Company.owner_id))
-
-
-def _visible_contacts(user: User):
-    return sa.and_(not_deleted(Contact), auth.visible_records(user, Contact.owner_id))
+def _visible(model: type[Company | Contact], user: User):
+    """The companies (or contacts) a user sees: not deleted, and theirs by `visible_records`."""
+    return sa.and_(not_deleted(model), auth.visible_records(user, model.owner_id))
 
 
 def get_company(user: User, company_id: int) -> Company:
     """A company the user can see; 404 otherwise (deleted, another team's, or no such id)."""
-    return get_or_404(
-        Company,
-        company_id,
-        _visible_companies(user),
-        not_found=NotFound(N_("No such company."), code="company_not_found"),
-    )
+    not_found = NotFound(N_("No such company."), code="company_not_found")
+    return get_or_404(Company, company_id, _visible(Company, user), not_found=not_found)
 
 
 def get_company_to_change(user: User, company_id: int) -> Company:
@@ -69,12 +62,8 @@ def get_company_to_change(user: User, company_id: int) -> Company:
 
 def get_contact(user: User, contact_id: int) -> Contact:
     """A contact the user can see; 404 otherwise."""
-    return get_or_404(
-        Contact,
-        contact_id,
-        _visible_contacts(user),
-        not_found=NotFound(N_("No such contact."), code="contact_not_found"),
-    )
+    not_found = NotFound(N_("No such contact."), code="contact_not_found")
+    return get_or_404(Contact, contact_id, _visible(Contact, user), not_found=not_found)
 
 
 def get_contact_to_change(user: User, contact_id: int) -> Contact:
@@ -100,7 +89,7 @@ def check_references(user: User, data: dict) -> None:
 
 def visible_contact_ids(user: User, company_id: int) -> sa.Select:
     """The ids of the company's contacts the user can see (a subquery for other domains)."""
-    return sa.select(Contact.id).where(Contact.company_id == company_id, _visible_contacts(user))
+    return sa.select(Contact.id).where(Contact.company_id == company_id, _visible(Contact, user))
 
 
 def company_ids_named(q: str) -> sa.Select:
@@ -117,7 +106,7 @@ def _check_company_reference(user: User, field: str, company_id: int | None) -> 
     if company_id is None:
         return
     found = db.session.scalar(
-        sa.select(Company.id).where(Company.id == company_id, _visible_companies(user))
+        sa.select(Company.id).where(Company.id == company_id, _visible(Company, user))
     )
     if found is None:
         raise Invalid(INVALID, errors={field: [N_("No such company.")]})
@@ -155,7 +144,7 @@ def _check_name(data: dict) -> None:
 
 
 def list_companies(user: User, args: dict) -> Page:
-    stmt = sa.select(Company).where(_visible_companies(user))
+    stmt = sa.select(Company).where(_visible(Company, user))
     owner = owner_filter(Company.owner_id, args.get("owner_id"), user.id)
     if owner is not None:
         stmt = stmt.where(owner)
@@ -221,7 +210,7 @@ def delete_company(user: User, company: Company) -> None:
 
 
 def list_contacts(user: User, args: dict) -> Page:
-    stmt = sa.select(Contact).where(_visible_contacts(user))
+    stmt = sa.select(Contact).where(_visible(Contact, user))
     owner = owner_filter(Contact.owner_id, args.get("owner_id"), user.id)
     if owner is not None:
         stmt = stmt.where(owner)
@@ -315,7 +304,7 @@ def find_matches(
         companies = list(
             db.session.scalars(
                 sa.select(Company)
-                .where(_visible_companies(user), sa.or_(*company_terms))
+                .where(_visible(Company, user), sa.or_(*company_terms))
                 .order_by(Company.id)
                 .limit(MAX_MATCHES)
             )
@@ -324,7 +313,7 @@ def find_matches(
         contacts = list(
             db.session.scalars(
                 sa.select(Contact)
-                .where(_visible_contacts(user), sa.or_(*contact_terms))
+                .where(_visible(Contact, user), sa.or_(*contact_terms))
                 .order_by(Contact.id)
                 .limit(MAX_MATCHES)
             )

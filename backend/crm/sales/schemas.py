@@ -3,7 +3,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.fields import OptionalText, OwnerFilter, PhoneNumber, RequiredText
+from crm.core.fields import OptionalText, OwnerFilter, PhoneNumber, RequiredText, SearchText
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
 from crm.sales.models import (
@@ -62,10 +62,7 @@ class LeadListArgsSchema(ListArgsSchema):
     next_follow_up_before = UtcDateTime(
         metadata={"description": "Leads with an open follow-up due before this time"}
     )
-    q = ma.fields.String(
-        validate=validate.Length(min=1, max=100),
-        metadata={"description": "Searches name, company, email and phone"},
-    )
+    q = SearchText("Searches name, company, email and phone")
     sort = sort_field(LEAD_SORT_FIELDS, "-created_at")
 
 

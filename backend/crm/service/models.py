@@ -8,14 +8,13 @@ import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm.core.models import SoftDeleteMixin, TimestampMixin, VersionMixin
+from crm.core.models import CustomerLinksMixin, SoftDeleteMixin, TimestampMixin, VersionMixin
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
 
 if TYPE_CHECKING:  # annotations only: relationships find these classes by name
     from crm.auth.models import User
-    from crm.customers.models import Company, Contact
 
 TICKET_KINDS = ("complaint", "inquiry", "feedback", "request")
 TICKET_PRIORITIES = ("low", "normal", "high", "urgent")
@@ -54,7 +53,7 @@ class SlaPolicy(db.Model):
     updated_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
 
-class Ticket(TimestampMixin, SoftDeleteMixin, VersionMixin, db.Model):
+class Ticket(CustomerLinksMixin, TimestampMixin, SoftDeleteMixin, VersionMixin, db.Model):
     __tablename__ = "tickets"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -84,9 +83,6 @@ class Ticket(TimestampMixin, SoftDeleteMixin, VersionMixin, db.Model):
     customer_replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id], lazy="joined")
-    # Read-only: the ticket JSON names them, and lists load them in the same query.
-    company: Mapped[Company | None] = relationship(lazy="joined", viewonly=True)
-    contact: Mapped[Contact | None] = relationship(lazy="joined", viewonly=True)
 
     __table_args__ = (
         sa.Index("ix_tickets_created_at_id", "created_at", "id"),
@@ -98,14 +94,6 @@ class Ticket(TimestampMixin, SoftDeleteMixin, VersionMixin, db.Model):
     @property
     def assignee_name(self) -> str | None:
         return self.assignee.name if self.assignee is not None else None
-
-    @property
-    def company_name(self) -> str | None:
-        return self.company.name if self.company is not None else None
-
-    @property
-    def contact_name(self) -> str | None:
-        return self.contact.name if self.contact is not None else None
 
     @hybrid_property
     def priority_rank(self) -> int:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.fields import OptionalText, OwnerFilter, RequiredText
+from crm.core.fields import OptionalText, OwnerFilter, RequiredText, SearchText
 from crm.core.i18n import N_
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import Id, OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
@@ -124,10 +124,7 @@ class TicketListArgsSchema(ListArgsSchema):
     company_id = Id()
     contact_id = Id()
     team_id = Id()
-    q = ma.fields.String(
-        validate=validate.Length(min=1, max=100),
-        metadata={"description": "Searches subject, description, company name; `#42` the number"},
-    )
+    q = SearchText("Searches subject, description, company name; `#42` the number")
     sort = sort_field(TICKET_SORT_FIELDS, "-created_at")
 
 

@@ -1,26 +1,22 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm.core.models import OwnedRecordMixin
+from crm.core.models import CustomerLinksMixin, OwnedRecordMixin
 from crm.core.pagination import SortField
 from crm.extensions import db
 from crm.sales.pipeline.models import Opportunity
 from crm.sales.products.models import Product
-
-if TYPE_CHECKING:
-    from crm.customers.models import Company, Contact
 
 ORDER_STATUSES = ("draft", "confirmed", "shipped", "completed", "cancelled")
 MONEY = sa.Numeric(18, 2)
 QUANTITY = sa.Numeric(18, 3)
 
 
-class SalesOrder(OwnedRecordMixin, db.Model):
+class SalesOrder(CustomerLinksMixin, OwnedRecordMixin, db.Model):
     __tablename__ = "sales_orders"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,9 +31,7 @@ class SalesOrder(OwnedRecordMixin, db.Model):
     total: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
     notes: Mapped[str | None] = mapped_column(sa.Text)
 
-    # Read-only: the order JSON names them, and lists load them in the same query.
-    company: Mapped[Company | None] = relationship("Company", lazy="joined", viewonly=True)
-    contact: Mapped[Contact | None] = relationship("Contact", lazy="joined", viewonly=True)
+    # Read-only: the order JSON names it.
     opportunity: Mapped[Opportunity | None] = relationship(lazy="selectin", viewonly=True)
     lines: Mapped[list[OrderLine]] = relationship(
         order_by="OrderLine.position", lazy="selectin", cascade="all, delete-orphan"
@@ -48,14 +42,6 @@ class SalesOrder(OwnedRecordMixin, db.Model):
         sa.Index("ix_sales_orders_updated_at_id", "updated_at", "id"),
         sa.Index("ix_sales_orders_total_id", "total", "id"),
     )
-
-    @property
-    def company_name(self) -> str | None:
-        return self.company.name if self.company is not None else None
-
-    @property
-    def contact_name(self) -> str | None:
-        return self.contact.name if self.contact is not None else None
 
     @property
     def opportunity_name(self) -> str | None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.fields import OptionalText, OwnerFilter
+from crm.core.fields import OptionalText, OwnerFilter, SearchText
 from crm.core.money import Currency, Money, Percent, Quantity
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import (
@@ -134,7 +134,5 @@ class OrderListArgsSchema(ListArgsSchema):
     company_id = Id()
     opportunity_id = Id()
     owner_id = OwnerFilter()
-    q = ma.fields.String(
-        validate=validate.Length(min=1, max=100), metadata={"description": "Searches the number"}
-    )
+    q = SearchText("Searches the number")
     sort = sort_field(ORDER_SORT_FIELDS, "-created_at")

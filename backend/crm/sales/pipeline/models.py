@@ -2,19 +2,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm.core.models import OwnedRecordMixin, TimestampMixin, VersionMixin
+from crm.core.models import CustomerLinksMixin, OwnedRecordMixin, TimestampMixin, VersionMixin
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime, utcnow
 from crm.extensions import db
 from crm.sales.products.models import Product
-
-if TYPE_CHECKING:
-    from crm.customers.models import Company, Contact
 
 STAGE_KINDS = ("open", "won", "lost")
 OPPORTUNITY_STATUSES = STAGE_KINDS
@@ -53,7 +49,7 @@ class Stage(db.Model):
     __table_args__ = (sa.Index("ix_stages_pipeline_id_position", "pipeline_id", "position"),)
 
 
-class Opportunity(OwnedRecordMixin, db.Model):
+class Opportunity(CustomerLinksMixin, OwnedRecordMixin, db.Model):
     __tablename__ = "opportunities"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -73,9 +69,6 @@ class Opportunity(OwnedRecordMixin, db.Model):
     description: Mapped[str | None] = mapped_column(sa.Text)
 
     stage: Mapped[Stage] = relationship(lazy="joined")
-    # Read-only: the opportunity JSON names them, and lists load them in the same query.
-    company: Mapped[Company | None] = relationship(lazy="joined", viewonly=True)
-    contact: Mapped[Contact | None] = relationship(lazy="joined", viewonly=True)
     lines: Mapped[list[OpportunityLine]] = relationship(
         order_by="OpportunityLine.position", lazy="selectin", cascade="all, delete-orphan"
     )
@@ -88,14 +81,6 @@ class Opportunity(OwnedRecordMixin, db.Model):
         sa.Index("ix_opportunities_amount_id", "amount", "id"),
         sa.Index("ix_opportunities_expected_close_date_id", "expected_close_date", "id"),
     )
-
-    @property
-    def company_name(self) -> str | None:
-        return self.company.name if self.company is not None else None
-
-    @property
-    def contact_name(self) -> str | None:
-        return self.contact.name if self.contact is not None else None
 
 
 class OpportunityLine(db.Model):

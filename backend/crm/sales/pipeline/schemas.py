@@ -7,7 +7,7 @@ from datetime import date
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.fields import OptionalText, OwnerFilter, RequiredText
+from crm.core.fields import OptionalText, OwnerFilter, RequiredText, SearchText
 from crm.core.i18n import N_
 from crm.core.money import Currency, Money, Percent, Quantity, line_total
 from crm.core.pagination import ListArgsSchema, SortField, sort_field
@@ -271,10 +271,7 @@ class OpportunityListArgsSchema(ListArgsSchema):
     close_after = date_field(metadata={"description": "expected_close_date on or after"})
     close_before = date_field(metadata={"description": "expected_close_date on or before"})
     status = OneOrMore(OPPORTUNITY_STATUSES)
-    q = ma.fields.String(
-        validate=validate.Length(min=1, max=100),
-        metadata={"description": "Searches the name and description"},
-    )
+    q = SearchText("Searches the name and description")
     sort = sort_field(OPPORTUNITY_SORT_FIELDS, "-created_at")
 
 

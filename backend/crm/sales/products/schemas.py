@@ -8,7 +8,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from crm.core.errors import flatten_messages
-from crm.core.fields import RequiredText
+from crm.core.fields import RequiredText, SearchText
 from crm.core.i18n import N_
 from crm.core.money import Currency, Money, Quantity
 from crm.core.pagination import ListArgsSchema, sort_field
@@ -70,10 +70,7 @@ ProductPageSchema = page_schema(ProductSchema, "ProductPage")
 
 
 class ProductListArgsSchema(ListArgsSchema):
-    q = ma.fields.String(
-        validate=validate.Length(min=1, max=100),
-        metadata={"description": "Searches SKU and name"},
-    )
+    q = SearchText("Searches SKU and name")
     active = ma.fields.Boolean()
     sort = sort_field(PRODUCT_SORT_FIELDS, "sku")
 
