@@ -1,11 +1,9 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { App, Form, type FormInstance, type FormProps } from 'antd';
-import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../api/errors';
-import { applyFieldErrors, withoutBlanks } from '../lib/forms';
-import { errorMessage } from '../lib/messages';
+import { withoutBlanks } from '../lib/forms';
+import { useFormProblem } from '../lib/use-form-problem';
 import { FormDrawer } from './FormDrawer';
 
 /** What follows a created record, once the drawer has closed: a message, then the record's page. */
@@ -57,21 +55,20 @@ export function CreateRecordDrawer<Values, Body, Created>({
   onCreated,
   children,
 }: Props<Values, Body, Created>) {
-  const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clearProblem, onError } = useFormProblem(form, fieldNames);
 
   // The drawer is reused for the next record, so it starts blank again.
   const close = () => {
     form.resetFields();
-    setProblem(null);
+    clearProblem();
     mutation.reset();
     onClose();
   };
 
   const submit = (values: Values) => {
-    setProblem(null);
+    clearProblem();
     mutation.mutate(toBody(values), {
       onSuccess: (created) => {
         close();
@@ -79,12 +76,7 @@ export function CreateRecordDrawer<Values, Body, Created>({
         message.success(next.message);
         void navigate(next.to, { state: next.state });
       },
-      onError: (error) => {
-        const leftover = applyFieldErrors(form, error, fieldNames);
-        const hasFieldErrors = error instanceof ApiError && Object.keys(error.fieldErrors).length > 0;
-        if (leftover.length) setProblem(leftover.join(' '));
-        else if (!hasFieldErrors) setProblem(errorMessage(error, t));
-      },
+      onError,
     });
   };
 
