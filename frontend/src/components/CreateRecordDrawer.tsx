@@ -1,11 +1,18 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { Form, type FormInstance, type FormProps } from 'antd';
-import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/errors';
-import { applyFieldErrors } from '../lib/forms';
-import { errorMessage } from '../lib/messages';
+import { App, Form, type FormInstance, type FormProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { withoutBlanks } from '../lib/forms';
+import { useFormProblem } from '../lib/use-form-problem';
 import { FormDrawer } from './FormDrawer';
+
+/** What follows a created record, once the drawer has closed: a message, then the record's page. */
+export interface AfterCreate {
+  message: string;
+  to: string;
+  /** The router state for that page, e.g. the list its back link returns to. */
+  state?: unknown;
+}
 
 interface Props<Values, Body, Created> {
   open: boolean;
@@ -14,7 +21,8 @@ interface Props<Values, Body, Created> {
   submitText: string;
   /** The feature's class for the drawer (styles, tests). */
   className: string;
-  width: number;
+  /** 480 px unless given. */
+  width?: number;
   /** The caller's form, so its fields can watch and set each other. */
   form: FormInstance<Values>;
   formName: string;
@@ -22,9 +30,10 @@ interface Props<Values, Body, Created> {
   /** The form's fields: the server's errors for them show under the field, the rest above the form. */
   fieldNames: readonly string[];
   mutation: UseMutationResult<Created, Error, Body>;
-  toBody: (values: Values) => Body;
-  /** After the drawer has closed, e.g. to say so and open the new record. */
-  onCreated: (created: Created) => void;
+  /** The body sent for the form's values; by default the values without blank fields. */
+  toBody?: (values: Values) => Body;
+  /** What to say about the new record and where to open it. */
+  onCreated: (created: Created) => AfterCreate;
   children: ReactNode;
 }
 
@@ -35,40 +44,39 @@ export function CreateRecordDrawer<Values, Body, Created>({
   title,
   submitText,
   className,
-  width,
+  width = 480,
   form,
   formName,
   initialValues,
   fieldNames,
   mutation,
-  toBody,
+  // The default sends the values themselves, less their blanks: Body is Values then.
+  toBody = (values: Values) => withoutBlanks(values as object) as Body,
   onCreated,
   children,
 }: Props<Values, Body, Created>) {
-  const { t } = useTranslation();
-  const [problem, setProblem] = useState<string | null>(null);
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { problem, clearProblem, onError } = useFormProblem(form, fieldNames);
 
   // The drawer is reused for the next record, so it starts blank again.
   const close = () => {
     form.resetFields();
-    setProblem(null);
+    clearProblem();
     mutation.reset();
     onClose();
   };
 
   const submit = (values: Values) => {
-    setProblem(null);
+    clearProblem();
     mutation.mutate(toBody(values), {
       onSuccess: (created) => {
         close();
-        onCreated(created);
+        const next = onCreated(created);
+        message.success(next.message);
+        void navigate(next.to, { state: next.state });
       },
-      onError: (error) => {
-        const leftover = applyFieldErrors(form, error, fieldNames);
-        const hasFieldErrors = error instanceof ApiError && Object.keys(error.fieldErrors).length > 0;
-        if (leftover.length) setProblem(leftover.join(' '));
-        else if (!hasFieldErrors) setProblem(errorMessage(error, t));
-      },
+      onError,
     });
   };
 

@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
+import { ignoreListDeprecation } from '../test/console';
 import { users } from '../test/fixtures';
 import { renderWithProviders } from '../test/render';
 import { setViewportWidth } from '../test/viewport';
@@ -55,13 +56,7 @@ describe('LineItemsTable', () => {
 
   it('shows one card a line on a phone, the discount only where there is one', () => {
     setViewportWidth(390);
-    // antd 6.6 deprecates its List (every phone list of the app still uses it): that one-time
-    // development warning is not this test's concern; any other console error still fails it.
-    const consoleError = vi.mocked(console.error);
-    const record = consoleError.getMockImplementation();
-    consoleError.mockImplementation((...args: unknown[]) => {
-      if (!String(args[0]).includes('The `List` component is deprecated')) record?.(...args);
-    });
+    ignoreListDeprecation();
     renderLines(LINES, { isMobile: true });
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     const [first, second] = screen.getAllByRole('listitem');

@@ -12,44 +12,54 @@ export interface RecordColumn<T> {
   align?: 'left' | 'right';
 }
 
-interface Props<T extends { id: number }> {
-  items: T[] | undefined;
-  columns: RecordColumn<T>[];
-  isPending: boolean;
+/** What RecordList reads of a paged list query (a `useInfiniteQuery` result whose pages carry `items`). */
+export interface PagedListQuery<T> {
+  data?: { pages: { items: T[] }[] };
   error: unknown;
-  onRetry: () => void;
-  retrying?: boolean;
-  hasMore?: boolean;
-  loadingMore?: boolean;
-  onLoadMore?: () => void;
+  isPending: boolean;
+  isFetching: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  refetch: () => unknown;
+  fetchNextPage: () => unknown;
+}
+
+interface Props<T extends { id: number }> {
+  query: PagedListQuery<T>;
+  columns: RecordColumn<T>[];
   emptyText: string;
   loadMoreText: string;
-  /** The phone card: the first column is its title, the others follow as label: value. */
-  cardTitle?: (row: T) => ReactNode;
+  /** The phone card's content; by default the first column is its title, the others follow as label: value. */
+  renderCard?: (row: T) => ReactNode;
+}
+
+function DefaultCard<T>({ row, columns }: { row: T; columns: RecordColumn<T>[] }) {
+  const [first, ...rest] = columns;
+  return (
+    <>
+      <div className="list-card-title">{first.render(row)}</div>
+      <dl className="list-card-fields">
+        {rest.map((column) => (
+          <div key={column.key}>
+            <dt>{column.title}</dt>
+            <dd>{column.render(row)}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
 }
 
 /**
- * A read-only list of records: a table on a laptop, cards on a phone; with the loading
- * skeleton, the error with a retry, the empty state and "load more".
+ * A read-only list of records, one page after another: a table on a laptop, cards on a phone;
+ * with the loading skeleton, the error with a retry, the empty state and "load more".
  */
-export function RecordList<T extends { id: number }>({
-  items,
-  columns,
-  isPending,
-  error,
-  onRetry,
-  retrying,
-  hasMore,
-  loadingMore,
-  onLoadMore,
-  emptyText,
-  loadMoreText,
-  cardTitle,
-}: Props<T>) {
+export function RecordList<T extends { id: number }>({ query, columns, emptyText, loadMoreText, renderCard }: Props<T>) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  if (error) return <ErrorState error={error} onRetry={onRetry} retrying={retrying} />;
-  if (isPending || !items) {
+  const items = query.data?.pages.flatMap((page) => page.items);
+  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  if (query.isPending || !items) {
     return (
       <div aria-busy="true">
         <span className="sr-only">{t('common.loading')}</span>
@@ -58,7 +68,6 @@ export function RecordList<T extends { id: number }>({
     );
   }
   if (items.length === 0) return <Empty description={emptyText} />;
-  const [first, ...rest] = columns;
   return (
     <>
       {isMobile ? (
@@ -68,15 +77,7 @@ export function RecordList<T extends { id: number }>({
           renderItem={(row) => (
             <List.Item className="list-card-item">
               <Card size="small" className="list-card">
-                <div className="list-card-title">{cardTitle ? cardTitle(row) : first.render(row)}</div>
-                <dl className="list-card-fields">
-                  {rest.map((column) => (
-                    <div key={column.key}>
-                      <dt>{column.title}</dt>
-                      <dd>{column.render(row)}</dd>
-                    </div>
-                  ))}
-                </dl>
+                {renderCard ? renderCard(row) : <DefaultCard row={row} columns={columns} />}
               </Card>
             </List.Item>
           )}
@@ -96,8 +97,8 @@ export function RecordList<T extends { id: number }>({
           )}
         />
       )}
-      {hasMore && onLoadMore && (
-        <Button block size="large" onClick={onLoadMore} loading={loadingMore} className="load-more">
+      {query.hasNextPage && (
+        <Button block size="large" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} className="load-more">
           {loadMoreText}
         </Button>
       )}

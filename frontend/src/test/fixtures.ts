@@ -49,54 +49,55 @@ export const assignees = [
 
 let nextId = 100;
 
-export function makeLead(overrides: Partial<Lead> = {}): Lead {
-  const id = overrides.id ?? nextId++;
-  return {
-    id,
-    name: `Lead ${id}`,
-    company_name: 'Suzhou Pump Co.',
-    title: 'Buyer',
-    email: `lead${id}@example.com`,
-    phone: '+8613800138000',
-    source: 'event',
-    status: 'new',
-    owner_id: 3,
-    owner_name: 'Li Na',
-    description: null,
-    created_at: '2026-03-02T08:00:00+00:00',
-    updated_at: '2026-03-02T08:00:00+00:00',
-    last_contacted_at: null,
-    next_follow_up_at: null,
-    converted_at: null,
-    converted_company_id: null,
-    converted_company_name: null,
-    converted_contact_id: null,
-    converted_contact_name: null,
-    converted_opportunity_id: null,
-    converted_opportunity_name: null,
-    ...overrides,
+const CREATED = '2026-03-02T08:00:00+00:00';
+
+/** Made on 2 March, not changed since. */
+const STAMPS = { created_at: CREATED, updated_at: CREATED };
+
+/** Most records of the fixtures: Li Na's, without a description, made on 2 March. */
+const OWNED = { owner_id: 3, owner_name: 'Li Na', description: null, ...STAMPS };
+
+/** A fixture maker: the record's defaults for the given (or a fresh) id, then the test's overrides. */
+function maker<T extends { id: number }>(defaults: (id: number) => Omit<T, 'id'>) {
+  return (overrides: Partial<T> = {}): T => {
+    const id = overrides.id ?? nextId++;
+    return { id, ...defaults(id), ...overrides } as T;
   };
 }
 
-export function makeFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
-  const id = overrides.id ?? nextId++;
-  return {
-    id,
-    lead_id: 1,
-    company_id: null,
-    contact_id: null,
-    opportunity_id: null,
-    kind: 'call',
-    content: `Follow-up ${id}`,
-    due_at: null,
-    done_at: null,
-    author_id: 3,
-    author_name: 'Li Na',
-    created_at: '2026-03-02T08:00:00+00:00',
-    updated_at: '2026-03-02T08:00:00+00:00',
-    ...overrides,
-  };
-}
+export const makeLead = maker<Lead>((id) => ({
+  name: `Lead ${id}`,
+  company_name: 'Suzhou Pump Co.',
+  title: 'Buyer',
+  email: `lead${id}@example.com`,
+  phone: '+8613800138000',
+  source: 'event',
+  status: 'new',
+  last_contacted_at: null,
+  next_follow_up_at: null,
+  converted_at: null,
+  converted_company_id: null,
+  converted_company_name: null,
+  converted_contact_id: null,
+  converted_contact_name: null,
+  converted_opportunity_id: null,
+  converted_opportunity_name: null,
+  ...OWNED,
+}));
+
+export const makeFollowUp = maker<FollowUp>((id) => ({
+  lead_id: 1,
+  company_id: null,
+  contact_id: null,
+  opportunity_id: null,
+  kind: 'call',
+  content: `Follow-up ${id}`,
+  due_at: null,
+  done_at: null,
+  author_id: 3,
+  author_name: 'Li Na',
+  ...STAMPS,
+}));
 
 const STATUS_CODES: Record<number, string> = {
   400: 'bad_request',
@@ -166,11 +167,9 @@ export const pipelinesHandler = http.get(`${API}/pipelines`, () => json({ items:
 export const noAttachmentsHandler = http.get(`${API}/:records/:id/attachments`, () => json({ items: [], next_cursor: null }));
 
 /** A ticket as the API answers it (new, normal priority, due times a day ahead by default). */
-export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
-  const id = overrides.id ?? nextId++;
+export const makeTicket = maker<Ticket>((id) => {
   const created = dayjs().subtract(1, 'hour');
   return {
-    id,
     kind: 'complaint',
     subject: `Ticket ${id}`,
     description: null,
@@ -195,131 +194,87 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     customer_replied_at: null,
     created_at: created.toISOString(),
     updated_at: created.toISOString(),
-    ...overrides,
   };
-}
+});
 
-export function makeComment(overrides: Partial<TicketComment> = {}): TicketComment {
-  const id = overrides.id ?? nextId++;
-  return {
-    id,
-    ticket_id: 1,
-    body: `Comment ${id}`,
-    visibility: 'internal',
-    author_id: 6,
-    author_name: 'Wang Fang',
-    upload_link_id: null,
-    author_kind: 'user',
-    created_at: '2026-03-02T08:00:00+00:00',
-    ...overrides,
-  };
-}
+export const makeComment = maker<TicketComment>((id) => ({
+  ticket_id: 1,
+  body: `Comment ${id}`,
+  visibility: 'internal',
+  author_id: 6,
+  author_name: 'Wang Fang',
+  upload_link_id: null,
+  author_kind: 'user',
+  created_at: CREATED,
+}));
 
-export function makeCompany(overrides: Partial<Company> = {}): Company {
-  const id = overrides.id ?? nextId++;
-  return {
-    id,
-    name: `Company ${id}`,
-    industry: 'Pumps',
-    size: '51-200',
-    website: null,
-    phone: '+862155551234',
-    address: null,
-    parent_id: null,
-    owner_id: 3,
-    owner_name: 'Li Na',
-    description: null,
-    created_at: '2026-03-02T08:00:00+00:00',
-    updated_at: '2026-03-02T08:00:00+00:00',
-    ...overrides,
-  };
-}
+export const makeCompany = maker<Company>((id) => ({
+  name: `Company ${id}`,
+  industry: 'Pumps',
+  size: '51-200',
+  website: null,
+  phone: '+862155551234',
+  address: null,
+  parent_id: null,
+  ...OWNED,
+}));
 
-export function makeContact(overrides: Partial<Contact> = {}): Contact {
-  const id = overrides.id ?? nextId++;
-  return {
-    id,
-    name: `Contact ${id}`,
-    company_id: null,
-    title: null,
-    email: null,
-    phone: null,
-    owner_id: 3,
-    owner_name: 'Li Na',
-    description: null,
-    created_at: '2026-03-02T08:00:00+00:00',
-    updated_at: '2026-03-02T08:00:00+00:00',
-    ...overrides,
-  };
-}
+export const makeContact = maker<Contact>((id) => ({
+  name: `Contact ${id}`,
+  company_id: null,
+  title: null,
+  email: null,
+  phone: null,
+  ...OWNED,
+}));
 
-export function makeOpportunity(overrides: Partial<Opportunity> = {}): Opportunity {
-  const id = overrides.id ?? nextId++;
-  return {
-    id,
-    name: `Deal ${id}`,
-    company_id: null,
-    company_name: null,
-    contact_id: null,
-    contact_name: null,
-    lead_id: null,
-    pipeline_id: 1,
-    stage_id: 2,
-    amount: '10000.00',
-    currency: 'CNY',
-    expected_close_date: null,
-    probability: 20,
-    owner_id: 3,
-    owner_name: 'Li Na',
-    status: 'open',
-    lost_reason: null,
-    closed_at: null,
-    description: null,
-    lines: [],
-    created_at: '2026-03-02T08:00:00+00:00',
-    updated_at: '2026-03-02T08:00:00+00:00',
-    ...overrides,
-  };
-}
+export const makeOpportunity = maker<Opportunity>((id) => ({
+  name: `Deal ${id}`,
+  company_id: null,
+  company_name: null,
+  contact_id: null,
+  contact_name: null,
+  lead_id: null,
+  pipeline_id: 1,
+  stage_id: 2,
+  amount: '10000.00',
+  currency: 'CNY',
+  expected_close_date: null,
+  probability: 20,
+  status: 'open',
+  lost_reason: null,
+  closed_at: null,
+  lines: [],
+  ...OWNED,
+}));
 
-export function makeOrderLine(overrides: Partial<OrderLine> = {}): OrderLine {
-  const id = overrides.id ?? nextId++;
-  return {
-    id,
-    product_id: null,
-    product_name: null,
-    description: `Line ${id}`,
-    quantity: '1.000',
-    unit_price: '100.00',
-    discount: '0.00',
-    line_total: '100.00',
-    stock_on_hand: null,
-    stock_short: false,
-    ...overrides,
-  };
-}
+export const makeOrderLine = maker<OrderLine>((id) => ({
+  product_id: null,
+  product_name: null,
+  description: `Line ${id}`,
+  quantity: '1.000',
+  unit_price: '100.00',
+  discount: '0.00',
+  line_total: '100.00',
+  stock_on_hand: null,
+  stock_short: false,
+}));
 
-export function makeOrder(overrides: Partial<Order> = {}): Order {
-  const id = overrides.id ?? nextId++;
-  return {
-    id,
-    number: `SO-2026-${String(id).padStart(6, '0')}`,
-    opportunity_id: null,
-    opportunity_name: null,
-    company_id: null,
-    company_name: null,
-    contact_id: null,
-    contact_name: null,
-    owner_id: 3,
-    owner_name: 'Li Na',
-    status: 'draft',
-    currency: 'CNY',
-    total: '100.00',
-    notes: null,
-    lines: [],
-    stock_warnings: [],
-    created_at: '2026-03-02T08:00:00+00:00',
-    updated_at: '2026-03-02T08:00:00+00:00',
-    ...overrides,
-  };
-}
+export const makeOrder = maker<Order>((id) => ({
+  number: `SO-2026-${String(id).padStart(6, '0')}`,
+  opportunity_id: null,
+  opportunity_name: null,
+  company_id: null,
+  company_name: null,
+  contact_id: null,
+  contact_name: null,
+  owner_id: 3,
+  owner_name: 'Li Na',
+  status: 'draft',
+  currency: 'CNY',
+  total: '100.00',
+  notes: null,
+  lines: [],
+  stock_warnings: [],
+  ...STAMPS,
+}));

@@ -1,9 +1,7 @@
-import { App, Form } from 'antd';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { CompanyPicker } from '../../components/CompanyPicker';
 import { CreateRecordDrawer } from '../../components/CreateRecordDrawer';
-import { withoutBlanks } from '../../lib/forms';
 import { paths } from '../../paths';
 import { useCreateCompany } from './api/create-company';
 import { CustomerFieldInput, customerFieldRules, SizeSelect, type CustomerTextField } from './customer-fields';
@@ -17,8 +15,6 @@ const FORM_FIELDS = ['name', 'size', ...TEXT_FIELDS, 'parent_id', 'owner_id', 'd
 /** A new company: its name first (with a hint when it may exist already), the rest optional. */
 export function CompanyCreateDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const [form] = Form.useForm<CompanyCreate>();
   const name = Form.useWatch('name', form);
   const mutation = useCreateCompany();
@@ -31,17 +27,12 @@ export function CompanyCreateDrawer({ open, onClose }: { open: boolean; onClose:
       title={t('customers.newCompany')}
       submitText={t('customers.createCompany')}
       className="company-create-drawer"
-      width={480}
       form={form}
       formName="company-create"
       initialValues={defaultOwner}
       fieldNames={FORM_FIELDS}
       mutation={mutation}
-      toBody={withoutBlanks}
-      onCreated={({ company }) => {
-        message.success(t('customers.companyCreated', { name: company.name }));
-        void navigate(paths.company(company.id));
-      }}
+      onCreated={({ company }) => ({ message: t('customers.companyCreated', { name: company.name }), to: paths.company(company.id) })}
     >
       <Form.Item name="name" label={t('companies.fields.name')} rules={customerFieldRules('name', t)}>
         <CustomerFieldInput field="name" autoFocus />

@@ -1,9 +1,7 @@
-import { App, Form } from 'antd';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { CompanyPicker, type Chosen } from '../../components/CompanyPicker';
 import { CreateRecordDrawer } from '../../components/CreateRecordDrawer';
-import { withoutBlanks } from '../../lib/forms';
 import { paths } from '../../paths';
 import { useCreateContact } from './api/create-contact';
 import { CustomerFieldInput, customerFieldRules, type CustomerTextField } from './customer-fields';
@@ -16,8 +14,6 @@ const FORM_FIELDS = ['name', 'company_id', ...TEXT_FIELDS, 'owner_id', 'descript
 /** A new contact; from a company's page the company is filled in already. */
 export function ContactCreateDrawer({ open, onClose, company }: { open: boolean; onClose: () => void; company?: Chosen }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const [form] = Form.useForm<ContactCreate>();
   const mutation = useCreateContact();
   const defaultOwner = useDefaultOwner();
@@ -29,17 +25,12 @@ export function ContactCreateDrawer({ open, onClose, company }: { open: boolean;
       title={t('customers.newContact')}
       submitText={t('customers.createContact')}
       className="contact-create-drawer"
-      width={480}
       form={form}
       formName="contact-create"
       initialValues={{ ...defaultOwner, company_id: company?.id }}
       fieldNames={FORM_FIELDS}
       mutation={mutation}
-      toBody={withoutBlanks}
-      onCreated={({ contact }) => {
-        message.success(t('customers.contactCreated', { name: contact.name }));
-        void navigate(paths.contact(contact.id));
-      }}
+      onCreated={({ contact }) => ({ message: t('customers.contactCreated', { name: contact.name }), to: paths.contact(contact.id) })}
     >
       <Form.Item name="name" label={t('contacts.fields.name')} rules={customerFieldRules('name', t)}>
         <CustomerFieldInput field="name" autoFocus />

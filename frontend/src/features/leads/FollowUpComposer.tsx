@@ -1,12 +1,9 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Radio } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/errors';
 import type { FollowUpCreate, FollowUpKind } from '../../api/types';
 import { dayjs, duePresetTime, fromLocalInput, toLocalInput, type DuePreset } from '../../lib/dates';
-import { applyFieldErrors } from '../../lib/forms';
-import { errorMessage } from '../../lib/messages';
+import { useFormProblem } from '../../lib/use-form-problem';
 import { useCreateFollowUp } from './api/create-follow-up';
 import { FOLLOW_UP_KINDS, KIND_ICONS } from './lead-options';
 
@@ -36,11 +33,11 @@ export function FollowUpComposer({ leadId }: { leadId: number }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const when = Form.useWatch('when', form) ?? 'done';
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clearProblem, onError } = useFormProblem(form, ['kind', 'content', 'due_at']);
   const mutation = useCreateFollowUp(leadId);
 
   const submit = (values: Values) => {
-    setProblem(null);
+    clearProblem();
     const dueAt = dueAtFor(values.when, values.due_at);
     const body: FollowUpCreate = {
       kind: values.kind,
@@ -53,12 +50,7 @@ export function FollowUpComposer({ leadId }: { leadId: number }) {
         form.resetFields(['content', 'due_at']);
         form.setFieldValue('when', 'done');
       },
-      onError: (error) => {
-        const leftover = applyFieldErrors(form, error, ['kind', 'content', 'due_at']);
-        const fieldErrors = error instanceof ApiError && Object.keys(error.fieldErrors).length > 0;
-        if (leftover.length) setProblem(leftover.join(' '));
-        else if (!fieldErrors) setProblem(errorMessage(error, t));
-      },
+      onError,
     });
   };
 

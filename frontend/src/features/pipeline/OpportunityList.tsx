@@ -1,14 +1,12 @@
-import { Button, Card, Empty, Flex, Input, List, Select, Skeleton, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Flex, Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Opportunity } from '../../api/types';
-import { ErrorState } from '../../components/ErrorState';
+import { RecordList, type RecordColumn } from '../../components/RecordList';
 import { formatDate } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
 import { pipelineLabel, stageLabel, usePipelines } from '../../lib/pipelines';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { useIsMobile } from '../../lib/use-media-query';
 import { paths } from '../../paths';
 import { useOpportunities, type OpportunityFilters, type OpportunityStatus } from './api/get-opportunities';
 import { ViewToggle } from './PipelineBoard';
@@ -36,7 +34,6 @@ function filtersFrom(params: URLSearchParams): OpportunityFilters {
 export default function OpportunityList() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('opportunities.title'));
-  const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const query = useOpportunities(filters);
@@ -48,7 +45,6 @@ export default function OpportunityList() {
         ?.stages.find(({ id }) => id === opportunity.stage_id)?.name,
       t,
     );
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = !!(filters.pipelineId || filters.status || filters.q);
 
   const setFilter = (key: string, value: string | undefined) => {
@@ -58,26 +54,26 @@ export default function OpportunityList() {
     setParams(next, { replace: true });
   };
 
-  const columns: ColumnsType<Opportunity> = [
+  const columns: RecordColumn<Opportunity>[] = [
     {
       key: 'name',
       title: t('opportunities.fields.name'),
-      render: (_, row) => <Link to={paths.opportunity(row.id)}>{row.name}</Link>,
+      render: (row) => <Link to={paths.opportunity(row.id)}>{row.name}</Link>,
     },
-    { key: 'company', title: t('opportunities.fields.company'), render: (_, row) => row.company_name ?? '' },
-    { key: 'stage', title: t('opportunities.fields.stage'), render: (_, row) => stageName(row) },
-    { key: 'status', title: t('opportunities.fields.status'), render: (_, row) => <OpportunityStatusTag status={row.status} /> },
+    { key: 'company', title: t('opportunities.fields.company'), render: (row) => row.company_name ?? '' },
+    { key: 'stage', title: t('opportunities.fields.stage'), render: (row) => stageName(row) },
+    { key: 'status', title: t('opportunities.fields.status'), render: (row) => <OpportunityStatusTag status={row.status} /> },
     {
       key: 'amount',
       title: t('opportunities.fields.amount'),
       align: 'right',
-      render: (_, row) => formatMoney(row.amount, row.currency, i18n.language),
+      render: (row) => formatMoney(row.amount, row.currency, i18n.language),
     },
-    { key: 'owner', title: t('opportunities.fields.owner'), render: (_, row) => row.owner_name ?? '' },
+    { key: 'owner', title: t('opportunities.fields.owner'), render: (row) => row.owner_name ?? '' },
     {
       key: 'close',
       title: t('opportunities.fields.expectedClose'),
-      render: (_, row) => (row.expected_close_date ? formatDate(row.expected_close_date, t) : ''),
+      render: (row) => (row.expected_close_date ? formatDate(row.expected_close_date, t) : ''),
     },
   ];
 
@@ -123,44 +119,26 @@ export default function OpportunityList() {
           className="filter-select"
         />
       </Flex>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-      ) : query.isPending ? (
-        <div aria-busy="true">
-          <span className="sr-only">{t('common.loading')}</span>
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </div>
-      ) : items.length === 0 ? (
-        <Empty description={filtered ? t('opportunities.emptyFiltered') : t('opportunities.emptyTitle')} />
-      ) : isMobile ? (
-        <List
-          dataSource={items}
-          rowKey="id"
-          renderItem={(row) => (
-            <List.Item className="list-card-item">
-            <Card size="small" className="list-card">
-              <Link to={paths.opportunity(row.id)} className="list-card-title">
-                {row.name}
-              </Link>
-              <div>{row.company_name}</div>
-              <Flex justify="space-between" wrap gap={4}>
-                <span>{formatMoney(row.amount, row.currency, i18n.language)}</span>
-                <span>
-                  {stageName(row)} <OpportunityStatusTag status={row.status} />
-                </span>
-              </Flex>
-            </Card>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Table<Opportunity> rowKey="id" columns={columns} dataSource={items} pagination={false} />
-      )}
-      {query.hasNextPage && (
-        <Button block size="large" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} className="load-more">
-          {t('opportunities.loadMore')}
-        </Button>
-      )}
+      <RecordList
+        query={query}
+        columns={columns}
+        emptyText={filtered ? t('opportunities.emptyFiltered') : t('opportunities.emptyTitle')}
+        loadMoreText={t('opportunities.loadMore')}
+        renderCard={(row) => (
+          <>
+            <Link to={paths.opportunity(row.id)} className="list-card-title">
+              {row.name}
+            </Link>
+            <div>{row.company_name}</div>
+            <Flex justify="space-between" wrap gap={4}>
+              <span>{formatMoney(row.amount, row.currency, i18n.language)}</span>
+              <span>
+                {stageName(row)} <OpportunityStatusTag status={row.status} />
+              </span>
+            </Flex>
+          </>
+        )}
+      />
     </div>
   );
 }

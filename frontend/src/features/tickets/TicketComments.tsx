@@ -1,11 +1,10 @@
 import { EyeOutlined, LockOutlined, SendOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, Radio, Skeleton, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { formatDateTime } from '../../lib/dates';
-import { applyFieldErrors } from '../../lib/forms';
-import { errorMessage } from '../../lib/messages';
+import { useFormProblem } from '../../lib/use-form-problem';
 import { useCreateComment } from './api/create-comment';
 import { useComments } from './api/get-comments';
 import { COMMENT_VISIBILITIES } from './ticket-options';
@@ -41,11 +40,11 @@ function CommentComposer({ ticketId }: { ticketId: number }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const visibility = Form.useWatch('visibility', form) ?? 'internal';
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clearProblem, onError } = useFormProblem(form, ['body', 'visibility']);
   const mutation = useCreateComment(ticketId);
 
   const submit = (values: Values) => {
-    setProblem(null);
+    clearProblem();
     mutation.mutate(
       { body: values.body.trim(), visibility: values.visibility },
       {
@@ -53,11 +52,7 @@ function CommentComposer({ ticketId }: { ticketId: number }) {
           message.success(values.visibility === 'internal' ? t('tickets.comments.notedInternal') : t('tickets.comments.replied'));
           form.resetFields(['body']);
         },
-        onError: (error) => {
-          const leftover = applyFieldErrors(form, error, ['body', 'visibility']);
-          if (leftover.length) setProblem(leftover.join(' '));
-          else if (!form.getFieldError('body').length) setProblem(errorMessage(error, t));
-        },
+        onError,
       },
     );
   };

@@ -1,6 +1,5 @@
-import { App, Form, Input, Radio, Select } from 'antd';
+import { Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { FromList } from '../../components/BackToListLink';
 import { CompanyPicker, type Chosen } from '../../components/CompanyPicker';
 import { CreateRecordDrawer } from '../../components/CreateRecordDrawer';
@@ -30,8 +29,6 @@ export interface CustomerPreset {
 /** A new ticket: what kind, what it is about, how urgent, where it came from, which customer. */
 export function TicketCreateDrawer({ open, onClose, from, customer }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const [form] = Form.useForm<TicketCreate>();
   const companyId = Form.useWatch<number | null | undefined>('company_id', form);
   const mutation = useCreateTicket();
@@ -57,10 +54,7 @@ export function TicketCreateDrawer({ open, onClose, from, customer }: Props) {
       mutation={mutation}
       // A cleared customer picker answers null, which means "not given" here.
       toBody={(values) => withoutBlanks(values, { dropNull: true })}
-      onCreated={({ ticket }) => {
-        message.success(t('tickets.created', { id: ticket.id }));
-        void navigate(paths.ticket(ticket.id), { state: from });
-      }}
+      onCreated={({ ticket }) => ({ message: t('tickets.created', { id: ticket.id }), to: paths.ticket(ticket.id), state: from })}
     >
       <Form.Item name="kind" label={t('tickets.fields.kind')} rules={[{ required: true }]}>
         <Radio.Group
