@@ -115,8 +115,8 @@ describe('SlaPolicyPage', () => {
 
   it("puts the server's field errors under their field", async () => {
     const backend = slaBackend(() =>
-      problem(422, 'The request has invalid fields.', {
-        resolution_hours: ['Must be at least the first response hours.'],
+      problem(422, 'Some fields are not valid.', {
+        resolution_hours: ['Must be at least the first response time.'],
       }),
     );
     server.use(...backend.handlers);
