@@ -277,6 +277,8 @@ def test_asking_for_more_than_is_in_stock_is_flagged_not_refused(login_as):
             "message": "Asks for 12, 10 in stock.",
         }
     ]
+    chinese = ok(rep.get(f"{ORDERS}/{order['id']}", headers={"Accept-Language": "zh-CN"}))
+    assert chinese["stock_warnings"][0]["message"] == "需要 12，库存 10。"
 
 
 def test_confirming_checks_the_stock_again(login_as, db):

@@ -9,6 +9,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from crm.core.fields import OptionalText, OwnerFilter, SearchText
+from crm.core.i18n import N_, translate
 from crm.core.money import Currency, Money, Percent, Quantity
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import (
@@ -64,8 +65,13 @@ def stock_warnings(order) -> list[dict]:
             "product_id": product_id,
             "requested": quantity,
             "stock_on_hand": on_hand[product_id],
-            "message": f"Asks for {quantity.normalize():f}, {on_hand[product_id].normalize():f} "
-            "in stock.",
+            # In the caller's language, like error messages (crm.core.i18n).
+            "message": translate(
+                N_("Asks for {requested}, {on_hand} in stock.").format(
+                    requested=f"{quantity.normalize():f}",
+                    on_hand=f"{on_hand[product_id].normalize():f}",
+                )
+            ),
         }
         for product_id, quantity in requested.items()
     ]
