@@ -22,6 +22,28 @@ export function withChosen(options: { value: number; label: string }[], chosen: 
     : options;
 }
 
+/**
+ * The typed text of a server-searched picker: `q` as typed, `term` debounced (300 ms) for the
+ * request, and `opened` once the picker was opened (a form or filter bar showing it costs no
+ * request until then).
+ */
+export function usePickerSearch() {
+  const [q, setQ] = useState('');
+  const [term, setTerm] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setTerm(q.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [q]);
+  const [opened, setOpened] = useState(false);
+  return {
+    typed: q.trim() !== '',
+    term,
+    opened,
+    showSearch: { filterOption: false, onSearch: setQ } as const,
+    onOpenChange: (open: boolean) => open && setOpened(true),
+  };
+}
+
 export interface PickerProps {
   value?: number | null;
   /** `null` when cleared. */
@@ -42,15 +64,8 @@ interface CompanyPickerProps extends PickerProps {
 /** Picks a company by typing part of its name (the API searches the companies the user can see). */
 export function CompanyPicker({ value, onChange, id, autoFocus, chosen, className, 'aria-label': ariaLabel }: CompanyPickerProps) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(q.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [q]);
-  // Search only once the user opens the picker: a filter bar or form showing it costs no request.
-  const [opened, setOpened] = useState(false);
-  const companies = useCompanySearch(debounced, { enabled: opened });
+  const search = usePickerSearch();
+  const companies = useCompanySearch(search.term, { enabled: search.opened });
   const allowClear = useAllowClear();
   const found = (companies.data ?? []).map((company) => ({ value: company.id, label: company.name }));
   return (
@@ -60,14 +75,14 @@ export function CompanyPicker({ value, onChange, id, autoFocus, chosen, classNam
       className={className}
       autoFocus={autoFocus}
       allowClear={allowClear}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      onOpenChange={(open) => open && setOpened(true)}
+      showSearch={search.showSearch}
+      onOpenChange={search.onOpenChange}
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null)}
       loading={companies.isFetching}
       placeholder={t('tickets.form.companyPlaceholder')}
       notFoundContent={companies.isFetching ? t('common.loading') : t('tickets.form.noCompany')}
-      options={q.trim() ? found : withChosen(found, chosen)}
+      options={search.typed ? found : withChosen(found, chosen)}
     />
   );
 }

@@ -1,7 +1,6 @@
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAllowClear, withChosen, type PickerProps } from '../../components/CompanyPicker';
+import { useAllowClear, usePickerSearch, withChosen, type PickerProps } from '../../components/CompanyPicker';
 import { useCompanyContactSearch } from './api/get-companies';
 
 /**
@@ -10,14 +9,8 @@ import { useCompanyContactSearch } from './api/get-companies';
  */
 export function ContactPicker({ companyId, value, onChange, id, autoFocus, chosen }: PickerProps & { companyId: number | null | undefined }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(q.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [q]);
-  const [opened, setOpened] = useState(false);
-  const contacts = useCompanyContactSearch(companyId, debounced, { enabled: opened });
+  const search = usePickerSearch();
+  const contacts = useCompanyContactSearch(companyId, search.term, { enabled: search.opened });
   const allowClear = useAllowClear();
   const options = (contacts.data ?? []).map((contact) => ({ value: contact.id, label: contact.name }));
   return (
@@ -32,9 +25,9 @@ export function ContactPicker({ companyId, value, onChange, id, autoFocus, chose
       loading={contacts.isFetching}
       placeholder={companyId ? t('tickets.form.contactPlaceholder') : t('tickets.form.contactNeedsCompany')}
       notFoundContent={contacts.isFetching ? t('common.loading') : t('tickets.form.noContacts')}
-      options={!q.trim() && value && chosen?.id === value ? withChosen(options, chosen) : options}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      onOpenChange={(open) => open && setOpened(true)}
+      options={!search.typed && value && chosen?.id === value ? withChosen(options, chosen) : options}
+      showSearch={search.showSearch}
+      onOpenChange={search.onOpenChange}
     />
   );
 }
