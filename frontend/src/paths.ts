@@ -23,6 +23,12 @@ export const paths = {
   ticketPattern: '/tickets/:ticketId',
   ticket: (id: number | string) => `/tickets/${id}`,
   slaPolicies: '/settings/sla',
+  imports: '/imports',
+  importNewPattern: '/imports/new',
+  /** The import wizard's first step, for one kind of record (`leads`, `companies`, …). */
+  importNew: (entity?: string) => (entity ? `/imports/new?entity=${entity}` : '/imports/new'),
+  importPattern: '/imports/:importId',
+  import: (id: number | string) => `/imports/${id}`,
   /** The customer's upload page (no login). */
   publicUploadPattern: '/u/:token',
 } as const;

@@ -24,6 +24,9 @@ const TicketList = lazy(() => import('./features/tickets/TicketList'));
 const TicketDetail = lazy(() => import('./features/tickets/TicketDetail'));
 const SlaPolicyPage = lazy(() => import('./features/settings/SlaPolicyPage'));
 const PublicUploadPage = lazy(() => import('./features/public-upload/PublicUploadPage'));
+const ImportList = lazy(() => import('./features/imports/ImportList'));
+const ImportNewPage = lazy(() => import('./features/imports/ImportNewPage'));
+const ImportPage = lazy(() => import('./features/imports/ImportPage'));
 const NotFound = lazy(() => import('./components/NotFound'));
 
 export const routes: RouteObject[] = [
@@ -60,6 +63,9 @@ export const routes: RouteObject[] = [
                   { path: paths.tickets, element: <TicketList /> },
                   { path: paths.ticketPattern, element: <TicketDetail /> },
                   { path: paths.slaPolicies, element: <SlaPolicyPage /> },
+                  { path: paths.imports, element: <ImportList /> },
+                  { path: paths.importNewPattern, element: <ImportNewPage /> },
+                  { path: paths.importPattern, element: <ImportPage /> },
                   { path: '*', element: <NotFound /> },
                 ],
               },

@@ -10,6 +10,7 @@ import {
   AppstoreOutlined,
   CustomerServiceOutlined,
   FieldTimeOutlined,
+  ImportOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
@@ -19,6 +20,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout, useCurrentUser } from '../api/auth';
 import { useIsMobile } from '../lib/use-media-query';
 import { paths } from '../paths';
+import { JobNotifier } from './JobNotifier';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OfflineBanner } from './OfflineBanner';
 import { PageSkeleton } from './PageSkeleton';
@@ -40,6 +42,7 @@ const NAV_ITEMS: NavItem[] = [
   // Every role: service staff read their targets here; only the admin can change them.
   { path: paths.slaPolicies, labelKey: 'nav.slaPolicies', icon: <FieldTimeOutlined aria-hidden /> },
   { path: paths.products, labelKey: 'nav.products', icon: <AppstoreOutlined aria-hidden /> },
+  { path: paths.imports, labelKey: 'nav.imports', icon: <ImportOutlined aria-hidden /> },
 ];
 
 /** Pages that light up another page's navigation item. */
@@ -158,6 +161,7 @@ export function AppShell() {
           <UserMenu compact={isMobile} />
         </Layout.Header>
         <OfflineBanner />
+        <JobNotifier />
         <Layout.Content className="app-content">
           <Suspense fallback={<PageSkeleton />}>
             <Outlet />

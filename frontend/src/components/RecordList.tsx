@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../lib/use-media-query';
 import { ErrorState } from './ErrorState';
+import { RowCheckbox, tableRowSelection } from './RowCheckbox';
 
 export interface RecordColumn<T> {
   key: string;
@@ -24,6 +25,14 @@ export interface PagedListQuery<T> {
   fetchNextPage: () => unknown;
 }
 
+/** Row selection for bulk actions: checkboxes in the table and on the phone cards. */
+export interface ListSelection<T> {
+  selectedIds: number[];
+  onChange: (ids: number[]) => void;
+  /** The record's name, for its checkbox's label. */
+  rowLabel: (row: T) => string;
+}
+
 interface Props<T extends { id: number }> {
   query: PagedListQuery<T>;
   columns: RecordColumn<T>[];
@@ -31,6 +40,9 @@ interface Props<T extends { id: number }> {
   loadMoreText: string;
   /** The phone card's content; by default the first column is its title, the others follow as label: value. */
   renderCard?: (row: T) => ReactNode;
+  selection?: ListSelection<T>;
+  /** Under the empty state's text, e.g. "Import". */
+  emptyAction?: ReactNode;
 }
 
 function DefaultCard<T>({ row, columns }: { row: T; columns: RecordColumn<T>[] }) {
@@ -54,7 +66,7 @@ function DefaultCard<T>({ row, columns }: { row: T; columns: RecordColumn<T>[] }
  * A read-only list of records, one page after another: a table on a laptop, cards on a phone;
  * with the loading skeleton, the error with a retry, the empty state and "load more".
  */
-export function RecordList<T extends { id: number }>({ query, columns, emptyText, loadMoreText, renderCard }: Props<T>) {
+export function RecordList<T extends { id: number }>({ query, columns, emptyText, loadMoreText, renderCard, selection, emptyAction }: Props<T>) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const items = query.data?.pages.flatMap((page) => page.items);
@@ -67,7 +79,7 @@ export function RecordList<T extends { id: number }>({ query, columns, emptyText
       </div>
     );
   }
-  if (items.length === 0) return <Empty description={emptyText} />;
+  if (items.length === 0) return <Empty description={emptyText}>{emptyAction}</Empty>;
   return (
     <>
       {isMobile ? (
@@ -76,7 +88,10 @@ export function RecordList<T extends { id: number }>({ query, columns, emptyText
           rowKey="id"
           renderItem={(row) => (
             <List.Item className="list-card-item">
-              <Card size="small" className="list-card">
+              <Card size="small" className={`list-card${selection ? ' selectable' : ''}`}>
+                {selection && (
+                  <RowCheckbox id={row.id} name={selection.rowLabel(row)} selectedIds={selection.selectedIds} onChange={selection.onChange} />
+                )}
                 {renderCard ? renderCard(row) : <DefaultCard row={row} columns={columns} />}
               </Card>
             </List.Item>
@@ -87,6 +102,11 @@ export function RecordList<T extends { id: number }>({ query, columns, emptyText
           rowKey="id"
           dataSource={items}
           pagination={false}
+          rowSelection={
+            selection
+              ? tableRowSelection(selection.selectedIds, selection.onChange, selection.rowLabel, (name) => t('bulk.selectRow', { name }))
+              : undefined
+          }
           columns={columns.map(
             (column): ColumnsType<T>[number] => ({
               key: column.key,

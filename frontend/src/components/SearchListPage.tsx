@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { useSearchTerm } from '../lib/use-search-term';
-import { RecordList, type PagedListQuery, type RecordColumn } from './RecordList';
+import { RecordList, type ListSelection, type PagedListQuery, type RecordColumn } from './RecordList';
 import { SearchHeader } from './SearchHeader';
 
 interface Props<T extends { id: number }> {
@@ -19,6 +19,11 @@ interface Props<T extends { id: number }> {
   loadMoreText: string;
   /** Whatever else the page holds, e.g. its create drawer. */
   children?: ReactNode;
+  /** Above the list, e.g. the bulk-action bar. */
+  toolbar?: ReactNode;
+  selection?: ListSelection<T>;
+  /** Under the empty state (not a filtered one), e.g. "Import". */
+  emptyAction?: ReactNode;
 }
 
 /** A list page searched by ?q=: title, search box and action, then the records a page at a time. */
@@ -33,13 +38,24 @@ export function SearchListPage<T extends { id: number }>({
   emptyFilteredText,
   loadMoreText,
   children,
+  toolbar,
+  selection,
+  emptyAction,
 }: Props<T>) {
   useDocumentTitle(title);
   const q = useSearchTerm();
   return (
     <div className={`page ${className}`}>
       <SearchHeader title={title} searchLabel={searchLabel} action={action} />
-      <RecordList query={query} columns={columns} emptyText={q ? emptyFilteredText : emptyText} loadMoreText={loadMoreText} />
+      {toolbar}
+      <RecordList
+        query={query}
+        columns={columns}
+        emptyText={q ? emptyFilteredText : emptyText}
+        loadMoreText={loadMoreText}
+        selection={selection}
+        emptyAction={q ? undefined : emptyAction}
+      />
       {children}
     </div>
   );

@@ -6,6 +6,10 @@ import { Link } from 'react-router';
 import { useCurrentUser, usePermissions } from '../../api/auth';
 import type { Lead, LeadSort } from '../../api/types';
 import type { FromList } from '../../components/BackToListLink';
+import { ExportButton } from '../../components/ExportButton';
+import { ImportButton } from '../../components/ImportButton';
+import { RowCheckbox, tableRowSelection } from '../../components/RowCheckbox';
+import { useBulkSelection } from '../../components/use-bulk-selection';
 import { ErrorState } from '../../components/ErrorState';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { LoadMoreFooter } from '../../components/LoadMoreFooter';
@@ -15,11 +19,12 @@ import { useIsMobile } from '../../lib/use-media-query';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { paths } from '../../paths';
 import { useAssignees } from '../../lib/assignees';
-import { useLeads } from './api/get-leads';
+import { toQuery, useLeads } from './api/get-leads';
+import { leadKeys } from './api/keys';
 import { LeadCreateDrawer } from './LeadCreateDrawer';
 import { LeadFilterBar } from './LeadFilterBar';
 import { filtersFromParams, filtersToParams, hasFilters } from './lead-filters';
-import { DEFAULT_SORT } from './lead-options';
+import { DEFAULT_SORT, SETTABLE_STATUSES } from './lead-options';
 import { NextFollowUp } from './NextFollowUp';
 import { StatusTag } from './StatusTag';
 import { useOwnerLabel } from '../../lib/use-owner-label';
@@ -36,16 +41,21 @@ function LeadCards({
   leads,
   ownerLabel,
   from,
+  selectedIds,
+  onSelect,
 }: {
   leads: Lead[];
   ownerLabel: (lead: Lead) => string;
   from: FromList;
+  selectedIds: number[];
+  onSelect: (ids: number[]) => void;
 }) {
   const { t } = useTranslation();
   return (
     <ul className="lead-cards" aria-label={t('leads.title')}>
       {leads.map((lead) => (
-        <li key={lead.id}>
+        <li key={lead.id} className="selectable-card">
+          <RowCheckbox id={lead.id} name={lead.name} selectedIds={selectedIds} onChange={onSelect} />
           <Link to={paths.lead(lead.id)} state={from} className="lead-card-link">
             <Card size="small" className="lead-card">
               <Flex justify="space-between" align="start" gap={8}>
@@ -85,6 +95,19 @@ export default function LeadList() {
   const assignees = useAssignees({ enabled: canAssignLeads });
   const query = useLeads(filters);
   const leads = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+
+  const listQuery = useMemo(() => toQuery(filters), [filters]);
+  const bulk = useBulkSelection<Lead>({
+    resource: 'leads',
+    list: query,
+    query: listQuery,
+    scope: JSON.stringify(filters),
+    rowLabel: (lead) => lead.name,
+    listKey: leadKeys.lists(),
+    statuses: SETTABLE_STATUSES.map((value) => ({ value, label: t(`leads.statuses.${value}`) })),
+    canAssign: canAssignLeads,
+    canWrite: canWriteLeads,
+  });
 
   const sort = filters.sort ?? DEFAULT_SORT;
   const from: FromList = { listSearch: params.toString() };
@@ -168,9 +191,12 @@ export default function LeadList() {
         }
       >
         {canWriteLeads && (
-          <Button type="primary" size="large" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('leads.createFirst')}
-          </Button>
+          <Flex gap={8} wrap justify="center">
+            <Button type="primary" size="large" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+              {t('leads.createFirst')}
+            </Button>
+            <ImportButton entity="leads" size="large" />
+          </Flex>
         )}
       </Empty>
     );
@@ -178,7 +204,13 @@ export default function LeadList() {
     body = (
       <>
         {isMobile ? (
-          <LeadCards leads={leads} ownerLabel={ownerLabel} from={from} />
+          <LeadCards
+            leads={leads}
+            ownerLabel={ownerLabel}
+            from={from}
+            selectedIds={bulk.selection.selectedIds}
+            onSelect={bulk.selection.onChange}
+          />
         ) : (
           <Table<Lead>
             rowKey="id"
@@ -186,6 +218,9 @@ export default function LeadList() {
             dataSource={leads}
             pagination={false}
             onChange={onTableChange}
+            rowSelection={tableRowSelection(bulk.selection.selectedIds, bulk.selection.onChange, (lead: Lead) => lead.name, (name) =>
+              t('bulk.selectRow', { name }),
+            )}
             showSorterTooltip={false}
             className="lead-table"
             scroll={{ x: 900 }}
@@ -205,20 +240,24 @@ export default function LeadList() {
 
   return (
     <div className="page lead-list-page">
-      <Flex justify="space-between" align="center" className="page-header" gap={8}>
+      <Flex justify="space-between" align="center" className="page-header" gap={8} wrap>
         <Typography.Title level={2} className="page-title">
           {t('leads.title')}
         </Typography.Title>
-        {canWriteLeads && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            size={isMobile ? 'large' : 'middle'}
-            onClick={() => setCreating(true)}
-          >
-            {t('leads.new')}
-          </Button>
-        )}
+        <Flex gap={8} wrap justify="end">
+          {canWriteLeads && <ImportButton entity="leads" size={isMobile ? 'large' : 'middle'} />}
+          <ExportButton resource="leads" query={listQuery} size={isMobile ? 'large' : 'middle'} />
+          {canWriteLeads && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              size={isMobile ? 'large' : 'middle'}
+              onClick={() => setCreating(true)}
+            >
+              {t('leads.new')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <LeadFilterBar
         filters={filters}
@@ -228,6 +267,7 @@ export default function LeadList() {
         assignees={assignees.data ?? []}
         meId={me.id}
       />
+      {bulk.bar}
       <div aria-busy={query.isFetching}>
         {body}
       </div>

@@ -2,6 +2,7 @@ import { Flex, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Order, OrderStatus } from '../../api/types';
+import { ExportButton } from '../../components/ExportButton';
 import { OrderStatusTag } from '../../components/OrderStatusTag';
 import { RecordList, type RecordColumn } from '../../components/RecordList';
 import { formatDateTime } from '../../lib/dates';
@@ -45,6 +46,7 @@ export default function OrderList() {
           popupMatchSelectWidth={false}
           className="filter-select"
         />
+        <ExportButton resource="orders" query={{ status: status ? [status] : undefined }} size="large" />
       </Flex>
       <RecordList
         query={query}

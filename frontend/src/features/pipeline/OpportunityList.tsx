@@ -1,7 +1,11 @@
 import { Flex, Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { usePermissions } from '../../api/auth';
 import type { Opportunity } from '../../api/types';
+import { ExportButton } from '../../components/ExportButton';
+import { ImportButton } from '../../components/ImportButton';
+import { useBulkSelection } from '../../components/use-bulk-selection';
 import { RecordList, type RecordColumn } from '../../components/RecordList';
 import { formatDate } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
@@ -9,6 +13,7 @@ import { pipelineLabel, stageLabel, usePipelines } from '../../lib/pipelines';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { paths } from '../../paths';
 import { useOpportunities, type OpportunityFilters, type OpportunityStatus } from './api/get-opportunities';
+import { opportunityKeys } from './api/keys';
 import { ViewToggle } from './PipelineBoard';
 
 const STATUSES: OpportunityStatus[] = ['open', 'won', 'lost'];
@@ -46,6 +51,18 @@ export default function OpportunityList() {
       t,
     );
   const filtered = !!(filters.pipelineId || filters.status || filters.q);
+  const { canWriteSales, canAssignLeads } = usePermissions();
+  const listQuery = { pipeline_id: filters.pipelineId, status: filters.status, q: filters.q, sort: '-updated_at' };
+  const bulk = useBulkSelection<Opportunity>({
+    resource: 'opportunities',
+    list: query,
+    query: listQuery,
+    scope: JSON.stringify(filters),
+    rowLabel: (row) => row.name,
+    listKey: opportunityKeys.lists(),
+    canAssign: canAssignLeads,
+    canWrite: canWriteSales,
+  });
 
   const setFilter = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -83,7 +100,11 @@ export default function OpportunityList() {
         <Typography.Title level={2} className="page-title">
           {t('opportunities.title')}
         </Typography.Title>
-        <ViewToggle value="list" />
+        <Flex gap={8} wrap>
+          {canWriteSales && <ImportButton entity="opportunities" size="large" />}
+          <ExportButton resource="opportunities" query={listQuery} size="large" />
+          <ViewToggle value="list" />
+        </Flex>
       </Flex>
       <Flex gap={8} wrap className="filter-bar">
         <Input.Search
@@ -119,8 +140,11 @@ export default function OpportunityList() {
           className="filter-select"
         />
       </Flex>
+      {bulk.bar}
       <RecordList
         query={query}
+        selection={bulk.selection}
+        emptyAction={!filtered && canWriteSales && <ImportButton entity="opportunities" type="primary" />}
         columns={columns}
         emptyText={filtered ? t('opportunities.emptyFiltered') : t('opportunities.emptyTitle')}
         loadMoreText={t('opportunities.loadMore')}

@@ -24,6 +24,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { usePermissions } from '../../api/auth';
 import type { BoardColumn, Opportunity, Stage } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
+import { ImportButton } from '../../components/ImportButton';
 import { errorMessage } from '../../lib/messages';
 import { formatMoney } from '../../lib/money';
 import { pipelineLabel, stageLabel, usePipelines } from '../../lib/pipelines';
@@ -251,6 +252,7 @@ export default function PipelineBoard() {
             className="pipeline-select"
           />
         )}
+        {canWriteSales && <ImportButton entity="opportunities" size="large" />}
         <ViewToggle value="board" />
       </Flex>
     </Flex>

@@ -1,6 +1,9 @@
-import { Tag } from 'antd';
+import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../api/auth';
 import type { Product } from '../../api/types';
+import { ExportButton } from '../../components/ExportButton';
+import { ImportButton } from '../../components/ImportButton';
 import type { RecordColumn } from '../../components/RecordList';
 import { SearchListPage } from '../../components/SearchListPage';
 import { formatMoney, formatQuantity } from '../../lib/money';
@@ -10,7 +13,11 @@ import { useProductList } from './api/get-products';
 /** The catalogue, read-only: SKU, name, price and the stock the ERP reports. */
 export default function ProductList() {
   const { t, i18n } = useTranslation();
-  const query = useProductList(useSearchTerm());
+  const q = useSearchTerm();
+  const query = useProductList(q);
+  // The catalogue is the administrator's to load.
+  const canImport = useCurrentUser().role === 'admin';
+  const listQuery = { q, sort: 'sku' };
   const columns: RecordColumn<Product>[] = [
     { key: 'name', title: t('products.fields.name'), render: (row) => row.name },
     { key: 'sku', title: t('products.fields.sku'), render: (row) => <code>{row.sku}</code> },
@@ -35,6 +42,13 @@ export default function ProductList() {
       className="product-list-page"
       title={t('products.title')}
       searchLabel={t('products.search')}
+      action={
+        <Flex gap={8} wrap>
+          {canImport && <ImportButton entity="products" size="large" />}
+          <ExportButton resource="products" query={listQuery} size="large" />
+        </Flex>
+      }
+      emptyAction={canImport && <ImportButton entity="products" type="primary" />}
       query={query}
       columns={columns}
       emptyText={t('products.empty')}

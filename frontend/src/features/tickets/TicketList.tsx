@@ -3,9 +3,12 @@ import { Button, Card, Empty, Flex, Table, Typography, type TableProps } from 'a
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useCurrentUser } from '../../api/auth';
+import { useCurrentUser, usePermissions } from '../../api/auth';
 import type { FromList } from '../../components/BackToListLink';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
+import { RowCheckbox, tableRowSelection } from '../../components/RowCheckbox';
+import { useBulkSelection } from '../../components/use-bulk-selection';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 import { PriorityTag } from '../../components/PriorityTag';
@@ -15,11 +18,13 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useIsMobile } from '../../lib/use-media-query';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { paths } from '../../paths';
-import { useTickets } from './api/get-tickets';
+import { ticketQuery, useTickets } from './api/get-tickets';
+import { ticketKeys } from './api/keys';
 import { CustomerFilterNote } from './CustomerFilterNote';
 import { TicketCreateDrawer } from './TicketCreateDrawer';
 import { TicketFilterBar } from './TicketFilterBar';
 import { filtersFromParams, filtersToParams, hasFilters } from './ticket-filters';
+import { TICKET_STATUSES } from './ticket-options';
 import { CustomerRepliedBadge, SlaBadge } from './TicketTags';
 import type { Ticket } from './types';
 import { useCustomerFilter } from './use-customer-filter';
@@ -35,13 +40,24 @@ function useAssigneeLabel() {
   };
 }
 
-function TicketCards({ tickets, from }: { tickets: Ticket[]; from: FromList }) {
+function TicketCards({
+  tickets,
+  from,
+  selectedIds,
+  onSelect,
+}: {
+  tickets: Ticket[];
+  from: FromList;
+  selectedIds: number[];
+  onSelect: (ids: number[]) => void;
+}) {
   const { t } = useTranslation();
   const assigneeLabel = useAssigneeLabel();
   return (
     <ul className="ticket-cards" aria-label={t('tickets.title')}>
       {tickets.map((ticket) => (
-        <li key={ticket.id}>
+        <li key={ticket.id} className="selectable-card">
+          <RowCheckbox id={ticket.id} name={ticket.subject} selectedIds={selectedIds} onChange={onSelect} />
           <Link to={paths.ticket(ticket.id)} state={from} className="ticket-card-link">
             <Card size="small" className={`ticket-card${ticket.sla_breached ? ' breached' : ''}`}>
               <Flex justify="space-between" align="start" gap={8}>
@@ -93,6 +109,18 @@ export default function TicketList() {
   const tickets = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
 
   const from: FromList = { listSearch: params.toString() };
+  const { canAssignLeads } = usePermissions();
+  const listQuery = useMemo(() => ticketQuery(filters), [filters]);
+  const bulk = useBulkSelection<Ticket>({
+    resource: 'tickets',
+    list: query,
+    query: listQuery,
+    scope: JSON.stringify(filters),
+    rowLabel: (ticket) => ticket.subject,
+    listKey: ticketKeys.lists(),
+    statuses: TICKET_STATUSES.map((value) => ({ value, label: t(`tickets.statuses.${value}`) })),
+    canAssign: canAssignLeads,
+  });
 
   const columns: TableProps<Ticket>['columns'] = [
     {
@@ -152,7 +180,7 @@ export default function TicketList() {
     body = (
       <>
         {isMobile ? (
-          <TicketCards tickets={tickets} from={from} />
+          <TicketCards tickets={tickets} from={from} selectedIds={bulk.selection.selectedIds} onSelect={bulk.selection.onChange} />
         ) : (
           <Table<Ticket>
             rowKey="id"
@@ -160,6 +188,9 @@ export default function TicketList() {
             dataSource={tickets}
             pagination={false}
             className="ticket-table"
+            rowSelection={tableRowSelection(bulk.selection.selectedIds, bulk.selection.onChange, (ticket: Ticket) => ticket.subject, (name) =>
+              t('bulk.selectRow', { name }),
+            )}
             rowClassName={(ticket) => (ticket.sla_breached ? 'ticket-row-breached' : '')}
             scroll={{ x: 960 }}
           />
@@ -178,18 +209,21 @@ export default function TicketList() {
 
   return (
     <div className="page ticket-list-page">
-      <Flex justify="space-between" align="center" className="page-header" gap={8}>
+      <Flex justify="space-between" align="center" className="page-header" gap={8} wrap>
         <Typography.Title level={2} className="page-title">
           {t('tickets.title')}
         </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined aria-hidden />}
-          size={isMobile ? 'large' : 'middle'}
-          onClick={() => setCreating(true)}
-        >
-          {t('tickets.new')}
-        </Button>
+        <Flex gap={8} wrap justify="end">
+          <ExportButton resource="tickets" query={listQuery} size={isMobile ? 'large' : 'middle'} />
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            size={isMobile ? 'large' : 'middle'}
+            onClick={() => setCreating(true)}
+          >
+            {t('tickets.new')}
+          </Button>
+        </Flex>
       </Flex>
       <TicketFilterBar
         filters={filters}
@@ -205,6 +239,7 @@ export default function TicketList() {
           onClear={() => setFilters({ contact: undefined })}
         />
       )}
+      {bulk.bar}
       <div aria-busy={query.isFetching}>{body}</div>
       {/* Keyed by the customer: a new filter starts the form with its company and contact. */}
       <TicketCreateDrawer

@@ -47,7 +47,8 @@ function list<T>(values: T[] | undefined): T[] | undefined {
   return values?.length ? values : undefined;
 }
 
-function toQuery(filters: LeadFilters, cursor?: string): Query {
+/** The list's filters and sort as the API's query (also what export and bulk actions send). */
+export function toQuery(filters: LeadFilters, cursor?: string): Query {
   return {
     limit: LEADS_PAGE_SIZE,
     cursor,

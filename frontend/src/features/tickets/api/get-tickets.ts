@@ -33,25 +33,26 @@ function list<T>(values: T[] | undefined): T[] | undefined {
   return values?.length ? values : undefined;
 }
 
+/** The list's filters and sort as the API's query (also what export and bulk actions send). */
+export function ticketQuery(filters: TicketFilters) {
+  return {
+    q: filters.q || undefined,
+    status: list(filters.status),
+    priority: list(filters.priority),
+    kind: list(filters.kind),
+    assignee_id: filters.assignee,
+    sla_breached: filters.breached || undefined,
+    customer_replied: filters.replied || undefined,
+    company_id: filters.company,
+    contact_id: filters.contact,
+    sort: filters.sort,
+  };
+}
+
 export async function getTickets(filters: TicketFilters, cursor?: string, signal?: AbortSignal): Promise<TicketPage> {
   const { data } = await unwrap(
     api.GET('/api/v1/tickets', {
-      params: {
-        query: {
-          limit: TICKETS_PAGE_SIZE,
-          cursor,
-          q: filters.q || undefined,
-          status: list(filters.status),
-          priority: list(filters.priority),
-          kind: list(filters.kind),
-          assignee_id: filters.assignee,
-          sla_breached: filters.breached || undefined,
-          customer_replied: filters.replied || undefined,
-          company_id: filters.company,
-          contact_id: filters.contact,
-          sort: filters.sort,
-        },
-      },
+      params: { query: { limit: TICKETS_PAGE_SIZE, cursor, ...ticketQuery(filters) } },
       signal,
     }),
   );

@@ -1,0 +1,60 @@
+import { App, Button } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { downloadFile } from '../lib/download';
+import { untrackJob, useTrackedJobs, type JobLink, type TrackedJob } from '../lib/job-tracker';
+import { errorMessage } from '../lib/messages';
+import { isJobActive, useJob } from '../lib/jobs';
+
+function JobWatcher({ tracked }: { tracked: TrackedJob }) {
+  const { t } = useTranslation();
+  const { notification, message } = App.useApp();
+  const navigate = useNavigate();
+  const { data: job } = useJob(tracked.id);
+  const told = useRef(false);
+
+  useEffect(() => {
+    if (!job || isJobActive(job) || told.current) return;
+    told.current = true;
+    untrackJob(tracked.id);
+    const link: JobLink | undefined = job.status === 'succeeded' ? tracked.link?.(job) : undefined;
+    const key = `job-${job.id}`;
+    const open = () => {
+      notification.destroy(key);
+      if (!link) return;
+      if ('to' in link) void navigate(link.to);
+      else downloadFile(link.download, link.fileName).catch((error: unknown) => void message.error(errorMessage(error, t)));
+    };
+    const description = (
+      <>
+        {job.message && <div>{job.message}</div>}
+        {link && (
+          <Button type="link" className="job-notice-link" onClick={open}>
+            {link.label}
+          </Button>
+        )}
+      </>
+    );
+    const args = { key, title: '', description, duration: link ? (false as const) : 6 };
+    if (job.status === 'succeeded') notification.success({ ...args, title: t('jobs.notice.succeeded', { title: tracked.title }) });
+    else if (job.status === 'cancelled') notification.info({ ...args, title: t('jobs.notice.cancelled', { title: tracked.title }) });
+    else notification.error({ ...args, title: t('jobs.notice.failed', { title: tracked.title }) });
+  }, [job, tracked, notification, message, navigate, t]);
+  return null;
+}
+
+/**
+ * Says when a job this tab started ends (succeeded / failed / cancelled), with a link to what it
+ * produced (the import report, the export file). Lives in the app shell, so it works on any page.
+ */
+export function JobNotifier() {
+  const jobs = useTrackedJobs();
+  return (
+    <>
+      {jobs.map((job) => (
+        <JobWatcher key={job.id} tracked={job} />
+      ))}
+    </>
+  );
+}

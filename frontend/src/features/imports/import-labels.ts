@@ -1,0 +1,11 @@
+import type { TFunction } from 'i18next';
+
+/** A target field's name in the user's language (the API's name when there is no translation). */
+export function fieldLabel(t: TFunction, name: string): string {
+  return t(`imports.fieldNames.${name}`, { defaultValue: name });
+}
+
+/** A normalisation rule's name in the user's language (the API's name when there is no translation). */
+export function ruleLabel(t: TFunction, rule: string): string {
+  return t(`imports.rules.${rule}`, { defaultValue: rule });
+}

@@ -1,0 +1,52 @@
+import { useSyncExternalStore } from 'react';
+import type { Job } from './jobs';
+
+/** What a finished job produced, offered in the notification: a page of the app or a file. */
+export type JobLink = { to: string; label: string } | { download: string; fileName: string; label: string };
+
+export interface TrackedJob {
+  id: number;
+  /** What the job does, in the user's language, e.g. "Import of accounts.csv". */
+  title: string;
+  /** Where to see the result once the job ended (read from the finished job). */
+  link?: (job: Job) => JobLink | undefined;
+}
+
+/**
+ * The jobs this tab started: the app shell's JobNotifier watches them and says when each ends.
+ * Kept in memory (a reload forgets them; the pages still show their jobs' progress).
+ */
+let tracked: TrackedJob[] = [];
+const listeners = new Set<() => void>();
+
+function emit() {
+  for (const listener of listeners) listener();
+}
+
+export function trackJob(job: TrackedJob): void {
+  tracked = [...tracked.filter(({ id }) => id !== job.id), job];
+  emit();
+}
+
+export function untrackJob(id: number): void {
+  if (!tracked.some((job) => job.id === id)) return;
+  tracked = tracked.filter((job) => job.id !== id);
+  emit();
+}
+
+export function useTrackedJobs(): TrackedJob[] {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => tracked,
+    () => tracked,
+  );
+}
+
+/** For tests: forget every tracked job. */
+export function resetTrackedJobsForTests(): void {
+  tracked = [];
+  emit();
+}
