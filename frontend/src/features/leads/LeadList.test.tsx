@@ -108,12 +108,15 @@ describe('LeadList', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
-  it('invites to create the first lead (and mentions importing) when there are none', async () => {
+  it('invites to create the first lead or to import a spreadsheet when there are none', async () => {
     server.use(leadsHandler([{ items: [], next_cursor: null }]).handler);
-    renderApp('/leads', { user: users.sales });
+    const { user, router } = renderApp('/leads', { user: users.sales });
     expect(await screen.findByText('No leads yet')).toBeInTheDocument();
-    expect(screen.getByText(/Importing a spreadsheet/)).toBeInTheDocument();
+    expect(screen.getByText(/import a spreadsheet \(Excel\/CSV\)/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Create your first lead' })).toBeInTheDocument();
+    const empty = screen.getByText('No leads yet').closest('.empty-state') as HTMLElement;
+    await user.click(within(empty).getByRole('button', { name: 'Import' }));
+    expect(router.state.location.pathname + router.state.location.search).toBe('/imports/new?entity=leads');
   });
 
   it('says when filters match nothing, and clears them', async () => {
