@@ -36,11 +36,13 @@ export default function ImportNewPage() {
   /** A workbook of several sheets: choose one before going on. */
   const [uploaded, setUploaded] = useState<Import | null>(null);
   const [sheet, setSheet] = useState<string | undefined>();
+  const [sentValues, setSentValues] = useState<Values | null>(null);
   const create = useCreateImport(setProgress);
 
   const send = (values: Values, chosenSheet?: string) => {
     if (!file) return;
     setProgress(null);
+    setSentValues(values);
     create.mutate(
       { file, entity: values.entity, mode: values.mode, match_on: values.match_on, sheet: chosenSheet },
       {
@@ -64,7 +66,7 @@ export default function ImportNewPage() {
 
   const continueWithSheet = () => {
     if (!uploaded) return;
-    if (sheet && sheet !== uploaded.sheet) send(form.getFieldsValue(), sheet);
+    if (sheet && sheet !== uploaded.sheet && sentValues) send(sentValues, sheet);
     else void navigate(paths.import(uploaded.id));
   };
 
@@ -97,6 +99,9 @@ export default function ImportNewPage() {
           form={form}
           layout="vertical"
           onFinish={onFinish}
+          onFinishFailed={() => {
+            if (!file) setFileProblem(t('imports.upload.fileRequired'));
+          }}
           initialValues={{ entity: isImportEntity(entityParam) ? entityParam : 'leads', mode: 'create' }}
           className="import-upload-form"
           requiredMark={false}
