@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../api/auth';
 import { useAssignees } from '../lib/assignees';
-import { bulkFilters, bulkResultOf, runBulk, type BulkAction, type BulkRequest, type BulkResource, type BulkResult } from '../lib/bulk';
+import { BULK_ACTIONS, bulkFilters, bulkResultOf, runBulk, type BulkAction, type BulkRequest, type BulkResource, type BulkResult } from '../lib/bulk';
 import { duePresetTime, fromLocalInput, toLocalInput } from '../lib/dates';
 import { trackJob } from '../lib/job-tracker';
 import { errorMessage } from '../lib/messages';
@@ -51,6 +51,7 @@ export function BulkActionBar({ resource, selection, loadedIds, hasMore, query, 
   const [action, setAction] = useState<BulkAction | null>(null);
   if (selection.isEmpty) return null;
   const count = selection.allMatching ? null : selection.ids.length;
+  const offers = (which: BulkAction) => canWrite && BULK_ACTIONS[resource].includes(which);
   const everyLoadedChosen = !selection.allMatching && loadedIds.length > 0 && loadedIds.every((id) => selection.ids.includes(id));
 
   return (
@@ -70,17 +71,17 @@ export function BulkActionBar({ resource, selection, loadedIds, hasMore, query, 
           </Button>
         </Flex>
         <Flex wrap gap={8} className="bulk-actions">
-          {canWrite && canAssign && (
+          {offers('assign') && canAssign && (
             <Button icon={<UserSwitchOutlined aria-hidden />} onClick={() => setAction('assign')}>
               {t('bulk.actions.assign')}
             </Button>
           )}
-          {canWrite && statuses && (
+          {offers('set_status') && statuses && (
             <Button icon={<EditOutlined aria-hidden />} onClick={() => setAction('set_status')}>
               {t('bulk.actions.set_status')}
             </Button>
           )}
-          {canWrite && (
+          {offers('add_task') && (
             <Button icon={<ScheduleOutlined aria-hidden />} onClick={() => setAction('add_task')}>
               {t('bulk.actions.add_task')}
             </Button>
@@ -91,7 +92,7 @@ export function BulkActionBar({ resource, selection, loadedIds, hasMore, query, 
             ids={selection.allMatching ? undefined : selection.ids}
             label={t('bulk.actions.export')}
           />
-          {canWrite && (
+          {offers('delete') && (
             <Button danger icon={<DeleteOutlined aria-hidden />} onClick={() => setAction('delete')}>
               {t('bulk.actions.delete')}
             </Button>

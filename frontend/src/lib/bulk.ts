@@ -5,6 +5,15 @@ import { postJson, type QueryParams } from './untyped-api';
 export type BulkResource = 'leads' | 'companies' | 'contacts' | 'opportunities' | 'tickets';
 export type BulkAction = 'assign' | 'set_status' | 'add_task' | 'delete';
 
+/** The actions each list offers (tickets have no follow-ups; opportunities change status by stage). */
+export const BULK_ACTIONS: Record<BulkResource, readonly BulkAction[]> = {
+  leads: ['assign', 'set_status', 'add_task', 'delete'],
+  companies: ['assign', 'add_task', 'delete'],
+  contacts: ['assign', 'add_task', 'delete'],
+  opportunities: ['assign', 'add_task', 'delete'],
+  tickets: ['assign', 'set_status', 'delete'],
+};
+
 export interface BulkTask {
   subject: string;
   due_at: string;

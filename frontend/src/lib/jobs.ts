@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient, type Query } from '@tanstack/react-query';
 import { getJson, postJson } from './untyped-api';
 
-// TODO(i10-merge): replace with generated types (the Job schema of crm.core.jobs_api).
+// TODO(i10-merge): replace with generated types (JobSchema of crm/core/jobs_api.py, on main but not yet in
+// api/schema.d.ts).
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** A background job (GET /api/v1/jobs/{id}): an import, an export, a bulk action, a merge… */
@@ -13,8 +14,11 @@ export interface Job {
   progress: number;
   /** What it is doing now, or why it failed, in the user's language. */
   message: string | null;
+  /** The stable code of a failure (e.g. a DomainError's code), null otherwise. */
+  error_code?: string | null;
   result: Record<string, unknown> | null;
   cancel_requested: boolean;
+  attempts?: number;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;

@@ -46,14 +46,14 @@ export default function CompanyList() {
       searchLabel={t('companies.search')}
       action={
         <Flex gap={8} wrap>
-          {canWriteSales && <ImportButton entity="companies" size="large" />}
+          <ImportButton entity="companies" size="large" />
           <ExportButton resource="companies" query={listQuery} size="large" />
           {action}
         </Flex>
       }
       toolbar={bulk.bar}
       selection={bulk.selection}
-      emptyAction={canWriteSales && <ImportButton entity="companies" type="primary" />}
+      emptyAction={<ImportButton entity="companies" type="primary" />}
       query={query}
       columns={columns}
       emptyText={t('companies.empty')}

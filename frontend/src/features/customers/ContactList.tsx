@@ -46,14 +46,14 @@ export default function ContactList() {
       searchLabel={t('contacts.search')}
       action={
         <Flex gap={8} wrap>
-          {canWriteSales && <ImportButton entity="contacts" size="large" />}
+          <ImportButton entity="contacts" size="large" />
           <ExportButton resource="contacts" query={listQuery} size="large" />
           {action}
         </Flex>
       }
       toolbar={bulk.bar}
       selection={bulk.selection}
-      emptyAction={canWriteSales && <ImportButton entity="contacts" type="primary" />}
+      emptyAction={<ImportButton entity="contacts" type="primary" />}
       query={query}
       columns={columns}
       emptyText={t('contacts.empty')}

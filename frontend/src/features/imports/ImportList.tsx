@@ -8,11 +8,11 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { paths } from '../../paths';
 import { useImports } from './api/imports';
 import type { Import } from './api/types';
-import { ROW_OUTCOMES, STATUS_COLORS } from './import-options';
+import { ROW_FILTERS, STATUS_COLORS } from './import-options';
 
 function CountsText({ imp }: { imp: Import }) {
   const { t } = useTranslation();
-  const parts = ROW_OUTCOMES.filter((outcome) => (imp.counts[outcome] ?? 0) > 0).map(
+  const parts = ROW_FILTERS.filter((outcome) => (imp.counts[outcome] ?? 0) > 0).map(
     (outcome) => `${t(`imports.outcomes.${outcome}`)} ${imp.counts[outcome]}`,
   );
   return <span>{parts.length ? parts.join(' · ') : t('imports.list.noCounts', { count: imp.row_count })}</span>;

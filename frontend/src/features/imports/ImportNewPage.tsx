@@ -3,7 +3,9 @@ import { Alert, Button, Flex, Form, Progress, Radio, Select, Typography, Upload 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../api/auth';
 import type { UploadProgress } from '../../api/upload';
+import { canImport } from '../../lib/imports';
 import { errorMessage } from '../../lib/messages';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { paths } from '../../paths';
@@ -28,6 +30,9 @@ export default function ImportNewPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const entityParam = params.get('entity');
+  const { role } = useCurrentUser();
+  const entities = IMPORT_ENTITIES.filter((entity) => canImport(role, entity));
+  const initialEntity = isImportEntity(entityParam) && entities.includes(entityParam) ? entityParam : entities[0];
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form);
   const [file, setFile] = useState<File | null>(null);
@@ -81,7 +86,9 @@ export default function ImportNewPage() {
         <Link to={paths.imports}>{t('imports.history')}</Link>
       </Flex>
       <ImportSteps current={0} />
-      {uploaded ? (
+      {entities.length === 0 ? (
+        <Alert type="info" showIcon title={t('imports.upload.notAllowed')} />
+      ) : uploaded ? (
         <div className="import-sheet-choice">
           <Typography.Paragraph>{t('imports.upload.sheetsFound', { count: uploaded.sheets.length, name: uploaded.file_name })}</Typography.Paragraph>
           <Form layout="vertical" component="div">
@@ -102,12 +109,12 @@ export default function ImportNewPage() {
           onFinishFailed={() => {
             if (!file) setFileProblem(t('imports.upload.fileRequired'));
           }}
-          initialValues={{ entity: isImportEntity(entityParam) ? entityParam : 'leads', mode: 'create' }}
+          initialValues={{ entity: initialEntity, mode: 'create' }}
           className="import-upload-form"
           requiredMark={false}
         >
           <Form.Item name="entity" label={t('imports.upload.entity')} rules={[{ required: true }]}>
-            <Select options={IMPORT_ENTITIES.map((value) => ({ value, label: t(`imports.entities.${value}`) }))} />
+            <Select options={entities.map((value) => ({ value, label: t(`imports.entities.${value}`) }))} />
           </Form.Item>
           <Form.Item name="mode" label={t('imports.upload.mode')} extra={mode ? t(`imports.modeHints.${mode}`) : undefined}>
             <Radio.Group

@@ -109,14 +109,14 @@ function ImportWizard({ imp }: { imp: Import }) {
   };
 
   const check = (update: MappingUpdate) =>
-    mapping.mutate(update, {
+    mapping.mutate({ update }, {
       onSuccess: () => step.start('dry-run', () => setEditing(false)),
     });
 
   const commit = () => {
     const go = () => step.start('commit');
     if (createDuplicates !== imp.create_duplicates) {
-      mapping.mutate({ mapping: imp.mapping, create_duplicates: createDuplicates }, { onSuccess: go });
+      mapping.mutate({ update: { mapping: imp.mapping, create_duplicates: createDuplicates }, silent: true }, { onSuccess: go });
     } else go();
   };
 
@@ -167,9 +167,16 @@ function ImportWizard({ imp }: { imp: Import }) {
         <section className="import-job">
           <Alert type="error" showIcon role="alert" title={t('imports.failed')} />
           {imp.job_id && <JobProgress jobId={imp.job_id} title={t('imports.progress.failed')} onEnd={refresh} />}
-          <Button className="import-actions" onClick={() => setEditing(true)}>
-            {t('imports.changeMapping')}
-          </Button>
+          <Flex gap={8} wrap className="import-actions">
+            {imp.committed_at ? (
+              <Button danger icon={<RollbackOutlined aria-hidden />} onClick={revert} loading={step.isPending}>
+                {t('imports.revert.button')}
+              </Button>
+            ) : (
+              <Button onClick={() => setEditing(true)}>{t('imports.changeMapping')}</Button>
+            )}
+          </Flex>
+          {problem && <Alert type="error" showIcon role="alert" title={errorMessage(problem, t)} />}
         </section>
       )}
 

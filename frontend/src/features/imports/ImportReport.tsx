@@ -8,13 +8,13 @@ import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 import { errorMessage } from '../../lib/messages';
 import { useIsMobile } from '../../lib/use-media-query';
 import { downloadReport, useImportRows } from './api/imports';
-import type { Import, ImportRow, RowOutcome } from './api/types';
-import { OUTCOME_COLORS, recordPath, ROW_OUTCOMES } from './import-options';
-import { fieldLabel, ruleLabel } from './import-labels';
+import type { Import, ImportRow, RowFilter } from './api/types';
+import { OUTCOME_COLORS, recordPath, ROW_FILTERS, ROW_OUTCOMES } from './import-options';
+import { cellText, fieldLabel, ruleLabel } from './import-labels';
 
 const ALL = 'all';
 
-export function OutcomeTag({ outcome }: { outcome: RowOutcome }) {
+export function OutcomeTag({ outcome }: { outcome: RowFilter }) {
   const { t } = useTranslation();
   return <Tag color={OUTCOME_COLORS[outcome]}>{t(`imports.outcomes.${outcome}`)}</Tag>;
 }
@@ -24,7 +24,7 @@ export function ImportCounts({ imp }: { imp: Import }) {
   const { t } = useTranslation();
   return (
     <Flex wrap gap={4} className="import-counts" role="list" aria-label={t('imports.report.counts')}>
-      {ROW_OUTCOMES.map((outcome) => (
+      {ROW_FILTERS.map((outcome) => (
         <span role="listitem" key={outcome}>
           <Tag color={OUTCOME_COLORS[outcome]}>
             {t(`imports.outcomes.${outcome}`)}: {imp.counts[outcome] ?? 0}
@@ -35,7 +35,7 @@ export function ImportCounts({ imp }: { imp: Import }) {
   );
 }
 
-function Values({ values, label }: { values: Record<string, string | null>; label: string }) {
+function Values({ values, label }: { values: Record<string, unknown>; label: string }) {
   const entries = Object.entries(values);
   if (!entries.length) return null;
   return (
@@ -43,7 +43,7 @@ function Values({ values, label }: { values: Record<string, string | null>; labe
       {entries.map(([key, value]) => (
         <div key={key}>
           <dt>{key}</dt>
-          <dd>{value ?? ''}</dd>
+          <dd>{cellText(value)}</dd>
         </div>
       ))}
     </dl>
@@ -58,7 +58,7 @@ function Changes({ row }: { row: ImportRow }) {
       {row.changes.map((change, index) => (
         <li key={`${change.field}-${index}`}>
           <Typography.Text strong>{fieldLabel(t, change.field)}</Typography.Text>{' '}
-          {t('imports.report.change', { before: change.before ?? '', after: change.after ?? '', rule: ruleLabel(t, change.rule) })}
+          {t('imports.report.change', { before: cellText(change.before), after: cellText(change.after), rule: ruleLabel(t, change.rule) })}
         </li>
       ))}
     </ul>
@@ -113,7 +113,7 @@ export function ImportReport({ imp }: { imp: Import }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
-  const [outcome, setOutcome] = useState<RowOutcome | typeof ALL>(ALL);
+  const [outcome, setOutcome] = useState<RowFilter | typeof ALL>(ALL);
   const [downloading, setDownloading] = useState(false);
   const filter = outcome === ALL ? undefined : outcome;
   const rows = useImportRows(imp.id, filter, true);
@@ -133,7 +133,7 @@ export function ImportReport({ imp }: { imp: Import }) {
 
   const filterOptions = [
     { value: ALL, label: t('imports.report.all', { count: total }) },
-    ...ROW_OUTCOMES.filter((key) => (imp.counts[key] ?? 0) > 0 || key === 'error').map((key) => ({
+    ...ROW_FILTERS.filter((key) => (imp.counts[key] ?? 0) > 0 || key === 'error').map((key) => ({
       value: key,
       label: `${t(`imports.outcomes.${key}`)} (${imp.counts[key] ?? 0})`,
     })),
@@ -223,7 +223,7 @@ export function ImportReport({ imp }: { imp: Import }) {
         <Select
           aria-label={t('imports.report.filter')}
           value={outcome}
-          onChange={(value: RowOutcome | typeof ALL) => setOutcome(value)}
+          onChange={(value: RowFilter | typeof ALL) => setOutcome(value)}
           options={filterOptions}
           className="import-outcome-filter"
           style={{ width: '100%' }}
@@ -232,7 +232,7 @@ export function ImportReport({ imp }: { imp: Import }) {
         <Segmented
           aria-label={t('imports.report.filter')}
           value={outcome}
-          onChange={(value) => setOutcome(value as RowOutcome | typeof ALL)}
+          onChange={(value) => setOutcome(value as RowFilter | typeof ALL)}
           options={filterOptions}
           className="import-outcome-filter"
         />

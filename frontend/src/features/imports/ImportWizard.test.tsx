@@ -67,7 +67,8 @@ describe('Import wizard', () => {
 
   it('asks which sheet of a workbook to read', async () => {
     server.use(http.get(`${API}/imports/6`, () => json(makeImport({ id: 6, file_name: 'maven.xlsx', sheets: ['accounts', 'products'], sheet: 'accounts' }))));
-    const { user, router } = renderApp('/imports/new?entity=products', { user: users.sales });
+    // Managers import products (sales reps leads, companies and contacts only).
+    const { user, router } = renderApp('/imports/new?entity=products', { user: users.manager });
     await user.upload(await waitFor(fileInput), new File(['PK'], 'maven.xlsx'));
     await user.click(screen.getByRole('button', { name: 'Upload and map columns' }));
     await waitFor(() => expect(FakeXHR.requests).toHaveLength(1));

@@ -5,7 +5,7 @@ import { errorMessage } from '../../lib/messages';
 import { useIsMobile } from '../../lib/use-media-query';
 import type { Import, ImportMode, MappingUpdate, MatchOn } from './api/types';
 import { IMPORT_MODES, MATCH_ON } from './import-options';
-import { fieldLabel } from './import-labels';
+import { cellText, fieldLabel } from './import-labels';
 
 /** "Ignore this column" inside the select (antd options cannot hold null). */
 const IGNORE = '';
@@ -21,9 +21,8 @@ interface Props {
 
 function samplesOf(imp: Import, column: string): string[] {
   return imp.samples
-    .map((row) => row[column])
-    .filter((value): value is string => value !== null && value !== undefined && String(value).trim() !== '')
-    .map(String)
+    .map((row) => cellText(row[column]).trim())
+    .filter(Boolean)
     .slice(0, 3);
 }
 

@@ -9,3 +9,9 @@ export function fieldLabel(t: TFunction, name: string): string {
 export function ruleLabel(t: TFunction, rule: string): string {
   return t(`imports.rules.${rule}`, { defaultValue: rule });
 }
+
+/** A cell as text (the API answers strings, numbers, booleans or null). */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+}

@@ -1,13 +1,15 @@
 import { paths } from '../../paths';
-import type { ImportEntity, ImportMode, ImportStatus, MatchOn, RowOutcome } from './api/types';
+import type { ImportEntity, ImportMode, ImportStatus, MatchOn, RowFilter, RowOutcome } from './api/types';
 
 export const IMPORT_ENTITIES = ['leads', 'companies', 'contacts', 'opportunities', 'products'] as const satisfies readonly ImportEntity[];
 export const IMPORT_MODES = ['create', 'update', 'upsert'] as const satisfies readonly ImportMode[];
 export const MATCH_ON = ['email', 'phone', 'name', 'external_id'] as const satisfies readonly MatchOn[];
-/** In the order the report lists them. */
-export const ROW_OUTCOMES = ['created', 'updated', 'unchanged', 'normalised', 'duplicate', 'skipped', 'error'] as const satisfies readonly RowOutcome[];
+/** Every row has one outcome. */
+export const ROW_OUTCOMES = ['created', 'updated', 'unchanged', 'duplicate', 'skipped', 'error'] as const satisfies readonly RowOutcome[];
+/** What the report filters by, in its order: the outcomes and `normalised` (rows with a change). */
+export const ROW_FILTERS = ['created', 'updated', 'unchanged', 'normalised', 'duplicate', 'skipped', 'error'] as const satisfies readonly RowFilter[];
 
-export const OUTCOME_COLORS: Record<RowOutcome, string> = {
+export const OUTCOME_COLORS: Record<RowFilter, string> = {
   created: 'green',
   updated: 'blue',
   unchanged: 'default',

@@ -47,7 +47,7 @@ export function makeImport(overrides: Partial<Import> = {}): Import {
 export const REPORT_ROWS: ImportRow[] = [
   {
     row_number: 2,
-    outcome: 'normalised',
+    outcome: 'created',
     original: { account: 'Acme Corporation', sector: 'technolgy' },
     values: { name: 'Acme Corporation', industry: 'technology' },
     changes: [{ field: 'industry', rule: 'spelling_variant', before: 'technolgy', after: 'technology' }],

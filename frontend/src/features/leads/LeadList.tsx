@@ -245,7 +245,7 @@ export default function LeadList() {
           {t('leads.title')}
         </Typography.Title>
         <Flex gap={8} wrap justify="end">
-          {canWriteLeads && <ImportButton entity="leads" size={isMobile ? 'large' : 'middle'} />}
+          <ImportButton entity="leads" size={isMobile ? 'large' : 'middle'} />
           <ExportButton resource="leads" query={listQuery} size={isMobile ? 'large' : 'middle'} />
           {canWriteLeads && (
             <Button

@@ -101,7 +101,7 @@ export default function OpportunityList() {
           {t('opportunities.title')}
         </Typography.Title>
         <Flex gap={8} wrap>
-          {canWriteSales && <ImportButton entity="opportunities" size="large" />}
+          <ImportButton entity="opportunities" size="large" />
           <ExportButton resource="opportunities" query={listQuery} size="large" />
           <ViewToggle value="list" />
         </Flex>
@@ -144,7 +144,7 @@ export default function OpportunityList() {
       <RecordList
         query={query}
         selection={bulk.selection}
-        emptyAction={!filtered && canWriteSales && <ImportButton entity="opportunities" type="primary" />}
+        emptyAction={!filtered && <ImportButton entity="opportunities" type="primary" />}
         columns={columns}
         emptyText={filtered ? t('opportunities.emptyFiltered') : t('opportunities.emptyTitle')}
         loadMoreText={t('opportunities.loadMore')}

@@ -252,7 +252,7 @@ export default function PipelineBoard() {
             className="pipeline-select"
           />
         )}
-        {canWriteSales && <ImportButton entity="opportunities" size="large" />}
+        <ImportButton entity="opportunities" size="large" />
         <ViewToggle value="board" />
       </Flex>
     </Flex>

@@ -1,6 +1,5 @@
 import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../api/auth';
 import type { Product } from '../../api/types';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportButton } from '../../components/ImportButton';
@@ -15,8 +14,6 @@ export default function ProductList() {
   const { t, i18n } = useTranslation();
   const q = useSearchTerm();
   const query = useProductList(q);
-  // The catalogue is the administrator's to load.
-  const canImport = useCurrentUser().role === 'admin';
   const listQuery = { q, sort: 'sku' };
   const columns: RecordColumn<Product>[] = [
     { key: 'name', title: t('products.fields.name'), render: (row) => row.name },
@@ -44,11 +41,11 @@ export default function ProductList() {
       searchLabel={t('products.search')}
       action={
         <Flex gap={8} wrap>
-          {canImport && <ImportButton entity="products" size="large" />}
+          <ImportButton entity="products" size="large" />
           <ExportButton resource="products" query={listQuery} size="large" />
         </Flex>
       }
-      emptyAction={canImport && <ImportButton entity="products" type="primary" />}
+      emptyAction={<ImportButton entity="products" type="primary" />}
       query={query}
       columns={columns}
       emptyText={t('products.empty')}

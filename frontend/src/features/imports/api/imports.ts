@@ -4,13 +4,13 @@ import { downloadFile } from '../../../lib/download';
 import type { Job } from '../../../lib/jobs';
 import { getJson, postJson, putJson } from '../../../lib/untyped-api';
 import { BUSY_STATUSES } from '../import-options';
-import type { Import, ImportEntity, ImportMode, ImportPage, ImportRowPage, MappingUpdate, MatchOn, RowOutcome } from './types';
+import type { Import, ImportEntity, ImportMode, ImportPage, ImportRowPage, MappingUpdate, MatchOn, RowFilter } from './types';
 
 export const importKeys = {
   all: ['imports'] as const,
   lists: () => [...importKeys.all, 'list'] as const,
   detail: (id: number) => [...importKeys.all, 'detail', id] as const,
-  rows: (id: number, outcome?: RowOutcome) => [...importKeys.detail(id), 'rows', outcome ?? 'all'] as const,
+  rows: (id: number, outcome?: RowFilter) => [...importKeys.detail(id), 'rows', outcome ?? 'all'] as const,
 };
 
 export const IMPORTS_PAGE_SIZE = 25;
@@ -69,8 +69,11 @@ export function useCreateImport(onProgress?: (progress: UploadProgress) => void)
 export function useUpdateMapping(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (update: MappingUpdate) => putJson<Import>(`/api/v1/imports/${id}/mapping`, update),
-    onSuccess: (updated) => queryClient.setQueryData(importKeys.detail(id), updated),
+    /** `silent`: a change right before the next step (the page keeps showing the import as it was). */
+    mutationFn: ({ update }: { update: MappingUpdate; silent?: boolean }) => putJson<Import>(`/api/v1/imports/${id}/mapping`, update),
+    onSuccess: (updated, { silent }) => {
+      if (!silent) queryClient.setQueryData(importKeys.detail(id), updated);
+    },
   });
 }
 
@@ -89,7 +92,7 @@ export function useImportStep(id: number) {
 }
 
 /** GET /api/v1/imports/{id}/rows?outcome= — the row-by-row report, a page at a time. */
-export function useImportRows(id: number, outcome: RowOutcome | undefined, enabled: boolean) {
+export function useImportRows(id: number, outcome: RowFilter | undefined, enabled: boolean) {
   return useInfiniteQuery(
     infiniteQueryOptions({
       queryKey: importKeys.rows(id, outcome),
@@ -107,6 +110,6 @@ export function useImportRows(id: number, outcome: RowOutcome | undefined, enabl
 }
 
 /** GET /api/v1/imports/{id}/rows.csv?outcome= — the report with the original columns, outcome and reason. */
-export function downloadReport(id: number, outcome?: RowOutcome): Promise<void> {
+export function downloadReport(id: number, outcome?: RowFilter): Promise<void> {
   return downloadFile(`/api/v1/imports/${id}/rows.csv`, `import-${id}-report.csv`, { outcome });
 }

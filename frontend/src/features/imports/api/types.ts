@@ -13,9 +13,12 @@ export type ImportStatus =
   | 'reverting'
   | 'reverted'
   | 'failed';
-export type RowOutcome = 'created' | 'updated' | 'unchanged' | 'duplicate' | 'error' | 'normalised' | 'skipped';
+export type RowOutcome = 'created' | 'updated' | 'unchanged' | 'duplicate' | 'error' | 'skipped';
+/** What the report can be filtered by: an outcome, or `normalised` (rows with a change). */
+export type RowFilter = RowOutcome | 'normalised';
 
-export type ImportCounts = Record<RowOutcome, number>;
+/** Rows per outcome, and `normalised`: rows with at least one change. */
+export type ImportCounts = Record<RowFilter, number>;
 
 export interface ImportField {
   name: string;
@@ -40,7 +43,7 @@ export interface Import {
   mapping: Record<string, string | null>;
   fields: ImportField[];
   /** The first rows, column -> value. */
-  samples: Record<string, string | null>[];
+  samples: Record<string, unknown>[];
   status: ImportStatus;
   counts: ImportCounts;
   /** The latest job (check, import or revert). */
@@ -58,8 +61,8 @@ export interface ImportPage {
 export interface RowChange {
   field: string;
   rule: string;
-  before: string | null;
-  after: string | null;
+  before: unknown;
+  after: unknown;
 }
 
 export interface RowProblem {
@@ -78,7 +81,7 @@ export interface DuplicateCandidate {
 export interface ImportRow {
   row_number: number;
   outcome: RowOutcome;
-  original: Record<string, string | null>;
+  original: Record<string, unknown>;
   values: Record<string, unknown>;
   changes: RowChange[];
   problems: RowProblem[];
