@@ -13,5 +13,7 @@ export function ruleLabel(t: TFunction, rule: string): string {
 /** A cell as text (the API answers strings, numbers, booleans or null). */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
