@@ -23,8 +23,8 @@ interface Props {
   hasMore: boolean;
   /** The list's query (filters and sort), sent for "all matching" and used by the export. */
   query: QueryParams;
-  /** The statuses a "change status" may set (leads, tickets); no such action without them. */
-  statuses?: { value: string; label: string }[];
+  /** The statuses a "change status" may set (leads, tickets; the stages of opportunities); no such action without them. */
+  statuses?: StatusOption[];
   /** Who may change the owner (managers and admins). */
   canAssign: boolean;
   /** May the user change these records at all (service staff read leads only)? */
@@ -33,11 +33,16 @@ interface Props {
   onChanged: () => void;
 }
 
+export interface StatusOption {
+  value: string | number;
+  label: string;
+}
+
 type Step = { phase: 'form' } | { phase: 'job'; jobId: number } | { phase: 'done'; result: BulkResult };
 
 interface FormValues {
   owner_id?: number | null;
-  status?: string;
+  status?: string | number;
   subject?: string;
   due_at?: string;
 }
@@ -132,7 +137,7 @@ function BulkActionDialog({
   action: BulkAction;
   selection: RowSelection;
   query: QueryParams;
-  statuses: { value: string; label: string }[];
+  statuses: StatusOption[];
   onClose: (changed: boolean) => void;
 }) {
   const { t } = useTranslation();
@@ -152,7 +157,10 @@ function BulkActionDialog({
       ...(selection.allMatching ? { filters: bulkFilters(query) } : { ids: selection.ids }),
     };
     if (action === 'assign') request.owner_id = values.owner_id ?? null;
-    if (action === 'set_status') request.status = values.status;
+    if (action === 'set_status') {
+      if (resource === 'opportunities') request.stage_id = Number(values.status);
+      else request.status = String(values.status);
+    }
     if (action === 'add_task') {
       request.task = {
         subject: (values.subject ?? '').trim(),

@@ -14,6 +14,8 @@ interface Props {
   onEnd?: (job: Job) => void;
   /** Offer to retry a failed or cancelled job (default yes). */
   retryable?: boolean;
+  /** The job was started again (Retry): what it works on may show its new state. */
+  onRetried?: (job: Job) => void;
 }
 
 const PROGRESS_STATUS = {
@@ -25,7 +27,7 @@ const PROGRESS_STATUS = {
 } as const;
 
 /** A background job's progress: bar, message, Cancel while it runs, Retry once it failed. */
-export function JobProgress({ jobId, title, onEnd, retryable = true }: Props) {
+export function JobProgress({ jobId, title, onEnd, retryable = true, onRetried }: Props) {
   const { t } = useTranslation();
   const query = useJob(jobId);
   const cancel = useCancelJob();
@@ -89,7 +91,7 @@ export function JobProgress({ jobId, title, onEnd, retryable = true }: Props) {
           </Button>
         )}
         {retryable && (job.status === 'failed' || job.status === 'cancelled') && (
-          <Button icon={<ReloadOutlined aria-hidden />} onClick={() => retry.mutate(job.id)} loading={retry.isPending}>
+          <Button icon={<ReloadOutlined aria-hidden />} onClick={() => retry.mutate(job.id, { onSuccess: (retried) => onRetried?.(retried) })} loading={retry.isPending}>
             {t('jobs.retry')}
           </Button>
         )}

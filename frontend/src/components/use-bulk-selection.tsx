@@ -3,7 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { BulkResource } from '../lib/bulk';
 import { tickedIds, useRowSelection } from '../lib/use-row-selection';
 import type { QueryParams } from '../lib/untyped-api';
-import { BulkActionBar } from './BulkActionBar';
+import { BulkActionBar, type StatusOption } from './BulkActionBar';
 import type { ListSelection, PagedListQuery } from './RecordList';
 
 interface Options<T> {
@@ -17,7 +17,7 @@ interface Options<T> {
   rowLabel: (row: T) => string;
   /** Refreshed after an action changed rows. */
   listKey: QueryKey;
-  statuses?: { value: string; label: string }[];
+  statuses?: StatusOption[];
   canAssign: boolean;
   canWrite?: boolean;
 }

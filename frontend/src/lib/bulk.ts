@@ -10,7 +10,7 @@ export const BULK_ACTIONS: Record<BulkResource, readonly BulkAction[]> = {
   leads: ['assign', 'set_status', 'add_task', 'delete'],
   companies: ['assign', 'add_task', 'delete'],
   contacts: ['assign', 'add_task', 'delete'],
-  opportunities: ['assign', 'add_task', 'delete'],
+  opportunities: ['assign', 'set_status', 'add_task', 'delete'],
   tickets: ['assign', 'set_status', 'delete'],
 };
 
@@ -27,6 +27,8 @@ export interface BulkRequest {
   filters?: Record<string, unknown>;
   owner_id?: number | null;
   status?: string;
+  /** set_status of opportunities: the stage to move to (their status follows the stage). */
+  stage_id?: number;
   task?: BulkTask;
 }
 

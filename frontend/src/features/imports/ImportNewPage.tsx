@@ -118,6 +118,7 @@ export default function ImportNewPage() {
           </Form.Item>
           <Form.Item name="mode" label={t('imports.upload.mode')} extra={mode ? t(`imports.modeHints.${mode}`) : undefined}>
             <Radio.Group
+              aria-label={t('imports.upload.mode')}
               optionType="button"
               buttonStyle="solid"
               options={IMPORT_MODES.map((value) => ({ value, label: t(`imports.modes.${value}`) }))}

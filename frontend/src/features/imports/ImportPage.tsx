@@ -166,7 +166,7 @@ function ImportWizard({ imp }: { imp: Import }) {
       {imp.status === 'failed' && !editing && (
         <section className="import-job">
           <Alert type="error" showIcon role="alert" title={t('imports.failed')} />
-          {imp.job_id && <JobProgress jobId={imp.job_id} title={t('imports.progress.failed')} onEnd={refresh} />}
+          {imp.job_id && <JobProgress jobId={imp.job_id} title={t('imports.progress.failed')} onEnd={refresh} onRetried={refresh} />}
           <Flex gap={8} wrap className="import-actions">
             {imp.committed_at ? (
               <Button danger icon={<RollbackOutlined aria-hidden />} onClick={revert} loading={step.isPending}>

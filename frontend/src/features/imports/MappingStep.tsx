@@ -75,6 +75,7 @@ export function MappingStep({ imp, onCheck, checking, error, onCancel }: Props) 
         <Flex gap={16} wrap>
           <Form.Item label={t('imports.upload.mode')} extra={t(`imports.modeHints.${mode}`)}>
             <Radio.Group
+              aria-label={t('imports.upload.mode')}
               optionType="button"
               buttonStyle="solid"
               value={mode}

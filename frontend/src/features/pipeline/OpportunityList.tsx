@@ -60,6 +60,12 @@ export default function OpportunityList() {
     scope: JSON.stringify(filters),
     rowLabel: (row) => row.name,
     listKey: opportunityKeys.lists(),
+    statuses: (pipelines.data ?? []).flatMap((pipeline) =>
+      pipeline.stages.map((stage) => ({
+        value: stage.id,
+        label: `${pipelineLabel(pipeline, t)} · ${stageLabel(stage.name, t)}`,
+      })),
+    ),
     canAssign: canAssignLeads,
     canWrite: canWriteSales,
   });
