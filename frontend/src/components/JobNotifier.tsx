@@ -1,7 +1,7 @@
 import { App, Button } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { downloadFile } from '../lib/download';
 import { untrackJob, useTrackedJobs, type JobLink, type TrackedJob } from '../lib/job-tracker';
 import { errorMessage } from '../lib/messages';
@@ -11,6 +11,7 @@ function JobWatcher({ tracked }: { tracked: TrackedJob }) {
   const { t } = useTranslation();
   const { notification, message } = App.useApp();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const { data: job } = useJob(tracked.id);
   const told = useRef(false);
 
@@ -18,7 +19,9 @@ function JobWatcher({ tracked }: { tracked: TrackedJob }) {
     if (!job || isJobActive(job) || told.current) return;
     told.current = true;
     untrackJob(tracked.id);
-    const link: JobLink | undefined = job.status === 'succeeded' ? tracked.link?.(job) : undefined;
+    const offered: JobLink | undefined = job.status === 'succeeded' ? tracked.link?.(job) : undefined;
+    // No link to the page the user is on (it shows the result already).
+    const link = offered && 'to' in offered && offered.to === pathname ? undefined : offered;
     const key = `job-${job.id}`;
     const open = () => {
       notification.destroy(key);
@@ -36,11 +39,13 @@ function JobWatcher({ tracked }: { tracked: TrackedJob }) {
         )}
       </>
     );
-    const args = { key, title: '', description, duration: link ? (false as const) : 6 };
+    // A file waits to be downloaded; a page link stays a while; a plain notice goes soon.
+    const duration = link ? ('download' in link ? (false as const) : 20) : 6;
+    const args = { key, title: '', description, duration };
     if (job.status === 'succeeded') notification.success({ ...args, title: t('jobs.notice.succeeded', { title: tracked.title }) });
     else if (job.status === 'cancelled') notification.info({ ...args, title: t('jobs.notice.cancelled', { title: tracked.title }) });
     else notification.error({ ...args, title: t('jobs.notice.failed', { title: tracked.title }) });
-  }, [job, tracked, notification, message, navigate, t]);
+  }, [job, tracked, notification, message, navigate, pathname, t]);
   return null;
 }
 

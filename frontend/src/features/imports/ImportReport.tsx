@@ -72,7 +72,8 @@ function Problems({ row }: { row: ImportRow }) {
     <ul className="import-row-values" aria-label={t('imports.report.problems')}>
       {row.problems.map((problem, index) => (
         <li key={`${problem.code}-${index}`}>
-          <Typography.Text type="danger">
+          {/* A problem of a row that was not refused is a warning (e.g. a spelling variant, kept as it is). */}
+          <Typography.Text type={row.outcome === 'error' ? 'danger' : 'warning'}>
             {problem.field ? `${fieldLabel(t, problem.field)}: ` : ''}
             {problem.message}
           </Typography.Text>
