@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { downloadFile } from '../lib/download';
-import { untrackJob, useTrackedJobs, type JobLink, type TrackedJob } from '../lib/job-tracker';
+import { isJobOnScreen, untrackJob, useTrackedJobs, type JobLink, type TrackedJob } from '../lib/job-tracker';
 import { errorMessage } from '../lib/messages';
 import { isJobActive, useJob } from '../lib/jobs';
 
@@ -19,6 +19,8 @@ function JobWatcher({ tracked }: { tracked: TrackedJob }) {
     if (!job || isJobActive(job) || told.current) return;
     told.current = true;
     untrackJob(tracked.id);
+    // Its progress is on screen, which shows how it ended.
+    if (isJobOnScreen(job.id)) return;
     const offered: JobLink | undefined = job.status === 'succeeded' ? tracked.link?.(job) : undefined;
     // No link to the page the user is on (it shows the result already).
     const link = offered && 'to' in offered && offered.to === pathname ? undefined : offered;
@@ -50,7 +52,7 @@ function JobWatcher({ tracked }: { tracked: TrackedJob }) {
 }
 
 /**
- * Says when a job this tab started ends (succeeded / failed / cancelled), with a link to what it
+ * Says when a job this tab started ends (unless its progress is on screen) (succeeded / failed / cancelled), with a link to what it
  * produced (the import report, the export file). Lives in the app shell, so it works on any page.
  */
 export function JobNotifier() {

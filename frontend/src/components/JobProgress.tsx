@@ -2,6 +2,7 @@ import { ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Progress, Skeleton, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showingJob } from '../lib/job-tracker';
 import { errorMessage } from '../lib/messages';
 import { isJobActive, useCancelJob, useJob, useRetryJob, type Job } from '../lib/jobs';
 import { ErrorState } from './ErrorState';
@@ -34,6 +35,7 @@ export function JobProgress({ jobId, title, onEnd, retryable = true, onRetried }
   const retry = useRetryJob();
   const job = query.data;
   const ended = useRef<string | null>(null);
+  useEffect(() => showingJob(jobId), [jobId]);
   const onEndRef = useRef(onEnd);
   useEffect(() => {
     onEndRef.current = onEnd;

@@ -45,8 +45,29 @@ export function useTrackedJobs(): TrackedJob[] {
   );
 }
 
+/**
+ * Jobs whose progress is on screen (a JobProgress shows them): their end shows there, so the
+ * notifier does not say it again.
+ */
+const onScreen = new Map<number, number>();
+
+/** Marks a job as shown until the returned function is called (a JobProgress while mounted). */
+export function showingJob(id: number): () => void {
+  onScreen.set(id, (onScreen.get(id) ?? 0) + 1);
+  return () => {
+    const count = (onScreen.get(id) ?? 1) - 1;
+    if (count > 0) onScreen.set(id, count);
+    else onScreen.delete(id);
+  };
+}
+
+export function isJobOnScreen(id: number): boolean {
+  return onScreen.has(id);
+}
+
 /** For tests: forget every tracked job. */
 export function resetTrackedJobsForTests(): void {
   tracked = [];
+  onScreen.clear();
   emit();
 }

@@ -118,8 +118,25 @@ describe('Import wizard', () => {
 
     remote.finish({ status: 'checked', counts: { created: 82, updated: 0, unchanged: 0, normalised: 1, duplicate: 1, error: 1, skipped: 0 } });
     expect(await screen.findByText('Check finished: nothing has been saved yet.')).toBeInTheDocument();
-    // The app says so too, wherever the user is.
+    // The page showed the progress: no notification says it again.
+    expect(screen.queryByText('Check of accounts.csv: done')).not.toBeInTheDocument();
+  }, 60_000);
+
+  it('says when the check ends on another page, with a link back to the report', async () => {
+    const remote = importOnServer(makeImport());
+    server.use(...remote.handlers, http.get(`${API}/imports`, () => json({ items: [remote.current()], next_cursor: null })));
+    const { user, router } = renderApp('/imports/5', { user: users.sales });
+    await user.click(await screen.findByRole('button', { name: 'Check the file' }));
+    expect(await screen.findByText('Checked 17 of 85 rows.')).toBeInTheDocument();
+
+    await act(() => router.navigate('/imports'));
+    expect(await screen.findByRole('heading', { name: 'Imports' })).toBeInTheDocument();
+    remote.finish({ status: 'checked', counts: { created: 85, updated: 0, unchanged: 0, normalised: 0, duplicate: 0, error: 0, skipped: 0 } });
+
     expect(await screen.findByText('Check of accounts.csv: done')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open the report' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/imports/5'));
+    expect(await screen.findByText('Check finished: nothing has been saved yet.')).toBeInTheDocument();
   }, 60_000);
 
   it('reports every row with its changes, problems and duplicate candidates, filters it, and downloads it', async () => {
