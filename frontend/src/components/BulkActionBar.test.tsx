@@ -3,7 +3,7 @@ import { http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetTrackedJobsForTests } from '../lib/job-tracker';
 import { ignoreListDeprecation } from '../test/console';
-import { API, assigneesHandler, json, makeCompany, makeContact, makeLead, users } from '../test/fixtures';
+import { API, assigneesHandler, json, makeCompany, makeContact, makeLead, makeOpportunity, pipelinesHandler, users } from '../test/fixtures';
 import { jobOnServer, makeJob } from '../test/jobs';
 import { renderApp } from '../test/render';
 import { server } from '../test/server';
@@ -110,6 +110,23 @@ describe('BulkActionBar', () => {
       result: { counts: { ok: 600, failed: 0 }, results: [] },
     });
     expect(await within(dialog).findByText('600 done, 0 failed.')).toBeInTheDocument();
+  });
+
+  it('moves the ticked opportunities to a stage (their status follows it)', async () => {
+    server.use(
+      pipelinesHandler,
+      http.get(`${API}/opportunities`, () => json({ items: [makeOpportunity({ id: 12, name: 'Pumps for Wuxi' })], next_cursor: null })),
+    );
+    const bodies = bulkOnServer('opportunities', () => json({ counts: { ok: 1, failed: 0 }, results: [{ id: 12, ok: true, code: null, message: null }] }));
+    const { user } = renderApp('/opportunities', { user: users.sales });
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Pumps for Wuxi' }));
+    await user.click(within(screen.getByRole('region', { name: 'Bulk actions' })).getByRole('button', { name: 'Change status' }));
+    const dialog = await findDialog('Change the status');
+    await user.click(within(dialog).getByRole('combobox', { name: 'New status' }));
+    await user.click(await screen.findByTitle('Manufacturing · Won'));
+    await user.click(within(dialog).getByRole('button', { name: 'Change status' }));
+    expect(await within(dialog).findByText('1 done, 0 failed.')).toBeInTheDocument();
+    expect(bodies).toEqual([{ action: 'set_status', ids: [12], stage_id: 5 }]);
   });
 
   it('ticks phone cards and deletes them after a confirmation', async () => {

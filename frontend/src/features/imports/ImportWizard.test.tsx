@@ -65,6 +65,23 @@ describe('Import wizard', () => {
     expect(await screen.findByRole('heading', { name: 'Which field does each column fill?' })).toBeInTheDocument();
   });
 
+  it('says why the server refused the file, and keeps the form to try another', async () => {
+    const { user } = renderApp('/imports/new?entity=leads', { user: users.sales });
+    await user.upload(await waitFor(fileInput), new File(['\x00\x01'], 'photo.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Upload and map columns' }));
+    await waitFor(() => expect(FakeXHR.requests).toHaveLength(1));
+    act(() =>
+      lastUpload().respond(422, {
+        status: 422,
+        title: 'Unprocessable',
+        code: 'import_unreadable',
+        detail: 'The file is neither CSV nor XLSX.',
+      }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('The file is neither CSV nor XLSX.');
+    expect(screen.getByRole('button', { name: 'Upload and map columns' })).toBeEnabled();
+  });
+
   it('asks which sheet of a workbook to read', async () => {
     server.use(http.get(`${API}/imports/6`, () => json(makeImport({ id: 6, file_name: 'maven.xlsx', sheets: ['accounts', 'products'], sheet: 'accounts' }))));
     // Managers import products (sales reps leads, companies and contacts only).
