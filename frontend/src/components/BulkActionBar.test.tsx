@@ -87,8 +87,10 @@ describe('BulkActionBar', () => {
     const bodies = bulkOnServer('leads', () => json(makeJob({ id: 30, kind: 'bulk.leads', status: 'queued' }), { status: 202 }));
     const { user } = renderApp('/leads?status=new&q=pump', { user: users.manager });
     await user.click(await screen.findByRole('checkbox', { name: 'Select Wang Lei' }));
-    await user.click(screen.getByRole('checkbox', { name: 'Select Anna Schmidt' }));
     const bar = screen.getByRole('region', { name: 'Bulk actions' });
+    expect(within(bar).queryByRole('button', { name: 'Select all records matching the filters' })).not.toBeInTheDocument();
+    await user.click(within(bar).getByRole('button', { name: 'Select all 2 shown' }));
+    expect(screen.getByRole('checkbox', { name: 'Select Anna Schmidt' })).toBeChecked();
     await user.click(within(bar).getByRole('button', { name: 'Select all records matching the filters' }));
     expect(within(bar).getByRole('status')).toHaveTextContent('All records matching the filters are selected');
 

@@ -66,6 +66,11 @@ export function BulkActionBar({ resource, selection, loadedIds, hasMore, query, 
           <Typography.Text strong role="status">
             {count === null ? t('bulk.allMatchingSelected') : t('bulk.selected', { count })}
           </Typography.Text>
+          {!selection.allMatching && !everyLoadedChosen && (
+            <Button type="link" onClick={() => selection.setIds(loadedIds)}>
+              {t('bulk.selectLoaded', { count: loadedIds.length })}
+            </Button>
+          )}
           {everyLoadedChosen && hasMore && (
             <Button type="link" onClick={selection.selectAllMatching}>
               {t('bulk.selectAllMatching')}
