@@ -22,6 +22,8 @@ interface Props<V> {
   onSave: (value: V) => Promise<unknown>;
   /** Errors the caller shows itself (e.g. 412 conflicts): no toast for them here. */
   handledStatuses?: number[];
+  /** Shown under the input while editing, from the value being typed (e.g. a duplicate warning). */
+  hint?: (value: V | undefined) => ReactNode;
 }
 
 /**
@@ -38,10 +40,12 @@ export function EditableField<V>({
   input,
   onSave,
   handledStatuses = [],
+  hint,
 }: Props<V>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const typed = Form.useWatch<V | undefined>(name, form);
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const empty = value === null || value === undefined || value === '';
@@ -103,6 +107,7 @@ export function EditableField<V>({
             <Form.Item name={name} rules={rules}>
               {input}
             </Form.Item>
+            {hint?.(typed)}
             <Space>
               <Button type="primary" htmlType="submit" loading={saving}>
                 {t('common.save')}
