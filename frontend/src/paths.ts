@@ -23,6 +23,9 @@ export const paths = {
   ticketPattern: '/tickets/:ticketId',
   ticket: (id: number | string) => `/tickets/${id}`,
   slaPolicies: '/settings/sla',
+  duplicatesPattern: '/duplicates/:entity',
+  /** Possible duplicates among companies, contacts or leads. */
+  duplicates: (entity: 'companies' | 'contacts' | 'leads') => `/duplicates/${entity}`,
   /** The customer's upload page (no login). */
   publicUploadPattern: '/u/:token',
 } as const;

@@ -23,6 +23,7 @@ const ProductList = lazy(() => import('./features/products/ProductList'));
 const TicketList = lazy(() => import('./features/tickets/TicketList'));
 const TicketDetail = lazy(() => import('./features/tickets/TicketDetail'));
 const SlaPolicyPage = lazy(() => import('./features/settings/SlaPolicyPage'));
+const DuplicatesPage = lazy(() => import('./features/duplicates/DuplicatesPage'));
 const PublicUploadPage = lazy(() => import('./features/public-upload/PublicUploadPage'));
 const NotFound = lazy(() => import('./components/NotFound'));
 
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
                   { path: paths.tickets, element: <TicketList /> },
                   { path: paths.ticketPattern, element: <TicketDetail /> },
                   { path: paths.slaPolicies, element: <SlaPolicyPage /> },
+                  { path: paths.duplicatesPattern, element: <DuplicatesPage /> },
                   { path: '*', element: <NotFound /> },
                 ],
               },

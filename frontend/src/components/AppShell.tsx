@@ -10,6 +10,7 @@ import {
   AppstoreOutlined,
   CustomerServiceOutlined,
   FieldTimeOutlined,
+  MergeCellsOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
@@ -40,10 +41,14 @@ const NAV_ITEMS: NavItem[] = [
   // Every role: service staff read their targets here; only the admin can change them.
   { path: paths.slaPolicies, labelKey: 'nav.slaPolicies', icon: <FieldTimeOutlined aria-hidden /> },
   { path: paths.products, labelKey: 'nav.products', icon: <AppstoreOutlined aria-hidden /> },
+  { path: paths.duplicates('companies'), labelKey: 'duplicates.nav', icon: <MergeCellsOutlined aria-hidden /> },
 ];
 
 /** Pages that light up another page's navigation item. */
-const NAV_ALIASES: Record<string, string> = { [paths.opportunities]: paths.pipeline };
+const NAV_ALIASES: Record<string, string> = {
+  [paths.opportunities]: paths.pipeline,
+  '/duplicates': paths.duplicates('companies'),
+};
 
 function useSelectedNav(): string[] {
   const { pathname } = useLocation();
