@@ -141,6 +141,7 @@ function CompareTable({
         style={columns}
         value={primaryId}
         onChange={(event) => onPrimary(event.target.value as number)}
+        name={`${baseId}-primary`}
         aria-labelledby={`${baseId}-primary`}
         aria-describedby={`${baseId}-primary-help`}
         disabled={disabled}
@@ -176,6 +177,7 @@ function CompareTable({
             style={columns}
             value={kept.id}
             onChange={(event) => onChoose(field, event.target.value as number)}
+            name={labelId}
             aria-labelledby={labelId}
             disabled={disabled}
           >

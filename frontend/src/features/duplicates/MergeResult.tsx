@@ -86,11 +86,14 @@ function MergeDetails({ entity, merge }: { entity: DuplicateEntity; merge: Merge
           ))}
         </dl>
       </div>
-      <Typography.Text type="secondary">
-        {t('duplicates.result.duplicates', { ids: merge.duplicate_ids.map((id) => `#${id}`).join(', ') })}
-        <br />
-        {t('duplicates.result.by', { name: merge.created_by.name, date: formatDateTime(merge.created_at, t) })}
-      </Typography.Text>
+      <div>
+        <Typography.Text type="secondary" className="merge-line">
+          {t('duplicates.result.duplicates', { ids: merge.duplicate_ids.map((id) => `#${id}`).join(', ') })}
+        </Typography.Text>
+        <Typography.Text type="secondary" className="merge-line">
+          {t('duplicates.result.by', { name: merge.created_by.name, date: formatDateTime(merge.created_at, t) })}
+        </Typography.Text>
+      </div>
       {merge.undone_at ? (
         <Alert type="info" showIcon title={t('duplicates.result.undone', { date: formatDateTime(merge.undone_at, t) })} />
       ) : canUndo ? (
