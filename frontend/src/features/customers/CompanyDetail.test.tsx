@@ -1,14 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { API, json, makeCompany, makeContact, makeTicket, noAttachmentsHandler, users } from '../../test/fixtures';
+import { API, json, makeCompany, makeContact, makeTicket, noAttachmentsHandler, noDuplicatesHandler, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { setViewportWidth } from '../../test/viewport';
 import { companyPageHandlers, field, recordOnServer } from './customers-test-server';
 
 describe('CompanyDetail', () => {
-  beforeEach(() => server.use(noAttachmentsHandler, ...companyPageHandlers(5)));
+  beforeEach(() => server.use(noAttachmentsHandler, noDuplicatesHandler, ...companyPageHandlers(5)));
 
   it('saves an edited field with If-Match, then with the new ETag', async () => {
     const remote = recordOnServer('companies', makeCompany({ id: 5, name: 'Suzhou Hengli Pumps', industry: 'Pumps' }));

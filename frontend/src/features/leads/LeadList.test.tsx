@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { dayjs } from '../../lib/dates';
-import { API, assigneesHandler, json, makeLead, problem, users } from '../../test/fixtures';
+import { API, assigneesHandler, json, makeLead, noDuplicatesHandler, problem, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { setViewportWidth } from '../../test/viewport';
@@ -143,6 +143,7 @@ describe('LeadList', () => {
     const bodies: unknown[] = [];
     server.use(
       leadsHandler([{ items: [makeLead()], next_cursor: null }]).handler,
+      noDuplicatesHandler,
       http.post(`${API}/leads`, async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>;
         bodies.push(body);
