@@ -207,6 +207,14 @@ describe('DuplicatesPage', () => {
     expect(within(drawer).getByRole('button', { name: '将 1 条记录合并到主记录' })).toBeInTheDocument();
   });
 
+  it('shows service staff the duplicates without a way to scan, merge or dismiss', async () => {
+    duplicatesOnServer();
+    renderApp('/duplicates/companies', { user: users.service });
+    const card = await screen.findByRole('group', { name: /same phone/ });
+    expect(within(card).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Scan now' })).not.toBeInTheDocument();
+  });
+
   it('answers an unknown kind of record with not found', async () => {
     renderApp('/duplicates/tickets', { user: users.sales });
     expect(await screen.findByText('Page not found')).toBeInTheDocument();

@@ -4,6 +4,7 @@ import { Alert, App, Button, Empty, Flex, Progress, Segmented, Typography } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { usePermissions } from '../../api/auth';
 import { DUPLICATE_ENTITIES, isDuplicateEntity } from '../../components/duplicates/api';
 import { ErrorState } from '../../components/ErrorState';
 import { ListSkeleton } from '../../components/ListSkeleton';
@@ -35,6 +36,8 @@ function DuplicatesScreen({ entity }: { entity: DuplicateEntity }) {
   const [params, setParams] = useSearchParams();
   const mergeParam = Number(params.get('merge'));
   const mergeId = Number.isInteger(mergeParam) && mergeParam > 0 ? mergeParam : null;
+  // Service staff read customers and leads: they see the duplicates but cannot scan, merge or dismiss.
+  const { canWriteSales: canWrite } = usePermissions();
   useDocumentTitle(`${t('duplicates.title')} · ${t(`duplicates.entities.${entity}`)}`);
 
   return (
@@ -50,9 +53,11 @@ function DuplicatesScreen({ entity }: { entity: DuplicateEntity }) {
           options={DUPLICATE_ENTITIES.map((value) => ({ value, label: t(`duplicates.entities.${value}`) }))}
         />
       </Flex>
-      <ScanPanel entity={entity} />
-      {mergeId !== null && <MergeResult entity={entity} mergeId={mergeId} onClose={() => setParams({}, { replace: true })} />}
-      <GroupList entity={entity} onMerged={(result) => setParams({ merge: String(result.merge_id) })} />
+      {canWrite && <ScanPanel entity={entity} />}
+      {mergeId !== null && (
+        <MergeResult entity={entity} mergeId={mergeId} canUndo={canWrite} onClose={() => setParams({}, { replace: true })} />
+      )}
+      <GroupList entity={entity} canWrite={canWrite} onMerged={(result) => setParams({ merge: String(result.merge_id) })} />
     </div>
   );
 }
@@ -102,7 +107,15 @@ function ScanPanel({ entity }: { entity: DuplicateEntity }) {
   );
 }
 
-function GroupList({ entity, onMerged }: { entity: DuplicateEntity; onMerged: (result: MergeJobResult) => void }) {
+function GroupList({
+  entity,
+  canWrite,
+  onMerged,
+}: {
+  entity: DuplicateEntity;
+  canWrite: boolean;
+  onMerged: (result: MergeJobResult) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
@@ -136,6 +149,7 @@ function GroupList({ entity, onMerged }: { entity: DuplicateEntity; onMerged: (r
           <li key={group.key}>
             <GroupCard
               group={group}
+              canWrite={canWrite}
               onCompare={() => setComparing(group)}
               onDismiss={() => dismissGroup(group)}
               dismissing={dismiss.isPending && dismiss.variables?.[0] === group.records[0]?.id}

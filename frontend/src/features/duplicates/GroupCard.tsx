@@ -9,11 +9,13 @@ import type { DuplicateGroup } from './api/types';
 /** One group of possible duplicates: why they match, the records, and what to do with them. */
 export function GroupCard({
   group,
+  canWrite,
   onCompare,
   onDismiss,
   dismissing,
 }: {
   group: DuplicateGroup;
+  canWrite: boolean;
   onCompare: () => void;
   onDismiss: () => void;
   dismissing: boolean;
@@ -40,14 +42,26 @@ export function GroupCard({
           </li>
         ))}
       </ul>
-      <Flex gap={8} wrap className="duplicate-group-actions">
-        <Button type="primary" icon={<MergeCellsOutlined aria-hidden />} onClick={onCompare} aria-label={t('duplicates.compareNamed', { records: names })}>
-          {t('duplicates.compare')}
-        </Button>
-        <Button icon={<StopOutlined aria-hidden />} onClick={onDismiss} loading={dismissing} aria-label={t('duplicates.dismissNamed', { records: names })}>
-          {t('duplicates.dismiss')}
-        </Button>
-      </Flex>
+      {canWrite && (
+        <Flex gap={8} wrap className="duplicate-group-actions">
+          <Button
+            type="primary"
+            icon={<MergeCellsOutlined aria-hidden />}
+            onClick={onCompare}
+            aria-label={t('duplicates.compareNamed', { records: names })}
+          >
+            {t('duplicates.compare')}
+          </Button>
+          <Button
+            icon={<StopOutlined aria-hidden />}
+            onClick={onDismiss}
+            loading={dismissing}
+            aria-label={t('duplicates.dismissNamed', { records: names })}
+          >
+            {t('duplicates.dismiss')}
+          </Button>
+        </Flex>
+      )}
     </Card>
   );
 }

@@ -14,7 +14,18 @@ import { MOVED_KINDS, type DuplicateEntity, type Job, type Merge } from './api/t
 import { isJobActive, useJobPoll } from './use-job-poll';
 
 /** One merge: into which record, what moved, and Undo while it can be undone (GET /merges/{id}). */
-export function MergeResult({ entity, mergeId, onClose }: { entity: DuplicateEntity; mergeId: number; onClose: () => void }) {
+export function MergeResult({
+  entity,
+  mergeId,
+  canUndo,
+  onClose,
+}: {
+  entity: DuplicateEntity;
+  mergeId: number;
+  /** Whether the user may undo merges (not service staff). */
+  canUndo: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const query = useMergeRecord(mergeId);
   return (
@@ -31,13 +42,13 @@ export function MergeResult({ entity, mergeId, onClose }: { entity: DuplicateEnt
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : (
-        <MergeDetails entity={entity} merge={query.data} />
+        <MergeDetails entity={entity} merge={query.data} mayUndo={canUndo} />
       )}
     </Card>
   );
 }
 
-function MergeDetails({ entity, merge }: { entity: DuplicateEntity; merge: Merge }) {
+function MergeDetails({ entity, merge, mayUndo }: { entity: DuplicateEntity; merge: Merge; mayUndo: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const primary = useQuery({
@@ -108,7 +119,7 @@ function MergeDetails({ entity, merge }: { entity: DuplicateEntity; merge: Merge
           <Progress percent={job.data?.progress ?? 0} aria-label={t('duplicates.undoProgress')} />
         </div>
       )}
-      {canUndo && (
+      {canUndo && mayUndo && (
         <Button icon={<UndoOutlined aria-hidden />} onClick={startUndo} loading={undoing} size="large">
           {t('duplicates.undo')}
         </Button>
