@@ -23,6 +23,7 @@ def _import_models() -> None:
     import crm.auth.models
     import crm.core.audit
     import crm.core.idempotency
+    import crm.core.jobs
     import crm.customers.models
     import crm.sales.models
     import crm.sales.orders.models
@@ -111,6 +112,7 @@ def register_blueprints(app: Flask) -> None:
     from crm.attachments.routes import blp as attachments_blp
     from crm.auth.routes import blp as auth_blp
     from crm.core.audit_api import blp as audit_blp
+    from crm.core.jobs_api import blp as jobs_blp
     from crm.customers.routes import blp as customers_blp
     from crm.sales.conversion_routes import blp as conversion_blp
     from crm.sales.follow_up_routes import blp as follow_ups_blp
@@ -134,6 +136,7 @@ def register_blueprints(app: Flask) -> None:
         attachments_blp,
         public_uploads_blp,
         audit_blp,
+        jobs_blp,
     ):
         api.register_blueprint(blueprint)
     register_web(app)
