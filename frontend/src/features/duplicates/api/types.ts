@@ -15,9 +15,12 @@ export interface Job<Result = Record<string, unknown>> {
   status: JobStatus;
   /** 0-100 */
   progress: number;
+  /** In the caller's language. */
   message: string | null;
+  error_code?: string | null;
   result: Result | null;
   cancel_requested: boolean;
+  attempts?: number;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
