@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { withoutBlanks } from '../lib/forms';
 import { useFormProblem } from '../lib/use-form-problem';
 import { checkQuery, type DuplicateEntity } from './duplicates/api';
-import { DuplicateWarning } from './duplicates/DuplicateWarning';
+import { FormDuplicateWarning } from './duplicates/DuplicateWarning';
 import { useDuplicatesAfterSave } from './duplicates/use-duplicates-after-save';
 import { FormDrawer } from './FormDrawer';
 
@@ -64,13 +64,6 @@ export function CreateRecordDrawer<Values, Body, Created>({
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { problem, clearProblem, onError } = useFormProblem(form, fieldNames);
-  // The fields the duplicate rules look at, in whatever form has them.
-  const watchable = form as unknown as FormInstance<Record<string, unknown>>;
-  const watched = {
-    name: Form.useWatch('name', watchable),
-    email: Form.useWatch('email', watchable),
-    phone: Form.useWatch('phone', watchable),
-  };
   const duplicatesAfterSave = useDuplicatesAfterSave(duplicates ?? 'companies');
 
   // The drawer is reused for the next record, so it starts blank again.
@@ -107,7 +100,7 @@ export function CreateRecordDrawer<Values, Body, Created>({
       onSubmit={() => form.submit()}
       submitting={mutation.isPending}
       problem={problem}
-      notice={duplicates && open && <DuplicateWarning entity={duplicates} values={watched} />}
+      notice={duplicates && open && <FormDuplicateWarning entity={duplicates} form={form} />}
     >
       <Form<Values>
         form={form}

@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Form, Space, Typography } from 'antd';
+import { App, Button, Form, Space, Typography, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,11 @@ interface Props<V> {
   hint?: (value: V | undefined) => ReactNode;
 }
 
+/** The hint for the value being typed; only it re-renders as the user types. */
+function TypedHint<V>({ form, name, hint }: { form: FormInstance; name: string; hint: (value: V | undefined) => ReactNode }) {
+  return hint(Form.useWatch<V | undefined>(name, form));
+}
+
 /**
  * One field of a record, shown as a label and value with an edit button; editing swaps in the
  * input with Save and Cancel (Enter saves, Escape cancels) and keeps the other fields readable.
@@ -45,7 +50,6 @@ export function EditableField<V>({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const typed = Form.useWatch<V | undefined>(name, form);
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const empty = value === null || value === undefined || value === '';
@@ -107,7 +111,7 @@ export function EditableField<V>({
             <Form.Item name={name} rules={rules}>
               {input}
             </Form.Item>
-            {hint?.(typed)}
+            {hint && <TypedHint form={form} name={name} hint={hint} />}
             <Space>
               <Button type="primary" htmlType="submit" loading={saving}>
                 {t('common.save')}

@@ -1,4 +1,4 @@
-import { Alert } from 'antd';
+import { Alert, Form, type FormInstance } from 'antd';
 import { useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,7 +13,7 @@ import {
 
 const TYPING_DELAY_MS = 400;
 
-/** "same phone · 100% match" */
+/** "(same phone, 100% match)" */
 export function useCandidateReason() {
   const { t } = useTranslation();
   return (candidate: DuplicateCandidate) =>
@@ -55,7 +55,7 @@ export function DuplicateCandidates({
                 {candidate.label}
               </Link>
             )}{' '}
-            <span className="duplicate-reason">({reason(candidate)})</span>
+            <span className="duplicate-reason">{reason(candidate)}</span>
           </li>
         );
       })}
@@ -84,7 +84,7 @@ export function DuplicateWarning({
   excludeId,
 }: {
   entity: DuplicateEntity;
-  values: { name?: unknown; email?: unknown; phone?: unknown };
+  values: { name?: unknown; company_name?: unknown; email?: unknown; phone?: unknown };
   excludeId?: number;
 }) {
   const { t } = useTranslation();
@@ -108,16 +108,42 @@ export function DuplicateWarning({
   );
 }
 
-const CHECKED_FIELDS: readonly string[] = ['name', 'email', 'phone'];
+/**
+ * The warning for a form that has name, company name, email or phone fields: it watches them itself,
+ * so typing re-renders only the warning, not the whole form.
+ */
+export function FormDuplicateWarning<Values>({ entity, form }: { entity: DuplicateEntity; form: FormInstance<Values> }) {
+  const watchable = form as unknown as FormInstance<Record<string, unknown>>;
+  const values = {
+    name: Form.useWatch('name', watchable),
+    company_name: Form.useWatch('company_name', watchable),
+    email: Form.useWatch('email', watchable),
+    phone: Form.useWatch('phone', watchable),
+  };
+  return <DuplicateWarning entity={entity} values={values} />;
+}
+
+/** The fields the duplicate rules read, per kind of record. */
+export function checkedFields(entity: DuplicateEntity): readonly string[] {
+  return entity === 'leads' ? ['name', 'company_name', 'email', 'phone'] : ['name', 'email', 'phone'];
+}
+
+/** What is checked for a new value of one field: a lead's name rule reads its company name and person name together. */
+export function editedValues(entity: DuplicateEntity, field: string, value: unknown, record: Record<string, unknown>) {
+  const together = entity === 'leads' && (field === 'name' || field === 'company_name');
+  return together ? { name: record.name, company_name: record.company_name, [field]: value } : { [field]: value };
+}
 
 /**
  * For an EditableField of a record's name, email or phone: warns while typing a new value that it
  * matches other records (the record itself excluded). Undefined for the other fields.
  */
-export function duplicateHint(entity: DuplicateEntity, field: string, recordId: number, current: unknown) {
-  if (!CHECKED_FIELDS.includes(field)) return undefined;
+export function duplicateHint(entity: DuplicateEntity, field: string, record: Record<string, unknown> & { id: number }) {
+  if (!checkedFields(entity).includes(field)) return undefined;
+  const current = record[field];
   return (typed: unknown) => {
     const changed = typeof typed === 'string' && typed.trim() !== (typeof current === 'string' ? current.trim() : '');
-    return <DuplicateWarning entity={entity} values={changed ? { [field]: typed } : {}} excludeId={recordId} />;
+    const values = changed ? editedValues(entity, field, typed, record) : {};
+    return <DuplicateWarning entity={entity} values={values} excludeId={record.id} />;
   };
 }

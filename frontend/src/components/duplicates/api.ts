@@ -22,7 +22,10 @@ export interface DuplicateCandidate {
 
 export interface DuplicateCheckQuery {
   entity: DuplicateEntity;
+  /** A company's name, a contact's or lead's person name. */
   name?: string;
+  /** A lead's company name (leads match by company and person name together). */
+  company_name?: string;
   email?: string;
   phone?: string;
   exclude_id?: number;
@@ -55,11 +58,12 @@ export function recordPath(entity: DuplicateEntity, id: number): string {
 /** The query without blanks (trimmed), or null when nothing is worth checking. */
 export function checkQuery(
   entity: DuplicateEntity,
-  values: { name?: unknown; email?: unknown; phone?: unknown },
+  values: { name?: unknown; company_name?: unknown; email?: unknown; phone?: unknown },
   excludeId?: number,
 ): DuplicateCheckQuery | null {
   const query: DuplicateCheckQuery = { entity };
-  for (const field of ['name', 'email', 'phone'] as const) {
+  for (const field of ['name', 'company_name', 'email', 'phone'] as const) {
+    if (field === 'company_name' && entity !== 'leads') continue;
     const value = values[field];
     if (typeof value === 'string' && value.trim()) query[field] = value.trim();
   }

@@ -3,7 +3,7 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { checkQuery, duplicatesIn, wasChecked, type DuplicateCheckQuery, type DuplicateEntity } from './api';
-import { DuplicateCandidates, duplicateHint } from './DuplicateWarning';
+import { DuplicateCandidates, duplicateHint, editedValues } from './DuplicateWarning';
 
 /**
  * After a create or PATCH: the `duplicates` its answer carries, as a notification with links, unless
@@ -40,11 +40,12 @@ export function useDuplicatesAfterSave(entity: DuplicateEntity) {
  * Duplicate warnings while editing one field of a record in place: `hint` for the field's
  * EditableField, and `saved` for the PATCH answer (its `duplicates`, unless the hint showed them).
  */
-export function useDuplicateEditing(entity: DuplicateEntity, recordId: number) {
+export function useDuplicateEditing(entity: DuplicateEntity, record: (Record<string, unknown> & { id: number }) | undefined) {
   const afterSave = useDuplicatesAfterSave(entity);
   return {
-    hint: (field: string, current: unknown) => duplicateHint(entity, field, recordId, current),
-    saved: (field: string, value: unknown) => (answer: unknown) =>
-      afterSave(answer, checkQuery(entity, { [field]: value }, recordId)),
+    hint: (field: string) => (record ? duplicateHint(entity, field, record) : undefined),
+    saved: (field: string, value: unknown) => (answer: unknown) => {
+      if (record) afterSave(answer, checkQuery(entity, editedValues(entity, field, value, record), record.id));
+    },
   };
 }

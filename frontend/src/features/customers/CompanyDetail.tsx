@@ -80,7 +80,7 @@ export default function CompanyDetail() {
                     value={company[field]}
                     canEdit={canWrite}
                     save={save}
-                    duplicates={{ entity: 'companies', recordId: company.id }}
+                    duplicates={{ entity: 'companies', record: company }}
                   />
                 ))}
                 <EditableField

@@ -65,7 +65,7 @@ export default function ContactDetail() {
                   value={contact.name}
                   canEdit={canWrite}
                   save={save}
-                  duplicates={{ entity: 'contacts', recordId: contact.id }}
+                  duplicates={{ entity: 'contacts', record: contact }}
                 />
                 <CompanyEditor
                   name="company_id"
@@ -82,7 +82,7 @@ export default function ContactDetail() {
                     value={contact[field]}
                     canEdit={canWrite}
                     save={save}
-                    duplicates={{ entity: 'contacts', recordId: contact.id }}
+                    duplicates={{ entity: 'contacts', record: contact }}
                   />
                 ))}
                 <OwnerEditor record={contact} label={t('contacts.fields.owner')} canWrite={canWrite} save={save} />

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateEntity } from '../../components/duplicates/api';
 import { useDuplicateEditing } from '../../components/duplicates/use-duplicates-after-save';
 import { EditableField } from '../../components/EditableField';
+import type { Company, Contact } from '../../api/types';
 import type { CompanySize } from './types';
 
 /** The company and contact fields a person types, shared by the create forms and the in-place editors. */
@@ -137,10 +138,10 @@ export function TextFieldEditor({
   canEdit: boolean;
   save: (patch: TextPatch) => Promise<unknown>;
   /** Warn when a new name, email or phone matches other records of this kind. */
-  duplicates?: { entity: DuplicateEntity; recordId: number };
+  duplicates?: { entity: DuplicateEntity; record: Company | Contact };
 }) {
   const { t } = useTranslation();
-  const editing = useDuplicateEditing(duplicates?.entity ?? 'companies', duplicates?.recordId ?? 0);
+  const editing = useDuplicateEditing(duplicates?.entity ?? 'companies', duplicates?.record);
   return (
     <EditableField<string | null>
       name={field}
@@ -151,7 +152,7 @@ export function TextFieldEditor({
       rules={customerFieldRules(field, t)}
       input={<CustomerFieldInput field={field} autoFocus />}
       onSave={(next) => save(textPatch(field, next)).then(duplicates && editing.saved(field, next))}
-      hint={duplicates && editing.hint(field, value)}
+      hint={editing.hint(field)}
       // The page shows the conflict alert for a 412.
       handledStatuses={[412]}
     />

@@ -1,13 +1,14 @@
 import { Alert, Progress, Radio, Skeleton, Tag, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePermissions } from '../../api/auth';
 import { FormDrawer } from '../../components/FormDrawer';
 import { ErrorState } from '../../components/ErrorState';
 import { errorMessage } from '../../lib/messages';
 import { useIsMobile } from '../../lib/use-media-query';
 import { useMerge, useRecords, type FullRecord } from './api/duplicates';
 import type { DuplicateEntity, DuplicateGroup, Job, MergeJobResult } from './api/types';
-import { chosenRecord, differingFields, displayValue, mergeValues, MERGE_FIELDS } from './compare';
+import { chosenRecord, differingFields, displayValue, mergeFields, mergeValues, MERGE_FIELDS } from './compare';
 import { isJobActive, useJobPoll } from './use-job-poll';
 
 interface Props {
@@ -24,6 +25,8 @@ interface Props {
  */
 export function CompareDrawer({ entity, group, onClose, onMerged }: Props) {
   const { t } = useTranslation();
+  const { canAssignLeads: canAssign } = usePermissions();
+  const fields = mergeFields(entity, canAssign);
   const ids = group.records.map((record) => record.id);
   const queries = useRecords(entity, ids);
   const records = queries.every((query) => query.isSuccess) ? queries.map((query) => query.data) : null;
@@ -50,7 +53,7 @@ export function CompareDrawer({ entity, group, onClose, onMerged }: Props) {
       {
         primary_id: primaryId,
         duplicate_ids: ids.filter((id) => id !== primaryId),
-        values: mergeValues(entity, records, primaryId, choices),
+        values: mergeValues(fields, records, primaryId, choices),
       },
       {
         onSuccess: (started) => setJobId(started.id),
@@ -88,6 +91,7 @@ export function CompareDrawer({ entity, group, onClose, onMerged }: Props) {
       ) : records ? (
         <CompareTable
           entity={entity}
+          fields={fields}
           records={records}
           primaryId={primaryId}
           onPrimary={setPrimaryId}
@@ -107,6 +111,7 @@ export function CompareDrawer({ entity, group, onClose, onMerged }: Props) {
 
 function CompareTable({
   entity,
+  fields,
   records,
   primaryId,
   onPrimary,
@@ -115,6 +120,7 @@ function CompareTable({
   disabled,
 }: {
   entity: DuplicateEntity;
+  fields: readonly string[];
   records: FullRecord[];
   primaryId: number;
   onPrimary: (id: number) => void;
@@ -125,8 +131,11 @@ function CompareTable({
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const baseId = useId();
-  const differing = differingFields(entity, records);
-  const same = MERGE_FIELDS[entity].filter((field) => !differing.includes(field));
+  const differing = differingFields(fields, records);
+  // The primary keeps its own value of a field the user may not choose (the owner, for sales reps).
+  const primaryOnly = differingFields(MERGE_FIELDS[entity], records).filter((field) => !fields.includes(field));
+  const primary = records.find((record) => record.id === primaryId) ?? records[0];
+  const same = MERGE_FIELDS[entity].filter((field) => !differing.includes(field) && !primaryOnly.includes(field));
   // Side by side: a label column, then one column per record.
   const columns = isMobile ? undefined : { gridTemplateColumns: `minmax(120px, 180px) repeat(${records.length}, minmax(0, 1fr))` };
   const fromClass = isMobile ? 'compare-from' : 'compare-from sr-only';
@@ -194,6 +203,19 @@ function CompareTable({
         );
       })}
 
+      {primaryOnly.length > 0 && (
+        <dl className="compare-same">
+          {primaryOnly.map((field) => (
+            <div key={field} className="compare-same-row">
+              <dt>{t(`duplicates.fields.${field}`)}</dt>
+              <dd>
+                {displayValue(field, primary, t)}{' '}
+                <Typography.Text type="secondary">({t('duplicates.keptFromPrimary')})</Typography.Text>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {same.length > 0 && (
         <dl className="compare-same">
           {same.map((field) => (

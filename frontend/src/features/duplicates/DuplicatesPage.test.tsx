@@ -137,6 +137,8 @@ describe('DuplicatesPage', () => {
     // Only fields that differ ask for a choice; the phone is the same in both.
     expect(within(drawer).queryByRole('radiogroup', { name: 'Phone' })).not.toBeInTheDocument();
     expect(drawer).toHaveTextContent('Same in all records');
+    expect(within(drawer).queryByRole('radiogroup', { name: 'Owner' })).not.toBeInTheDocument();
+    expect(drawer).toHaveTextContent('OwnerTom Baker (kept from the primary record)');
 
     await user.click(within(drawer).getByRole('button', { name: 'Merge 1 record into the primary' }));
     await waitFor(() => expect(router.state.location.search).toBe('?merge=7'));
@@ -146,7 +148,8 @@ describe('DuplicatesPage', () => {
       body: {
         primary_id: 12,
         duplicate_ids: [11],
-        values: { name: 'Acme Pumps', industry: 'Pumps', website: 'https://acme.cn', owner_id: 4 },
+        // A sales rep does not choose the owner: the primary keeps its own.
+        values: { name: 'Acme Pumps', industry: 'Pumps', website: 'https://acme.cn' },
       },
     });
 

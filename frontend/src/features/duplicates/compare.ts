@@ -9,6 +9,14 @@ export const MERGE_FIELDS: Record<DuplicateEntity, readonly string[]> = {
   leads: ['name', 'company_name', 'title', 'email', 'phone', 'source', 'status', 'owner_id', 'description'],
 };
 
+/**
+ * The fields this user chooses values for: the owner only for managers and admins (the API lets
+ * only them change it); otherwise the primary keeps its own.
+ */
+export function mergeFields(entity: DuplicateEntity, canAssign: boolean): readonly string[] {
+  return canAssign ? MERGE_FIELDS[entity] : MERGE_FIELDS[entity].filter((field) => field !== 'owner_id');
+}
+
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
@@ -18,8 +26,8 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Fields whose values are not the same in every record: only those need a choice. */
-export function differingFields(entity: DuplicateEntity, records: FullRecord[]): string[] {
-  return MERGE_FIELDS[entity].filter((field) => records.some((record) => !same(record[field], records[0][field])));
+export function differingFields(fields: readonly string[], records: FullRecord[]): string[] {
+  return fields.filter((field) => records.some((record) => !same(record[field], records[0][field])));
 }
 
 /**
@@ -41,13 +49,13 @@ export function chosenRecord(
 
 /** The merge request's `values`: the kept value of every field that differs. */
 export function mergeValues(
-  entity: DuplicateEntity,
+  fields: readonly string[],
   records: FullRecord[],
   primaryId: number,
   choices: Record<string, number>,
 ): Record<string, unknown> {
   return Object.fromEntries(
-    differingFields(entity, records).map((field) => [field, chosenRecord(field, records, primaryId, choices)[field] ?? null]),
+    differingFields(fields, records).map((field) => [field, chosenRecord(field, records, primaryId, choices)[field] ?? null]),
   );
 }
 

@@ -66,7 +66,7 @@ export default function LeadDetail() {
     refetch: query.refetch,
     savedText: t('leads.saved'),
   });
-  const duplicates = useDuplicateEditing('leads', id);
+  const duplicates = useDuplicateEditing('leads', query.data?.lead);
   const [converting, setConverting] = useState(false);
   useDocumentTitle(query.data?.lead.name ?? t('leads.title'));
 
@@ -176,7 +176,7 @@ export default function LeadDetail() {
                   rules={leadFieldRules(field, t)}
                   input={<LeadFieldInput field={field} autoFocus />}
                   onSave={(value) => save({ [field]: textValue(field, value) }).then(duplicates.saved(field, value))}
-                  hint={duplicates.hint(field, lead[field])}
+                  hint={duplicates.hint(field)}
                   handledStatuses={[412]}
                 />
               ))}
