@@ -105,14 +105,20 @@ function duplicatesOnServer({ groups = [group], companies = [acme, acme2] }: { g
 
 describe('DuplicatesPage', () => {
   it('lists the groups with their rule, score and records', async () => {
-    duplicatesOnServer();
-    renderApp('/duplicates/companies', { user: users.sales });
+    const remote = duplicatesOnServer();
+    const { user, router } = renderApp('/duplicates/companies', { user: users.sales });
     const card = await screen.findByRole('group', { name: 'same phone: Acme Pumps Co., Ltd., Acme Pumps' });
     expect(card).toHaveTextContent('100% match');
     expect(card).toHaveTextContent('2 records');
     expect(within(card).getByRole('link', { name: 'Acme Pumps Co., Ltd.' })).toHaveAttribute('href', '/companies/11');
     expect(within(card).getByRole('link', { name: 'Acme Pumps' })).toHaveAttribute('href', '/companies/12');
     expect(card).toHaveTextContent('Tom Baker');
+
+    // Another kind of record, from the switch (a radio group: arrow keys move along it).
+    const kinds = screen.getByRole('radiogroup', { name: 'Records to check' });
+    await user.click(within(kinds).getByRole('radio', { name: 'Leads' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/duplicates/leads'));
+    await waitFor(() => expect(remote.requests.at(-1)?.path).toBe('/api/v1/duplicates?entity=leads&limit=50'));
   });
 
   it('says so when there are no duplicates', async () => {
