@@ -245,3 +245,28 @@ def test_more_rows_than_allowed_is_refused(login_as, make_app):
     )
     assert problem(response, 422)["error_codes"] == {"filters": ["too_many"]}
     assert db.session.query(Lead).filter(Lead.deleted_at.is_not(None)).count() == 0
+
+
+def test_above_the_inline_limit_a_job_changes_the_rows_in_batches(login_as, team, make_app):
+    users = two_teams(login_as, team)
+    m = users["m"]
+    mine = [LeadFactory(owner_id=users["a"].user.id).id for _ in range(4)]
+    west = LeadFactory(owner_id=users["b"].user.id).id
+    small = make_app(BULK_INLINE_MAX_ROWS=3).test_client()
+    response = small.post(
+        "/api/v1/leads/bulk",
+        json={"action": "assign", "ids": [*mine, west], "owner_id": users["a2"].user.id},
+        headers={**m.headers, "Accept-Language": "zh-CN"},
+    )
+    assert response.status_code == 202, response.get_json()
+    job = ok(m.get(f"/api/v1/jobs/{response.get_json()['id']}"))
+    assert (job["kind"], job["status"], job["progress"]) == ("bulk.apply", "succeeded", 100)
+    result = job["result"]
+    assert result["counts"] == {"ok": 4, "failed": 1}
+    assert outcome(result)[west] == (False, "lead_not_found")
+    assert result["results"][-1]["message"] == "线索不存在。"
+    owners = dict(db.session.query(Lead.id, Lead.owner_id).all())
+    assert {owners[lead_id] for lead_id in mine} == {users["a2"].user.id}
+    assert owners[west] == users["b"].user.id
+    changed = {int(e["entity_id"]) for e in events(users["admin"], "update", "lead")}
+    assert changed == set(mine)

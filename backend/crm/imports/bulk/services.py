@@ -22,7 +22,7 @@ from flask import current_app
 
 from crm.auth import services as auth
 from crm.core.exceptions import DomainError, Forbidden, Invalid
-from crm.core.i18n import N_, current_language, translate
+from crm.core.i18n import N_, translate
 from crm.core.jobs import JobContext, enqueue, job_handler
 from crm.core.permissions import ADMIN, MANAGER
 from crm.customers import services as customers
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from crm.auth.models import User
 
 BATCH_ROWS = 100
-LOCALES = {"zh-CN": "zh_Hans_CN", "en-US": "en_US"}
 
 
 @dataclass(frozen=True)
@@ -155,7 +154,6 @@ def run_bulk(user: User, resource: str, body: dict):
         "action": body["action"],
         "values": values,
         "ids": ids,
-        "language": current_language(),
     }
     return enqueue("bulk.apply", params=params, user=user)
 
@@ -181,7 +179,8 @@ def _apply_one(user: User, resource: str, action: str, values: dict, record_id: 
         raise ValueError(action)
 
 
-def _failure(record_id: int, error: DomainError, locale: str | None) -> dict:
+def _failure(record_id: int, error: DomainError) -> dict:
+    """The row's refusal in the caller's language (a job runs in its starter's language)."""
     message = error.detail or error.code
     if error.errors:
         message = next(iter(error.errors.values()))[0]
@@ -189,19 +188,17 @@ def _failure(record_id: int, error: DomainError, locale: str | None) -> dict:
         "id": record_id,
         "ok": False,
         "code": error.code,
-        "message": translate(message, locale),
+        "message": translate(message),
     }
 
 
-def apply_rows(
-    user: User, resource: str, action: str, values: dict, ids: list[int], locale=None
-) -> list[dict]:
+def apply_rows(user: User, resource: str, action: str, values: dict, ids: list[int]) -> list[dict]:
     results = []
     for record_id in ids:
         try:
             _apply_one(user, resource, action, values, record_id)
         except DomainError as error:
-            results.append(_failure(record_id, error, locale))
+            results.append(_failure(record_id, error))
         else:
             results.append({"id": record_id, "ok": True, "code": None, "message": None})
     return results
@@ -218,13 +215,12 @@ def apply_bulk(ctx: JobContext) -> dict:
     after the last committed batch)."""
     params = ctx.params
     ids = params["ids"]
-    locale = LOCALES.get(params.get("language") or "")
     state = ctx.checkpoint or {"next": 0, "results": []}
     results = list(state["results"])
     for start in range(state["next"], len(ids), BATCH_ROWS):
         batch = ids[start : start + BATCH_ROWS]
         results += apply_rows(
-            ctx.user, params["resource"], params["action"], params["values"], batch, locale
+            ctx.user, params["resource"], params["action"], params["values"], batch
         )
         done = start + len(batch)
         ctx.commit_batch(checkpoint={"next": done, "results": results})
