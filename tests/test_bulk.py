@@ -197,7 +197,7 @@ def test_filters_select_every_matching_row_the_caller_sees(login_as, team):
         "leads",
         {
             "action": "set_status",
-            "filters": {"status": "new", "sort": "created_at"},
+            "filters": {"status": ["new"], "sort": "created_at"},
             "status": "contacted",
         },
     )

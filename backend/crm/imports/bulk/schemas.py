@@ -45,6 +45,20 @@ def _checks(status_field: str):
     return ma.validates_schema(check)
 
 
+class Filters(ma.fields.Nested):
+    """A list's query parameters in a JSON body: a filter of several values comes as an array
+    (as documented) or comma separated (as in the query string)."""
+
+    def _deserialize(self, value, attr, data, partial=None, **kwargs):
+        if isinstance(value, dict):
+            value = {key: _joined(item) for key, item in value.items()}
+        return super()._deserialize(value, attr, data, partial=partial, **kwargs)
+
+
+def _joined(item):
+    return ",".join(str(part) for part in item) if isinstance(item, list) else item
+
+
 def bulk_schema(spec: ListSpec) -> type[ma.Schema]:
     actions = ACTIONS[spec.name]
     fields: dict = {
@@ -54,11 +68,11 @@ def bulk_schema(spec: ListSpec) -> type[ma.Schema]:
             validate=ma.validate.Length(min=1),
             metadata={"description": "The selected rows (or send `filters`)"},
         ),
-        "filters": ma.fields.Nested(
+        "filters": Filters(
             spec.args_schema,
             metadata={
-                "description": "Every row the list shows for these query parameters (as the "
-                'list\'s query string takes them: `{"status": "new,contacted"}`)'
+                "description": "Every row the list shows for these query parameters (the "
+                'list\'s filters and sort: `{"status": ["new", "contacted"]}`)'
             },
         ),
         "owner_id": StrictId(
