@@ -65,6 +65,4 @@ def upgrade():
 
 def downgrade():
     op.drop_table("export_chunks")
-    with op.batch_alter_table("exports", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_exports_created_by_id"))
-    op.drop_table("exports")
+    op.drop_table("exports")  # with its index (MySQL keeps the index while the foreign key lives)
