@@ -69,7 +69,14 @@ def insert_leads(count: int, owner_id: int | None, name=lambda n: f"Lead {n}", *
 
 
 def events(admin, action: str, entity: str | None = None) -> list[dict]:
+    """Every audit event of this action (and entity), newest first, following the cursors."""
     query = {"action": action, "limit": 200}
     if entity:
         query["entity"] = entity
-    return ok(admin.get(EVENTS, query_string=query))["items"]
+    found = []
+    while True:
+        page = ok(admin.get(EVENTS, query_string=query))
+        found += page["items"]
+        if not page["next_cursor"]:
+            return found
+        query["cursor"] = page["next_cursor"]

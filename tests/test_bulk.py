@@ -7,7 +7,7 @@ import pytest
 
 from crm.extensions import db
 from crm.sales.models import FollowUp, Lead
-from tests.export_helpers import events
+from tests.export_helpers import events, insert_leads
 from tests.factories import CompanyFactory, ContactFactory, LeadFactory
 from tests.sales_helpers import (
     OpportunityFactory,
@@ -250,7 +250,8 @@ def test_more_rows_than_allowed_is_refused(login_as, make_app):
 def test_above_the_inline_limit_a_job_changes_the_rows_in_batches(login_as, team, make_app):
     users = two_teams(login_as, team)
     m = users["m"]
-    mine = [LeadFactory(owner_id=users["a"].user.id).id for _ in range(4)]
+    insert_leads(250, users["a"].user.id)  # three batches of the job
+    mine = [lead_id for (lead_id,) in db.session.query(Lead.id).order_by(Lead.id)]
     west = LeadFactory(owner_id=users["b"].user.id).id
     small = make_app(BULK_INLINE_MAX_ROWS=3).test_client()
     response = small.post(
@@ -262,7 +263,8 @@ def test_above_the_inline_limit_a_job_changes_the_rows_in_batches(login_as, team
     job = ok(m.get(f"/api/v1/jobs/{response.get_json()['id']}"))
     assert (job["kind"], job["status"], job["progress"]) == ("bulk.apply", "succeeded", 100)
     result = job["result"]
-    assert result["counts"] == {"ok": 4, "failed": 1}
+    assert result["counts"] == {"ok": 250, "failed": 1}
+    assert [row["id"] for row in result["results"]] == [*mine, west]
     assert outcome(result)[west] == (False, "lead_not_found")
     assert result["results"][-1]["message"] == "线索不存在。"
     owners = dict(db.session.query(Lead.id, Lead.owner_id).all())
