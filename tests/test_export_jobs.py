@@ -3,6 +3,13 @@ asked for it, and nobody else."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from crm.core.types import utcnow
+from crm.extensions import db
+from crm.imports.export.models import Export
 from tests.export_helpers import csv_rows, events, ids_of, insert_leads, xlsx_rows
 from tests.factories import LeadFactory
 from tests.sales_helpers import all_ids, ok, problem, two_teams
@@ -73,3 +80,25 @@ def test_a_large_xlsx_selection_as_a_job(login_as, make_app):
 def test_no_such_export(login_as):
     rep = login_as("sales")
     assert problem(rep.get("/api/v1/exports/999999/download"), 404)["code"] == ("export_not_found")
+
+
+def test_an_export_file_is_kept_for_export_keep_days(login_as, make_app):
+    rep = login_as("sales")
+    insert_leads(3, rep.user.id)
+    small = make_app(EXPORT_INLINE_MAX_ROWS=1).test_client()
+
+    def export_job() -> dict:
+        response = small.get("/api/v1/leads/export", headers=rep.headers)
+        return _job(rep, response)["result"]
+
+    old = export_job()
+    db.session.execute(
+        sa.update(Export)
+        .where(Export.id == old["export_id"])
+        .values(created_at=utcnow() - timedelta(days=8))
+    )
+    db.session.commit()
+    assert rep.get(old["download_url"]).status_code == 200
+    new = export_job()
+    assert problem(rep.get(old["download_url"]), 404)["code"] == "export_not_found"
+    assert rep.get(new["download_url"]).status_code == 200

@@ -113,6 +113,8 @@ def load_settings(overrides: dict | None = None) -> dict:
         "PHONE_DEFAULT_REGION": _env("PHONE_DEFAULT_REGION", "CN"),
         # Exports and bulk actions: up to this many rows answer at once, more run as a job.
         "EXPORT_INLINE_MAX_ROWS": _env_int("EXPORT_INLINE_MAX_ROWS", 200),
+        # How long the file of an export job stays downloadable.
+        "EXPORT_KEEP_DAYS": _env_int("EXPORT_KEEP_DAYS", 7),
         "BULK_INLINE_MAX_ROWS": _env_int("BULK_INLINE_MAX_ROWS", 500),
         # The most rows one bulk action (or one export's `ids` selection) may name.
         "BULK_MAX_ROWS": _env_int("BULK_MAX_ROWS", 10000),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -131,6 +132,7 @@ def download_url(export: Export) -> str:
 def build_export(ctx: JobContext) -> dict:
     """Write the export's file in keyset batches (progress after each), then store it in
     chunks. A retried job starts the file again."""
+    _purge_expired()
     export = db.session.get(Export, ctx.params["export_id"])
     if export is None:
         raise NotFound(NOT_FOUND, code="export_not_found")
@@ -173,6 +175,17 @@ def build_export(ctx: JobContext) -> dict:
         "rows": export.rows,
         "download_url": download_url(export),
     }
+
+
+def _purge_expired() -> None:
+    """Exports are kept EXPORT_KEEP_DAYS: each new export job removes the older files (and
+    their rows), so the table needs no cron to stay small."""
+    cutoff = utcnow() - timedelta(days=current_app.config["EXPORT_KEEP_DAYS"])
+    expired = sa.select(Export.id).where(Export.created_at < cutoff)
+    expired_ids = list(db.session.scalars(expired))
+    if expired_ids:
+        db.session.execute(sa.delete(ExportChunk).where(ExportChunk.export_id.in_(expired_ids)))
+        db.session.execute(sa.delete(Export).where(Export.id.in_(expired_ids)))
 
 
 def _chunked(pieces: Iterator[bytes]) -> Iterator[bytes]:
