@@ -272,3 +272,47 @@ def test_above_the_inline_limit_a_job_changes_the_rows_in_batches(login_as, team
     assert owners[west] == users["b"].user.id
     changed = {int(e["entity_id"]) for e in events(users["admin"], "update", "lead")}
     assert changed == set(mine)
+
+
+def _opportunity(**fields):
+    pipeline = make_pipeline("manufacturing")
+    return OpportunityFactory(stage=stage_named(pipeline, "Inquiry"), **fields)
+
+
+MAKERS = {
+    "leads": LeadFactory,
+    "companies": CompanyFactory,
+    "contacts": ContactFactory,
+    "opportunities": _opportunity,
+}
+
+
+@pytest.mark.parametrize("resource", list(MAKERS))
+def test_every_list_assigns_adds_tasks_and_deletes_within_the_callers_scope(
+    login_as, team, resource
+):
+    users = two_teams(login_as, team)
+    m, a2 = users["m"], users["a2"]
+    make = MAKERS[resource]
+    mine = make(owner_id=users["a"].user.id).id
+    west = make(owner_id=users["b"].user.id).id
+    path = f"/api/v1/{resource}"
+    entity = {"leads": "lead", "companies": "company", "contacts": "contact"}.get(
+        resource, "opportunity"
+    )
+    ids = [mine, west]
+
+    assigned = bulk(m, resource, {"action": "assign", "ids": ids, "owner_id": a2.user.id})
+    assert outcome(assigned) == {mine: (True, None), west: (False, f"{entity}_not_found")}
+    assert ok(a2.get(f"{path}/{mine}"))["owner_id"] == a2.user.id
+
+    task = {"subject": "Visit the plant", "due_at": None, "kind": "visit"}
+    tasks = bulk(a2, resource, {"action": "add_task", "ids": ids, "task": task})
+    assert tasks["counts"] == {"ok": 1, "failed": 1}
+    timeline = ok(a2.get(f"{path}/{mine}/follow-ups"))["items"]
+    assert [(f["kind"], f["content"]) for f in timeline] == [("visit", "Visit the plant")]
+
+    deleted = bulk(a2, resource, {"action": "delete", "ids": ids})
+    assert deleted["counts"] == {"ok": 1, "failed": 1}
+    assert a2.get(f"{path}/{mine}").status_code == 404
+    assert users["b"].get(f"{path}/{west}").status_code == 200
