@@ -15,7 +15,7 @@ from flask import current_app
 
 from crm.core import audit
 from crm.core.exceptions import Conflict, NotFound
-from crm.core.i18n import N_, current_language, translate
+from crm.core.i18n import LANGUAGES, N_, current_language, translate
 from crm.core.jobs import JobContext, enqueue, job_handler
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 BATCH_ROWS = 500
 NOT_FOUND = N_("No such export.")
-LOCALES = {"zh-CN": "zh_Hans_CN", "en-US": "en_US"}
 
 
 @dataclass
@@ -155,7 +154,7 @@ def build_export(ctx: JobContext) -> dict:
             counted["rows"] += 1
             yield row
 
-    header = _header(spec, LOCALES.get(export.language))
+    header = _header(spec, LANGUAGES.get(export.language))
     rows = counting(_rows(spec, query, filters["sort"], on_batch))
     size = 0
     for position, chunk in enumerate(_chunked(_file_bytes(export.format, spec, header, rows))):
