@@ -20,10 +20,10 @@ const CompanyDetail = lazy(() => import('./features/customers/CompanyDetail'));
 const ContactList = lazy(() => import('./features/customers/ContactList'));
 const ContactDetail = lazy(() => import('./features/customers/ContactDetail'));
 const ProductList = lazy(() => import('./features/products/ProductList'));
+const DuplicatesPage = lazy(() => import('./features/duplicates/DuplicatesPage'));
 const TicketList = lazy(() => import('./features/tickets/TicketList'));
 const TicketDetail = lazy(() => import('./features/tickets/TicketDetail'));
 const SlaPolicyPage = lazy(() => import('./features/settings/SlaPolicyPage'));
-const DuplicatesPage = lazy(() => import('./features/duplicates/DuplicatesPage'));
 const PublicUploadPage = lazy(() => import('./features/public-upload/PublicUploadPage'));
 const NotFound = lazy(() => import('./components/NotFound'));
 
@@ -58,10 +58,10 @@ export const routes: RouteObject[] = [
                   { path: paths.contacts, element: <ContactList /> },
                   { path: paths.contactPattern, element: <ContactDetail /> },
                   { path: paths.products, element: <ProductList /> },
+                  { path: paths.duplicatesPattern, element: <DuplicatesPage /> },
                   { path: paths.tickets, element: <TicketList /> },
                   { path: paths.ticketPattern, element: <TicketDetail /> },
                   { path: paths.slaPolicies, element: <SlaPolicyPage /> },
-                  { path: paths.duplicatesPattern, element: <DuplicatesPage /> },
                   { path: '*', element: <NotFound /> },
                 ],
               },

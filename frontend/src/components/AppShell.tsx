@@ -1,6 +1,7 @@
 import {
   LogoutOutlined,
   MenuOutlined,
+  MergeCellsOutlined,
   UserOutlined,
   ContactsOutlined,
   FundProjectionScreenOutlined,
@@ -10,7 +11,6 @@ import {
   AppstoreOutlined,
   CustomerServiceOutlined,
   FieldTimeOutlined,
-  MergeCellsOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
@@ -38,10 +38,10 @@ const NAV_ITEMS: NavItem[] = [
   { path: paths.contacts, labelKey: 'nav.contacts', icon: <IdcardOutlined aria-hidden /> },
   { path: paths.orders, labelKey: 'nav.orders', icon: <ShoppingCartOutlined aria-hidden /> },
   { path: paths.tickets, labelKey: 'nav.tickets', icon: <CustomerServiceOutlined aria-hidden /> },
+  { path: paths.duplicates('companies'), labelKey: 'duplicates.nav', icon: <MergeCellsOutlined aria-hidden /> },
   // Every role: service staff read their targets here; only the admin can change them.
   { path: paths.slaPolicies, labelKey: 'nav.slaPolicies', icon: <FieldTimeOutlined aria-hidden /> },
   { path: paths.products, labelKey: 'nav.products', icon: <AppstoreOutlined aria-hidden /> },
-  { path: paths.duplicates('companies'), labelKey: 'duplicates.nav', icon: <MergeCellsOutlined aria-hidden /> },
 ];
 
 /** Pages that light up another page's navigation item. */
