@@ -27,6 +27,7 @@ from crm.core.dedupe import DuplicateSource, company_name_key, email_key, person
 from crm.core.fields import normalise_phone
 from crm.customers import services as customers
 from crm.extensions import db
+from crm.imports.contracts import RULES
 from crm.imports.duplicates.dismissals import dismissed_with
 from crm.sales import services as leads
 
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["ENTITIES", "RULES", "Candidate", "company_name_key", "find_candidates"]
 
 ENTITIES = ("companies", "contacts", "leads")
-RULES = ("email", "phone", "name")
 MAX_CANDIDATES = 20
 # How many keys above and below the searched one are compared by name.
 NEIGHBOURS = 25

@@ -6,7 +6,8 @@ import marshmallow as ma
 from marshmallow import validate
 
 from crm.core.schemas import Id, StrictId, StrictSchema, UtcDateTime
-from crm.imports.duplicate_rules import ENTITIES, RULES
+from crm.imports.contracts import RULES, DuplicateCandidateSchema
+from crm.imports.duplicate_rules import ENTITIES
 
 ENTITY_DESCRIPTION = "One of " + ", ".join(ENTITIES)
 
@@ -15,15 +16,6 @@ def Entity(**kwargs) -> ma.fields.String:
     return ma.fields.String(
         validate=validate.OneOf(ENTITIES), metadata={"description": ENTITY_DESCRIPTION}, **kwargs
     )
-
-
-class DuplicateCandidateSchema(ma.Schema):
-    """A record the one being written may duplicate."""
-
-    id = ma.fields.Integer()
-    label = ma.fields.String()
-    rule = ma.fields.String(metadata={"enum": list(RULES)})
-    score = ma.fields.Integer(metadata={"description": "0-100; 100 for the same email or phone"})
 
 
 class DuplicateCandidateListSchema(ma.Schema):
