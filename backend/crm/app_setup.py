@@ -23,6 +23,7 @@ def _import_models() -> None:
     import crm.auth.models
     import crm.core.audit
     import crm.core.idempotency
+    import crm.core.jobs
     import crm.customers.models
     import crm.imports.duplicates.models
     import crm.sales.models
@@ -112,6 +113,7 @@ def register_blueprints(app: Flask) -> None:
     from crm.attachments.routes import blp as attachments_blp
     from crm.auth.routes import blp as auth_blp
     from crm.core.audit_api import blp as audit_blp
+    from crm.core.jobs_api import blp as jobs_blp
     from crm.customers.routes import blp as customers_blp
     from crm.imports.duplicates.routes import blp as duplicates_blp
     from crm.sales.conversion_routes import blp as conversion_blp
@@ -136,6 +138,7 @@ def register_blueprints(app: Flask) -> None:
         attachments_blp,
         public_uploads_blp,
         audit_blp,
+        jobs_blp,
         duplicates_blp,
     ):
         api.register_blueprint(blueprint)

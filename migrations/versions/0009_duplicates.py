@@ -19,7 +19,7 @@ BATCH = 1000
 
 # revision identifiers, used by Alembic.
 revision = "0009_duplicates"
-down_revision = "0006"  # TEMP until Jobs lands: "0007_jobs"
+down_revision = "0007_jobs"
 branch_labels = None
 depends_on = None
 
