@@ -8,7 +8,6 @@ from crm.core.blueprint import Blueprint
 from crm.core.etag import check_if_match, with_etag
 from crm.core.openapi import CONFLICTS, ETAG_HEADERS, ID, IF_MATCH
 from crm.core.permissions import login_required, me
-from crm.imports.duplicates import services as duplicates
 from crm.customers import services
 from crm.customers.schemas import (
     CompanyContactListArgsSchema,
@@ -21,6 +20,7 @@ from crm.customers.schemas import (
     ContactSchema,
     ContactUpdateSchema,
 )
+from crm.imports.duplicates import services as duplicates
 
 blp = Blueprint("customers", __name__, url_prefix="/api/v1", description="Companies and contacts")
 

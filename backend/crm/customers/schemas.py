@@ -14,9 +14,9 @@ from crm.core.fields import (
     Website,
 )
 from crm.core.pagination import ListArgsSchema, sort_field
-from crm.imports.contracts import DuplicatesField
 from crm.core.schemas import Id, OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
 from crm.customers.models import COMPANY_SIZES, COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS
+from crm.imports.contracts import DuplicatesField
 
 PHONE_DESCRIPTION = "Answered in E.164, e.g. +8613800138000"
 OWNER_DESCRIPTION = "Writable by managers and admins"

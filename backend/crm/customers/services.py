@@ -275,24 +275,30 @@ def delete_contact(user: User, contact: Contact) -> None:
 # --- matching (lead conversion, duplicate hints) -------------------------------------------
 
 
-def company_duplicate_source(user: User) -> DuplicateSource:
+def _visible_or_all(model: type[Company | Contact], user: User | None):
+    """What `user` sees; every record that is not deleted when no user is given (the duplicate
+    scan, whose groups are shown to each user only within their scope)."""
+    return not_deleted(model) if user is None else _visible(model, user)
+
+
+def company_duplicate_source(user: User | None) -> DuplicateSource:
     """Where duplicate rules look for companies the user sees: same phone, alike name."""
     return DuplicateSource(
         entity="companies",
         model=Company,
-        visible=_visible(Company, user),
+        visible=_visible_or_all(Company, user),
         label=lambda company: company.name,
         phone=Company.phone,
         name_key=Company.name_key,
     )
 
 
-def contact_duplicate_source(user: User) -> DuplicateSource:
+def contact_duplicate_source(user: User | None) -> DuplicateSource:
     """Where duplicate rules look for contacts the user sees: same email, same phone."""
     return DuplicateSource(
         entity="contacts",
         model=Contact,
-        visible=_visible(Contact, user),
+        visible=_visible_or_all(Contact, user),
         label=lambda contact: contact.name,
         email=Contact.email,
         phone=Contact.phone,

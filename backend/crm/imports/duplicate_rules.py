@@ -50,8 +50,9 @@ class Candidate:
     score: int  # 0-100
 
 
-def source(entity: str, user: User) -> DuplicateSource:
-    """The owning domain's description of where `entity` duplicates are looked up."""
+def source(entity: str, user: User | None) -> DuplicateSource:
+    """The owning domain's description of where `entity` duplicates are looked up (among what
+    `user` sees; among every record not deleted when `user` is None)."""
     if entity == "companies":
         return customers.company_duplicate_source(user)
     if entity == "contacts":

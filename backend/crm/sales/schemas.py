@@ -5,8 +5,8 @@ from marshmallow import validate
 
 from crm.core.fields import OptionalText, OwnerFilter, PhoneNumber, RequiredText, SearchText
 from crm.core.pagination import ListArgsSchema, sort_field
-from crm.imports.contracts import DuplicatesField
 from crm.core.schemas import OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
+from crm.imports.contracts import DuplicatesField
 from crm.sales.models import (
     FOLLOW_UP_KINDS,
     LEAD_SORT_FIELDS,

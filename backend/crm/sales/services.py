@@ -59,13 +59,14 @@ def get_lead_to_change(user: User, lead_id: int) -> Lead:
     return lead
 
 
-def duplicate_source(user: User) -> DuplicateSource:
-    """Where duplicate rules look for leads the user sees: same email, same phone, or an alike
-    company name with an alike person name."""
+def duplicate_source(user: User | None) -> DuplicateSource:
+    """Where duplicate rules look for leads the user sees (every lead not deleted when `user` is
+    None: the scan): same email, same phone, or an alike company name with an alike person
+    name."""
     return DuplicateSource(
         entity="leads",
         model=Lead,
-        visible=_visible(user),
+        visible=not_deleted(Lead) if user is None else _visible(user),
         label=_label,
         email=Lead.email,
         phone=Lead.phone,

@@ -43,7 +43,9 @@ class DuplicateScanArgsSchema(StrictSchema):
 class DuplicateGroupArgsSchema(StrictSchema):
     entity = Entity(required=True)
     limit = ma.fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    cursor = ma.fields.String(validate=validate.Length(max=100))
+    cursor = ma.fields.Integer(
+        validate=validate.Range(min=0), metadata={"description": "`next_cursor` of the last page"}
+    )
 
 
 class UserRefSchema(ma.Schema):
