@@ -15,7 +15,16 @@ from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
-from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.records import (
+    get_or_404,
+    mark_merged,
+    merged_into,
+    move_links,
+    not_deleted,
+    put_back_links,
+    soft_delete,
+    unmark_merged,
+)
 from crm.core.search import owner_filter, search
 from crm.core.unit_of_work import flush_and_expire
 from crm.customers.models import COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS, Company, Contact
@@ -350,3 +359,42 @@ def find_matches(
             )
         )
     return {"companies": companies, "contacts": contacts}
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def move_contacts(from_ids, to_id: int) -> dict[str, list[int]]:
+    """Merge: the contacts of the companies `from_ids` now work for `to_id`; the ids moved,
+    per former company (what undo puts back)."""
+    return move_links(Contact, "company_id", from_ids, to_id)
+
+
+def put_back_contacts(moved: dict[str, list[int]], current_id: int) -> int:
+    return put_back_links(Contact, "company_id", moved, current_id)
+
+
+def merge_company_into(company: Company, primary_id: int) -> None:
+    """A duplicate company merged into `primary_id`: hidden, pointing at it, audited."""
+    mark_merged(company, "company", primary_id)
+
+
+def merge_contact_into(contact: Contact, primary_id: int) -> None:
+    mark_merged(contact, "contact", primary_id)
+
+
+def companies_merged_into(primary_id: int, ids) -> list[Company]:
+    """The companies among `ids` merged into `primary_id` (for undoing that merge)."""
+    return merged_into(Company, primary_id, ids)
+
+
+def contacts_merged_into(primary_id: int, ids) -> list[Contact]:
+    return merged_into(Contact, primary_id, ids)
+
+
+def unmerge_company(company: Company) -> None:
+    unmark_merged(company, "company")
+
+
+def unmerge_contact(contact: Contact) -> None:
+    unmark_merged(contact, "contact")

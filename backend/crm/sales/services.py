@@ -12,7 +12,14 @@ from crm.core.dedupe import DuplicateSource
 from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
-from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.records import (
+    get_or_404,
+    mark_merged,
+    merged_into,
+    not_deleted,
+    soft_delete,
+    unmark_merged,
+)
 from crm.core.search import search
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
@@ -163,3 +170,20 @@ def update_lead(user: User, lead: Lead, data: dict) -> Lead:
 def delete_lead(user: User, lead: Lead) -> None:
     auth.require_writer(user)
     soft_delete(lead, "lead")
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def merge_lead_into(lead: Lead, primary_id: int) -> None:
+    """A duplicate lead merged into `primary_id`: hidden, pointing at it, audited."""
+    mark_merged(lead, "lead", primary_id)
+
+
+def leads_merged_into(primary_id: int, ids) -> list[Lead]:
+    """The leads among `ids` merged into `primary_id` (for undoing that merge)."""
+    return merged_into(Lead, primary_id, ids)
+
+
+def unmerge_lead(lead: Lead) -> None:
+    unmark_merged(lead, "lead")
