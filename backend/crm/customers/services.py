@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from crm.auth import services as auth
 from crm.core import audit
-from crm.core.dedupe import DuplicateSource
+from crm.core.dedupe import DuplicateSource, company_name_key, email_equals
 from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
 from crm.core.i18n import N_
@@ -318,23 +318,25 @@ def find_matches(
     user: User, *, name: str | None = None, email: str | None = None, phone: str | None = None
 ) -> dict:
     """Existing records a new one may duplicate, among those the user can see:
-    `{"companies": [...], "contacts": [...]}`. Companies match on the name (trimmed, case
-    insensitive, exact) or the phone; contacts on the email (case insensitive) or the phone.
-    A phone is compared in E.164 (typed any common way). At most 20 of each, oldest first."""
+    `{"companies": [...], "contacts": [...]}`. Companies match on the name as the duplicate
+    rules key it (legal forms, case, width and punctuation removed: `无锡水务集团有限公司` is
+    `无锡水务集团`) or the phone; contacts on the email (case insensitive) or the phone. A phone
+    is compared in E.164 (typed any common way). At most 20 of each, oldest first. Indexed
+    lookups only (the fuzzy name rule is `crm.imports.duplicate_rules`)."""
     phone_value = None
     if phone and phone.strip():
         phone_value = normalise_phone(phone.strip()) or phone.strip()
-    name_value = name.strip().lower() if name and name.strip() else None
+    name_value = company_name_key(name) if name else None
     email_value = email.strip().lower() if email and email.strip() else None
 
     company_terms = []
     if name_value:
-        company_terms.append(sa.func.lower(sa.func.trim(Company.name)) == name_value)
+        company_terms.append(Company.name_key == name_value)
     if phone_value:
         company_terms.append(Company.phone == phone_value)
     contact_terms = []
     if email_value:
-        contact_terms.append(sa.func.lower(Contact.email) == email_value)
+        contact_terms.append(email_equals(Contact.email, email_value))
     if phone_value:
         contact_terms.append(Contact.phone == phone_value)
 

@@ -23,7 +23,13 @@ import sqlalchemy as sa
 from flask import current_app
 from rapidfuzz import fuzz
 
-from crm.core.dedupe import DuplicateSource, company_name_key, email_key, person_name_key
+from crm.core.dedupe import (
+    DuplicateSource,
+    company_name_key,
+    email_equals,
+    email_key,
+    person_name_key,
+)
 from crm.core.fields import normalise_phone
 from crm.customers import services as customers
 from crm.extensions import db
@@ -111,14 +117,6 @@ def find_candidates(
             add(record, "name", score)
     ranked = sorted(found.values(), key=lambda c: (-c.score, RULES.index(c.rule), c.id))
     return ranked[:MAX_CANDIDATES]
-
-
-def email_equals(column, email: str) -> sa.ColumnElement[bool]:
-    """`column` equals the lowercased `email` whatever its case, through the column's index:
-    MariaDB's utf8mb4_unicode_ci compares case-insensitively; SQLite is asked for NOCASE."""
-    if db.session.get_bind().dialect.name == "sqlite":
-        return column.collate("NOCASE") == email
-    return column == email
 
 
 def _rows(src: DuplicateSource, condition, exclude: set[int]) -> list:

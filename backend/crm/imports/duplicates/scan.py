@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from crm.core.dedupe import DuplicateSource
+from crm.core.dedupe import DuplicateSource, email_equals
 from crm.core.i18n import N_
 from crm.core.jobs import JobContext, job_handler
 from crm.extensions import db
@@ -61,9 +61,7 @@ def _shared_values(ctx: JobContext, src: DuplicateSource, rule: str, state: dict
         stmt = stmt.where(value > after)
     values = list(db.session.scalars(stmt))
     for shared in values:
-        condition = (
-            rules.email_equals(src.email, shared) if rule == "email" else src.phone == shared
-        )
+        condition = email_equals(src.email, shared) if rule == "email" else src.phone == shared
         ids = db.session.scalars(
             sa.select(src.model.id).where(src.visible, condition).limit(MAX_GROUP)
         )
