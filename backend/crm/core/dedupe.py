@@ -115,12 +115,17 @@ def email_key(email: str | None) -> str:
     return (email or "").strip().lower()
 
 
-def email_equals(column, email: str) -> sa.ColumnElement[bool]:
-    """`column` equals the lowercased `email` whatever its case, through the column's index:
-    MariaDB's utf8mb4_unicode_ci compares case-insensitively; SQLite is asked for NOCASE."""
+def case_insensitive(column):
+    """The column compared and ordered without case: MariaDB's utf8mb4_unicode_ci already is
+    (and keeps the index); SQLite is asked for NOCASE."""
     if db.session.get_bind().dialect.name == "sqlite":
-        return column.collate("NOCASE") == email
-    return column == email
+        return column.collate("NOCASE")
+    return column
+
+
+def email_equals(column, email: str) -> sa.ColumnElement[bool]:
+    """`column` equals the lowercased `email` whatever its case, through the column's index."""
+    return case_insensitive(column) == email
 
 
 @dataclass(frozen=True)

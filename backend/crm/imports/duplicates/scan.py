@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from crm.core.dedupe import DuplicateSource, email_equals
+from crm.core.dedupe import DuplicateSource, case_insensitive, email_equals
 from crm.core.i18n import N_
 from crm.core.jobs import JobContext, job_handler
 from crm.extensions import db
@@ -76,7 +76,8 @@ def _name_batch(ctx: JobContext, src: DuplicateSource, _rule: str, checkpoint: d
     """One batch of the sorted-neighbourhood pass; False when done. The run being built (its
     first record and members) is kept in the checkpoint."""
     model, key_column = src.model, src.name_key
-    columns = [key_column] + ([src.person] if src.person is not None else []) + [model.id]
+    by_person = [case_insensitive(src.person)] if src.person is not None else []
+    columns = [key_column, *by_person, model.id]
     stmt = sa.select(model.id, key_column, *([src.person] if src.person is not None else []))
     stmt = stmt.where(src.visible, key_column != "")
     after = checkpoint.get("after")
