@@ -48,7 +48,9 @@ class DuplicateGroupArgsSchema(StrictSchema):
     )
 
 
-class UserRefSchema(ma.Schema):
+class DuplicateUserSchema(ma.Schema):
+    """Who owns a record of a group, or made a merge."""
+
     id = ma.fields.Integer()
     name = ma.fields.String()
 
@@ -58,7 +60,7 @@ class DuplicateRecordSchema(ma.Schema):
     label = ma.fields.String()
     email = ma.fields.String(allow_none=True)
     phone = ma.fields.String(allow_none=True)
-    owner = ma.fields.Nested(UserRefSchema, allow_none=True)
+    owner = ma.fields.Nested(DuplicateUserSchema, allow_none=True)
     created_at = UtcDateTime()
 
 
@@ -110,4 +112,4 @@ class MergeSchema(ma.Schema):
     created_at = UtcDateTime()
     undo_until = UtcDateTime()
     undone_at = UtcDateTime(allow_none=True)
-    created_by = ma.fields.Nested(UserRefSchema, allow_none=True)
+    created_by = ma.fields.Nested(DuplicateUserSchema, allow_none=True)
