@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.schemas import Id, StrictId, StrictSchema, UtcDateTime
+from crm.core.schemas import MAX_ID, Id, StrictId, StrictSchema, UtcDateTime
 from crm.imports.contracts import RULES, DuplicateCandidateSchema
 from crm.imports.duplicate_rules import ENTITIES
 
@@ -44,7 +44,8 @@ class DuplicateGroupArgsSchema(StrictSchema):
     entity = Entity(required=True)
     limit = ma.fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     cursor = ma.fields.Integer(
-        validate=validate.Range(min=0), metadata={"description": "`next_cursor` of the last page"}
+        validate=validate.Range(min=0, max=MAX_ID),
+        metadata={"description": "`next_cursor` of the last page"},
     )
 
 
