@@ -2,7 +2,7 @@
 duplicate" pairs and merges
 
 Revision ID: 0009_duplicates
-Revises: 0007_jobs
+Revises: 0010_exports
 Create Date: 2026-12-03 17:40:00.000000
 
 """
@@ -19,7 +19,7 @@ BATCH = 1000
 
 # revision identifiers, used by Alembic.
 revision = "0009_duplicates"
-down_revision = "0007_jobs"
+down_revision = "0010_exports"
 branch_labels = None
 depends_on = None
 

@@ -65,6 +65,7 @@ ERROR_CODES: dict[str, str] = {
     "attachment_content_missing": "404: the attachment's bytes are missing from the store",
     "upload_link_not_found": "404: no such upload link (or it expired or was revoked)",
     "job_not_found": "404: no such background job (or not yours)",
+    "export_not_found": "404: no such export (or it is another user's)",
     # Concurrency and idempotency.
     "if_match_required": "428: send the record's ETag in If-Match",
     "etag_mismatch": "412: the record changed since you read it; reload and retry",
@@ -78,6 +79,8 @@ ERROR_CODES: dict[str, str] = {
     "job_finished": "409: the background job has ended already; it cannot be cancelled",
     "job_not_retryable": "409: only a failed or cancelled background job can be retried",
     "store_unavailable": "503: the attachment store cannot be reached; retry later",
+    "export_not_ready": "409: the export's job has not finished building the file",
+    "too_many_rows": "422: a bulk action names more rows than BULK_MAX_ROWS",
 }
 
 # code -> message pattern(s) (with {placeholders}) of every field message the API sends; the
@@ -87,6 +90,7 @@ _FIELD_PATTERNS: list[tuple[str, str]] = [
     ("required", N_("Missing data for required field.")),
     ("required", N_("Required to create a product.")),
     ("required", N_("Enter a name.")),
+    ("required", N_("Required for this action.")),
     ("null", N_("Field may not be null.")),
     ("blank", N_("Field may not be blank.")),
     ("blank", N_("Enter some text, not only spaces.")),
@@ -95,6 +99,7 @@ _FIELD_PATTERNS: list[tuple[str, str]] = [
     ("unknown_field", "Unknown file part {name}"),
     ("at_least_one_open_stage", N_("At least one stage must be open.")),
     ("invalid_combination", N_("Send a template or stages, not both.")),
+    ("invalid_combination", N_("Send either ids or filters.")),
     ("invalid_combination", N_("Send a template, or a name and stages.")),
     ("invalid_combination", N_("List every stage of the pipeline that is not archived, once.")),
     ("invalid_combination", N_("The lead has no company name: choose a company.")),
@@ -138,6 +143,7 @@ _FIELD_PATTERNS: list[tuple[str, str]] = [
     ("too_long", N_("At most {max} characters.")),
     ("too_many", N_("Send between {min} and {max} items per request.")),
     ("too_many", N_("Too many files.")),
+    ("too_many", N_("More than {max} rows match; narrow the filters.")),
     ("out_of_range", N_("Must be greater than or equal to {min} and less than or equal to {max}.")),
     ("out_of_range", N_("Must be greater than or equal to {min}.")),
     ("out_of_range", N_("Must be less than or equal to {max}.")),
