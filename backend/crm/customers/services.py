@@ -10,11 +10,21 @@ import sqlalchemy as sa
 
 from crm.auth import services as auth
 from crm.core import audit
+from crm.core.dedupe import DuplicateSource, company_name_key, email_equals
 from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
 from crm.core.i18n import N_
-from crm.core.pagination import Page, paginate
-from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.pagination import ListQuery, Page
+from crm.core.records import (
+    get_or_404,
+    mark_merged,
+    merged_into,
+    move_links,
+    not_deleted,
+    put_back_links,
+    soft_delete,
+    unmark_merged,
+)
 from crm.core.search import owner_filter, search
 from crm.core.unit_of_work import flush_and_expire
 from crm.customers.models import COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS, Company, Contact
@@ -143,7 +153,8 @@ def _check_name(data: dict) -> None:
 # --- companies ----------------------------------------------------------------------------
 
 
-def list_companies(user: User, args: dict) -> Page:
+def companies_query(user: User, args: dict) -> ListQuery:
+    """The companies the list shows for `args` (its filters; not its page), scoped."""
     stmt = sa.select(Company).where(_visible(Company, user))
     owner = owner_filter(Company.owner_id, args.get("owner_id"), user.id)
     if owner is not None:
@@ -157,15 +168,11 @@ def list_companies(user: User, args: dict) -> Page:
     if args.get("q"):
         q = args["q"].strip()
         stmt = stmt.where(search(q, (Company.name, Company.website, Company.phone), Company.phone))
-    return paginate(
-        db.session,
-        stmt,
-        Company,
-        fields=COMPANY_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, Company, COMPANY_SORT_FIELDS)
+
+
+def list_companies(user: User, args: dict) -> Page:
+    return companies_query(user, args).page(args)
 
 
 def create_company(user: User, data: dict) -> Company:
@@ -209,7 +216,8 @@ def delete_company(user: User, company: Company) -> None:
 # --- contacts -----------------------------------------------------------------------------
 
 
-def list_contacts(user: User, args: dict) -> Page:
+def contacts_query(user: User, args: dict) -> ListQuery:
+    """The contacts the list shows for `args` (its filters; not its page), scoped."""
     stmt = sa.select(Contact).where(_visible(Contact, user))
     owner = owner_filter(Contact.owner_id, args.get("owner_id"), user.id)
     if owner is not None:
@@ -219,15 +227,11 @@ def list_contacts(user: User, args: dict) -> Page:
     if args.get("q"):
         q = args["q"].strip()
         stmt = stmt.where(search(q, (Contact.name, Contact.email, Contact.phone), Contact.phone))
-    return paginate(
-        db.session,
-        stmt,
-        Contact,
-        fields=CONTACT_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, Contact, CONTACT_SORT_FIELDS)
+
+
+def list_contacts(user: User, args: dict) -> Page:
+    return contacts_query(user, args).page(args)
 
 
 def list_company_contacts(user: User, company_id: int, args: dict) -> Page:
@@ -274,27 +278,59 @@ def delete_contact(user: User, contact: Contact) -> None:
 # --- matching (lead conversion, duplicate hints) -------------------------------------------
 
 
+def _visible_or_all(model: type[Company | Contact], user: User | None):
+    """What `user` sees; every record that is not deleted when no user is given (the duplicate
+    scan, whose groups are shown to each user only within their scope)."""
+    return not_deleted(model) if user is None else _visible(model, user)
+
+
+def company_duplicate_source(user: User | None) -> DuplicateSource:
+    """Where duplicate rules look for companies the user sees: same phone, alike name."""
+    return DuplicateSource(
+        entity="companies",
+        model=Company,
+        visible=_visible_or_all(Company, user),
+        label=lambda company: company.name,
+        phone=Company.phone,
+        name_key=Company.name_key,
+    )
+
+
+def contact_duplicate_source(user: User | None) -> DuplicateSource:
+    """Where duplicate rules look for contacts the user sees: same email, same phone."""
+    return DuplicateSource(
+        entity="contacts",
+        model=Contact,
+        visible=_visible_or_all(Contact, user),
+        label=lambda contact: contact.name,
+        email=Contact.email,
+        phone=Contact.phone,
+    )
+
+
 def find_matches(
     user: User, *, name: str | None = None, email: str | None = None, phone: str | None = None
 ) -> dict:
     """Existing records a new one may duplicate, among those the user can see:
-    `{"companies": [...], "contacts": [...]}`. Companies match on the name (trimmed, case
-    insensitive, exact) or the phone; contacts on the email (case insensitive) or the phone.
-    A phone is compared in E.164 (typed any common way). At most 20 of each, oldest first."""
+    `{"companies": [...], "contacts": [...]}`. Companies match on the name as the duplicate
+    rules key it (legal forms, case, width and punctuation removed: `无锡水务集团有限公司` is
+    `无锡水务集团`) or the phone; contacts on the email (case insensitive) or the phone. A phone
+    is compared in E.164 (typed any common way). At most 20 of each, oldest first. Indexed
+    lookups only (the fuzzy name rule is `crm.imports.duplicate_rules`)."""
     phone_value = None
     if phone and phone.strip():
         phone_value = normalise_phone(phone.strip()) or phone.strip()
-    name_value = name.strip().lower() if name and name.strip() else None
+    name_value = company_name_key(name) if name else None
     email_value = email.strip().lower() if email and email.strip() else None
 
     company_terms = []
     if name_value:
-        company_terms.append(sa.func.lower(sa.func.trim(Company.name)) == name_value)
+        company_terms.append(Company.name_key == name_value)
     if phone_value:
         company_terms.append(Company.phone == phone_value)
     contact_terms = []
     if email_value:
-        contact_terms.append(sa.func.lower(Contact.email) == email_value)
+        contact_terms.append(email_equals(Contact.email, email_value))
     if phone_value:
         contact_terms.append(Contact.phone == phone_value)
 
@@ -319,3 +355,42 @@ def find_matches(
             )
         )
     return {"companies": companies, "contacts": contacts}
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def move_contacts(from_ids, to_id: int) -> dict[str, list[int]]:
+    """Merge: the contacts of the companies `from_ids` now work for `to_id`; the ids moved,
+    per former company (what undo puts back)."""
+    return move_links(Contact, "company_id", from_ids, to_id)
+
+
+def put_back_contacts(moved: dict[str, list[int]], current_id: int) -> int:
+    return put_back_links(Contact, "company_id", moved, current_id)
+
+
+def merge_company_into(company: Company, primary_id: int) -> None:
+    """A duplicate company merged into `primary_id`: hidden, pointing at it, audited."""
+    mark_merged(company, "company", primary_id)
+
+
+def merge_contact_into(contact: Contact, primary_id: int) -> None:
+    mark_merged(contact, "contact", primary_id)
+
+
+def companies_merged_into(primary_id: int, ids) -> list[Company]:
+    """The companies among `ids` merged into `primary_id` (for undoing that merge)."""
+    return merged_into(Company, primary_id, ids)
+
+
+def contacts_merged_into(primary_id: int, ids) -> list[Contact]:
+    return merged_into(Contact, primary_id, ids)
+
+
+def unmerge_company(company: Company) -> None:
+    unmark_merged(company, "company")
+
+
+def unmerge_contact(contact: Contact) -> None:
+    unmark_merged(contact, "contact")

@@ -8,10 +8,18 @@ import sqlalchemy as sa
 
 from crm.auth import services as auth
 from crm.core import audit
+from crm.core.dedupe import DuplicateSource
 from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
-from crm.core.pagination import Page, paginate
-from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.pagination import ListQuery, Page
+from crm.core.records import (
+    get_or_404,
+    mark_merged,
+    merged_into,
+    not_deleted,
+    soft_delete,
+    unmark_merged,
+)
 from crm.core.search import search
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
@@ -58,10 +66,31 @@ def get_lead_to_change(user: User, lead_id: int) -> Lead:
     return lead
 
 
+def duplicate_source(user: User | None) -> DuplicateSource:
+    """Where duplicate rules look for leads the user sees (every lead not deleted when `user` is
+    None: the scan): same email, same phone, or an alike company name with an alike person
+    name."""
+    return DuplicateSource(
+        entity="leads",
+        model=Lead,
+        visible=not_deleted(Lead) if user is None else _visible(user),
+        label=_label,
+        email=Lead.email,
+        phone=Lead.phone,
+        name_key=Lead.company_name_key,
+        person=Lead.name,
+    )
+
+
+def _label(lead: Lead) -> str:
+    return f"{lead.name} ({lead.company_name})" if lead.company_name else lead.name
+
+
 # --- leads --------------------------------------------------------------------------------
 
 
-def list_leads(user: User, args: dict) -> Page:
+def leads_query(user: User, args: dict) -> ListQuery:
+    """The leads the list shows for `args` (its filters; not its page), scoped to the user."""
     stmt = sa.select(Lead).where(_visible(user))
     if args.get("status"):
         stmt = stmt.where(Lead.status.in_(args["status"]))
@@ -82,15 +111,11 @@ def list_leads(user: User, args: dict) -> Page:
         stmt = stmt.where(Lead.next_follow_up_at < args["next_follow_up_before"])
     if args.get("q"):
         stmt = stmt.where(_search(args["q"].strip()))
-    return paginate(
-        db.session,
-        stmt,
-        Lead,
-        fields=LEAD_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, Lead, LEAD_SORT_FIELDS)
+
+
+def list_leads(user: User, args: dict) -> Page:
+    return leads_query(user, args).page(args)
 
 
 def _search(q: str):
@@ -142,3 +167,20 @@ def update_lead(user: User, lead: Lead, data: dict) -> Lead:
 def delete_lead(user: User, lead: Lead) -> None:
     auth.require_writer(user)
     soft_delete(lead, "lead")
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def merge_lead_into(lead: Lead, primary_id: int) -> None:
+    """A duplicate lead merged into `primary_id`: hidden, pointing at it, audited."""
+    mark_merged(lead, "lead", primary_id)
+
+
+def leads_merged_into(primary_id: int, ids) -> list[Lead]:
+    """The leads among `ids` merged into `primary_id` (for undoing that merge)."""
+    return merged_into(Lead, primary_id, ids)
+
+
+def unmerge_lead(lead: Lead) -> None:
+    unmark_merged(lead, "lead")

@@ -47,8 +47,9 @@ export function useJob(id: number | null | undefined) {
     queryFn: ({ signal }) => getJob(id as number, signal),
     enabled: typeof id === 'number' && id > 0,
     staleTime: 0,
+    // Stops on an error answer (the progress shows it, with a retry).
     refetchInterval: (query: Query<Job, Error, Job, readonly unknown[]>) =>
-      !query.state.data || isJobActive(query.state.data) ? JOB_POLL_INTERVAL : false,
+      query.state.status !== 'error' && (!query.state.data || isJobActive(query.state.data)) ? JOB_POLL_INTERVAL : false,
   });
 }
 

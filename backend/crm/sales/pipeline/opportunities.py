@@ -13,8 +13,8 @@ from crm.core import audit
 from crm.core.exceptions import DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
-from crm.core.pagination import Page, SortField, paginate
-from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.pagination import ListQuery, Page, SortField, paginate
+from crm.core.records import get_or_404, move_links, not_deleted, put_back_links, soft_delete
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -83,7 +83,8 @@ def get_opportunity_to_change(user: User, opportunity_id: int) -> Opportunity:
     return opportunity
 
 
-def list_opportunities(user: User, args: dict) -> Page:
+def opportunities_query(user: User, args: dict) -> ListQuery:
+    """The opportunities the list shows for `args` (its filters; not its page), scoped."""
     stmt = sa.select(Opportunity).where(_visible(user))
     for name in ("pipeline_id", "stage_id", "company_id"):
         if args.get(name) is not None:
@@ -99,15 +100,11 @@ def list_opportunities(user: User, args: dict) -> Page:
         stmt = stmt.where(Opportunity.status.in_(args["status"]))
     if args.get("q"):
         stmt = stmt.where(search(args["q"].strip(), (Opportunity.name, Opportunity.description)))
-    return paginate(
-        db.session,
-        stmt,
-        Opportunity,
-        fields=OPPORTUNITY_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, Opportunity, OPPORTUNITY_SORT_FIELDS)
+
+
+def list_opportunities(user: User, args: dict) -> Page:
+    return opportunities_query(user, args).page(args)
 
 
 # --- rules --------------------------------------------------------------------------------
@@ -353,3 +350,17 @@ def stage_history(user: User, opportunity_id: int, args: dict) -> Page:
         for change in page.items
     ]
     return page
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def move_opportunities(field: str, from_ids, to_id: int) -> dict[str, list[int]]:
+    """Merge: the opportunities of the records `from_ids` now belong to `to_id` (`field`:
+    lead_id, company_id or contact_id); the ids moved, per former record (what undo puts back)."""
+    return move_links(Opportunity, field, from_ids, to_id)
+
+
+def put_back_opportunities(field: str, moved: dict[str, list[int]], current_id: int) -> int:
+    """Undo of a merge: the opportunities moved to `current_id` go back to their former records."""
+    return put_back_links(Opportunity, field, moved, current_id)

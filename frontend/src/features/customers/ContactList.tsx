@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePermissions } from '../../api/auth';
 import type { Contact } from '../../api/types';
+import { FindDuplicatesButton } from '../../components/duplicates/FindDuplicatesButton';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportButton } from '../../components/ImportButton';
 import type { RecordColumn } from '../../components/RecordList';
@@ -49,6 +50,7 @@ export default function ContactList() {
           <ImportButton entity="contacts" size="large" />
           <ExportButton resource="contacts" query={listQuery} size="large" />
           {action}
+          <FindDuplicatesButton entity="contacts" />
         </Flex>
       }
       toolbar={bulk.bar}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser, usePermissions } from '../../api/auth';
 import type { Lead, LeadSort } from '../../api/types';
+import { FindDuplicatesButton } from '../../components/duplicates/FindDuplicatesButton';
 import type { FromList } from '../../components/BackToListLink';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportButton } from '../../components/ImportButton';
@@ -247,6 +248,7 @@ export default function LeadList() {
         <Flex gap={8} wrap justify="end">
           <ImportButton entity="leads" size={isMobile ? 'large' : 'middle'} />
           <ExportButton resource="leads" query={listQuery} size={isMobile ? 'large' : 'middle'} />
+          <FindDuplicatesButton entity="leads" />
           {canWriteLeads && (
             <Button
               type="primary"
