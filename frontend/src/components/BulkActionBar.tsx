@@ -179,7 +179,7 @@ function BulkActionDialog({
       if (answer.kind === 'done') setStep({ phase: 'done', result: answer.result });
       else {
         setStep({ phase: 'job', jobId: answer.job.id });
-        trackJob({ id: answer.job.id, title });
+        trackJob({ id: answer.job.id, title: (tr) => tr(`bulk.titles.${action}`) });
       }
     } catch (error) {
       setProblem(errorMessage(error, t));

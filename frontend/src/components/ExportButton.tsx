@@ -44,10 +44,10 @@ export function ExportButton({ resource, query, ids, label, size }: Props) {
         setJob({ id: answer.job.id });
         trackJob({
           id: answer.job.id,
-          title: t('exports.jobTitle', { list: listName }),
-          link: (ended) => {
+          title: (tr) => tr('exports.jobTitle', { list: tr(`exports.resources.${resource}`) }),
+          link: (ended, tr) => {
             const result = exportResultOf(ended);
-            return result ? { download: result.download_url, fileName: result.file_name, label: t('exports.download', { name: result.file_name }) } : undefined;
+            return result ? { download: result.download_url, fileName: result.file_name, label: tr('exports.download', { name: result.file_name }) } : undefined;
           },
         });
       }

@@ -21,7 +21,8 @@ function JobWatcher({ tracked }: { tracked: TrackedJob }) {
     untrackJob(tracked.id);
     // Its progress is on screen, which shows how it ended.
     if (isJobOnScreen(job.id)) return;
-    const offered: JobLink | undefined = job.status === 'succeeded' ? tracked.link?.(job) : undefined;
+    const offered: JobLink | undefined = job.status === 'succeeded' ? tracked.link?.(job, t) : undefined;
+    const title = typeof tracked.title === 'function' ? tracked.title(t) : tracked.title;
     // No link to the page the user is on (it shows the result already).
     const link = offered && 'to' in offered && offered.to === pathname ? undefined : offered;
     const key = `job-${job.id}`;
@@ -44,9 +45,9 @@ function JobWatcher({ tracked }: { tracked: TrackedJob }) {
     // A file waits to be downloaded; a page link stays a while; a plain notice goes soon.
     const duration = link ? ('download' in link ? (false as const) : 20) : 6;
     const args = { key, title: '', description, duration };
-    if (job.status === 'succeeded') notification.success({ ...args, title: t('jobs.notice.succeeded', { title: tracked.title }) });
-    else if (job.status === 'cancelled') notification.info({ ...args, title: t('jobs.notice.cancelled', { title: tracked.title }) });
-    else notification.error({ ...args, title: t('jobs.notice.failed', { title: tracked.title }) });
+    if (job.status === 'succeeded') notification.success({ ...args, title: t('jobs.notice.succeeded', { title }) });
+    else if (job.status === 'cancelled') notification.info({ ...args, title: t('jobs.notice.cancelled', { title }) });
+    else notification.error({ ...args, title: t('jobs.notice.failed', { title }) });
   }, [job, tracked, notification, message, navigate, pathname, t]);
   return null;
 }

@@ -70,6 +70,17 @@ describe('JobNotifier', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/imports/5'));
   });
 
+  it('words the notice in the language the user has when the job ends', async () => {
+    const remote = jobOnServer(makeJob({ id: 12, progress: 10 }));
+    server.use(...remote.handlers, http.get(`${API}/imports`, () => json({ items: [], next_cursor: null })));
+    renderApp('/imports', { user: users.sales });
+    expect(await screen.findByText(/No imports yet/)).toBeInTheDocument();
+    act(() => trackJob({ id: 12, title: (t) => t('exports.jobTitle', { list: t('exports.resources.leads') }) }));
+    await act(() => i18n.changeLanguage('zh-CN'));
+    remote.set({ status: 'succeeded', progress: 100, finished_at: '2026-03-02T08:01:00+00:00' });
+    expect(await screen.findByText('导出线索：已完成')).toBeInTheDocument();
+  });
+
   it('says when it failed', async () => {
     const remote = jobOnServer(makeJob({ id: 10, status: 'failed', message: 'The file could not be read.', finished_at: '2026-03-02T08:01:00+00:00' }));
     server.use(...remote.handlers, http.get(`${API}/imports`, () => json({ items: [], next_cursor: null })));

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useSyncExternalStore } from 'react';
 import type { Job } from './jobs';
 
@@ -6,10 +7,10 @@ export type JobLink = { to: string; label: string } | { download: string; fileNa
 
 export interface TrackedJob {
   id: number;
-  /** What the job does, in the user's language, e.g. "Import of accounts.csv". */
-  title: string;
-  /** Where to see the result once the job ended (read from the finished job). */
-  link?: (job: Job) => JobLink | undefined;
+  /** What the job does, e.g. "Import of accounts.csv": worded when it ends, in the language of that moment. */
+  title: string | ((t: TFunction) => string);
+  /** Where to see the result once the job ended (read from the finished job), worded likewise. */
+  link?: (job: Job, t: TFunction) => JobLink | undefined;
 }
 
 /**

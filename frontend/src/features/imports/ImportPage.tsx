@@ -36,15 +36,14 @@ function stepOf(imp: Import): number {
 }
 
 function useStartStep(imp: Import) {
-  const { t } = useTranslation();
   const step = useImportStep(imp.id);
   const start = (which: ImportStep, onStarted?: (job: Job) => void) =>
     step.mutate(which, {
       onSuccess: (job) => {
         trackJob({
           id: job.id,
-          title: t(`imports.jobs.${which}`, { name: imp.file_name }),
-          link: () => ({ to: paths.import(imp.id), label: t('imports.jobs.openReport') }),
+          title: (tr) => tr(`imports.jobs.${which}`, { name: imp.file_name }),
+          link: (_job, tr) => ({ to: paths.import(imp.id), label: tr('imports.jobs.openReport') }),
         });
         onStarted?.(job);
       },
