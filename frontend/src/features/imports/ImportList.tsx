@@ -2,13 +2,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useCurrentUser } from '../../api/auth';
 import { RecordList, type RecordColumn } from '../../components/RecordList';
 import { formatDateTime } from '../../lib/dates';
+import { canImport } from '../../lib/imports';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { paths } from '../../paths';
 import { useImports } from './api/imports';
 import type { Import } from './api/types';
-import { ROW_FILTERS, STATUS_COLORS } from './import-options';
+import { IMPORT_ENTITIES, ROW_FILTERS, STATUS_COLORS } from './import-options';
 
 function CountsText({ imp }: { imp: Import }) {
   const { t } = useTranslation();
@@ -24,6 +26,8 @@ export default function ImportList() {
   useDocumentTitle(t('imports.title'));
   const navigate = useNavigate();
   const query = useImports();
+  const { role } = useCurrentUser();
+  const mayImport = IMPORT_ENTITIES.some((entity) => canImport(role, entity));
   const columns: RecordColumn<Import>[] = [
     { key: 'file', title: t('imports.fields.file'), render: (row) => <Link to={paths.import(row.id)}>{row.file_name}</Link> },
     { key: 'entity', title: t('imports.fields.entity'), render: (row) => t(`imports.entities.${row.entity}`) },
@@ -32,7 +36,7 @@ export default function ImportList() {
     { key: 'who', title: t('imports.fields.createdBy'), render: (row) => row.created_by.name },
     { key: 'when', title: t('imports.fields.createdAt'), render: (row) => formatDateTime(row.created_at, t) },
   ];
-  const newImport = (
+  const newImport = mayImport && (
     <Button type="primary" size="large" icon={<PlusOutlined aria-hidden />} onClick={() => void navigate(paths.importNew())}>
       {t('imports.new')}
     </Button>
