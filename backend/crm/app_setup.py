@@ -24,6 +24,7 @@ def _import_models() -> None:
     import crm.core.audit
     import crm.core.idempotency
     import crm.customers.models
+    import crm.imports.models
     import crm.sales.models
     import crm.sales.orders.models
     import crm.sales.pipeline.models
@@ -112,6 +113,7 @@ def register_blueprints(app: Flask) -> None:
     from crm.auth.routes import blp as auth_blp
     from crm.core.audit_api import blp as audit_blp
     from crm.customers.routes import blp as customers_blp
+    from crm.imports.routes import blp as imports_blp
     from crm.sales.conversion_routes import blp as conversion_blp
     from crm.sales.follow_up_routes import blp as follow_ups_blp
     from crm.sales.orders.routes import blp as orders_blp
@@ -133,6 +135,7 @@ def register_blueprints(app: Flask) -> None:
         tickets_blp,
         attachments_blp,
         public_uploads_blp,
+        imports_blp,
         audit_blp,
     ):
         api.register_blueprint(blueprint)

@@ -14,7 +14,7 @@ from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
-from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.records import get_or_404, not_deleted, records_by_key, soft_delete
 from crm.core.search import owner_filter, search
 from crm.core.unit_of_work import flush_and_expire
 from crm.customers.models import COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS, Company, Contact
@@ -319,3 +319,28 @@ def find_matches(
             )
         )
     return {"companies": companies, "contacts": contacts}
+
+
+# --- bulk lookups (imports) ----------------------------------------------------------------
+
+
+def companies_by(user: User, kind: str, keys) -> dict[str, list[Company]]:
+    """Visible companies by `name` (trimmed, case-folded) or `phone` (E.164), grouped by key."""
+    column = Company.name if kind == "name" else Company.phone
+    stmt = sa.select(Company).where(_visible(Company, user))
+    return records_by_key(stmt, column, kind, keys)
+
+
+def contacts_by(user: User, kind: str, keys) -> dict[str, list[Contact]]:
+    """Visible contacts by `email`, `phone` or `name`, grouped by key."""
+    column = {"email": Contact.email, "phone": Contact.phone, "name": Contact.name}[kind]
+    stmt = sa.select(Contact).where(_visible(Contact, user))
+    return records_by_key(stmt, column, kind, keys)
+
+
+def company_values_in_use(column_name: str, limit: int = 1000) -> list[str]:
+    """The distinct values of a select-like company column (`industry`, `address`): what an
+    import compares a new value with to flag spelling variants."""
+    column = {"industry": Company.industry, "address": Company.address}[column_name]
+    stmt = sa.select(column).where(not_deleted(Company), column.is_not(None)).distinct()
+    return list(db.session.scalars(stmt.limit(limit)))

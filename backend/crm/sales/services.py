@@ -11,7 +11,7 @@ from crm.core import audit
 from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
-from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.records import get_or_404, not_deleted, records_by_key, soft_delete
 from crm.core.search import search
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
@@ -142,3 +142,9 @@ def update_lead(user: User, lead: Lead, data: dict) -> Lead:
 def delete_lead(user: User, lead: Lead) -> None:
     auth.require_writer(user)
     soft_delete(lead, "lead")
+
+
+def leads_by(user: User, kind: str, keys) -> dict[str, list[Lead]]:
+    """Visible leads by `email`, `phone` or `name`, grouped by key (imports look up a batch)."""
+    column = {"email": Lead.email, "phone": Lead.phone, "name": Lead.name}[kind]
+    return records_by_key(sa.select(Lead).where(_visible(user)), column, kind, keys)

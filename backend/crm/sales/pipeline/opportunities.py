@@ -14,7 +14,7 @@ from crm.core.exceptions import DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
 from crm.core.pagination import Page, SortField, paginate
-from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.records import get_or_404, not_deleted, records_by_key, soft_delete
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -353,3 +353,9 @@ def stage_history(user: User, opportunity_id: int, args: dict) -> Page:
         for change in page.items
     ]
     return page
+
+
+def opportunities_by_name(user: User, names) -> dict[str, list[Opportunity]]:
+    """Visible opportunities by name (trimmed, case-folded), grouped by key (imports)."""
+    stmt = sa.select(Opportunity).where(_visible(user))
+    return records_by_key(stmt, Opportunity.name, "name", names)
