@@ -71,6 +71,18 @@ ERROR_CODES: dict[str, str] = {
     "already_converted": "409: the lead is converted already",
     "self_change_forbidden": "409: you cannot deactivate or demote yourself",
     "store_unavailable": "503: the attachment store cannot be reached; retry later",
+    # Imports.
+    "import_not_found": "404: no such import (or not yours)",
+    "file_empty": "400: the uploaded file is empty",
+    "file_unreadable": "400: the file is neither CSV nor XLSX we can read",
+    "file_encoding_unknown": "400: the file is text in no encoding we recognise",
+    "sheet_not_found": "422: the workbook has no such sheet (or the file is no workbook)",
+    "too_many_rows": "422: the file has more rows than IMPORT_MAX_ROWS",
+    "external_id_unsupported": "422: match_on=external_id on an entity without external ids",
+    "mapping_incomplete": "422: a required field has no column mapped to it",
+    "import_busy": "409: the import is running another job",
+    "import_committed": "409: the import is committed already",
+    "import_not_committed": "409: only a committed import can be reverted",
 }
 
 # code -> message pattern(s) (with {placeholders}) of every field message the API sends; the
@@ -155,6 +167,10 @@ _FIELD_PATTERNS: list[tuple[str, str]] = [
     ("not_allowed", N_("You can only assign the ticket to yourself.")),
     ("not_allowed", N_("Comes from the opportunity.")),
     ("not_allowed", N_("Only while the order is a draft.")),
+    ("not_allowed", N_("Not available for this entity.")),
+    ("required", N_("No column for {fields}.")),
+    ("not_found", N_("The file has no such column.")),
+    ("in_use", N_("Another column is mapped to {field}.")),
     ("invalid_transition", "Not allowed from {status}{rest}"),
     ("invalid_transition", "From {status}{rest}"),
     ("invalid_transition", N_("Use the convert action.")),
