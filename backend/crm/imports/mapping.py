@@ -127,7 +127,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 ENTITY_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "products": {"name": ("product", "product name", "产品", "产品名称", "name", "名称")},
     "opportunities": {
-        "name": ("name", "opportunity", "opportunity id", "opportunity_id", "商机", "商机名称", "商机编号"),
+        "name": ("name", "opportunity", "opportunity id", "opportunity_id", "商机", "商机名称", "商机编号", "名称"),
     },
     "companies": {
         "name": ("name", "account", "company", "company name", "公司名称", "客户名称", "名称", "公司"),
