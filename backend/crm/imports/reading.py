@@ -62,11 +62,15 @@ def detect_encoding(data: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(head).best()
-    if best is None:
+    matches = list(from_bytes(head))
+    if not matches:
         raise _unreadable(N_("The file is not text in a known encoding."), "file_encoding_unknown")
+    best = matches[0]
     encoding = best.encoding.lower().replace("_", "")
-    if encoding in CHINESE_ENCODINGS or encoding.startswith("gb"):
+    # A short Chinese header reads as Korean or Japanese as well as Chinese: a CRM in China
+    # prefers GB18030 when it reads the bytes as well as the best guess.
+    chinese = [m for m in matches if m.encoding.lower().replace("_", "") in CHINESE_ENCODINGS]
+    if encoding in CHINESE_ENCODINGS or any(m.chaos <= best.chaos + 0.05 for m in chinese):
         encoding = "gb18030"
     try:
         data.decode(encoding)
