@@ -43,6 +43,9 @@ run: install
 	$(BIN)/crm db upgrade
 	$(BIN)/crm seed --if-empty
 	@echo "Serving the CRM on http://$(HOST):$(PORT)  (API docs: http://$(HOST):$(PORT)/api/docs)"
+	@# With REDIS_URL (environment or .env) jobs go to RQ, worked beside gunicorn; else in-process.
+	@$(BIN)/crm worker --if-configured & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null || true' EXIT INT TERM; \
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --worker-class gthread \
 		--workers $(WEB_WORKERS) --threads $(WEB_THREADS) --access-logfile - "crm:create_app()"
 

@@ -131,6 +131,8 @@ def app(database_url, tmp_path_factory):
             "RATELIMIT_KEY_PREFIX": f"crm-test-{uuid.uuid4().hex[:8]}",
             "ATTACHMENTS_DIR": str(tmp_path_factory.mktemp("attachments")),
             "MONGODB_URI": None,
+            # A job runs right after its request commits: when the request answers, it is done.
+            "JOBS_BACKEND": "inline",
         }
     )
     app.test_client_class = RequestIsolatedClient
@@ -155,6 +157,7 @@ def make_app(app, db, tmp_path_factory):
                 "RATELIMIT_KEY_PREFIX": f"crm-test-{uuid.uuid4().hex[:8]}",
                 "ATTACHMENTS_DIR": str(tmp_path_factory.mktemp("attachments")),
                 "MONGODB_URI": None,
+                "JOBS_BACKEND": "inline",
                 **config,
             }
         )
@@ -243,6 +246,9 @@ class ApiClient:
 
     def patch(self, path, **kwargs):
         return self._call("patch", path, **kwargs)
+
+    def put(self, path, **kwargs):
+        return self._call("put", path, **kwargs)
 
     def delete(self, path, **kwargs):
         return self._call("delete", path, **kwargs)

@@ -23,6 +23,7 @@ def _import_models() -> None:
     import crm.auth.models
     import crm.core.audit
     import crm.core.idempotency
+    import crm.core.jobs
     import crm.customers.models
     import crm.imports.models
     import crm.sales.models
@@ -112,6 +113,7 @@ def register_blueprints(app: Flask) -> None:
     from crm.attachments.routes import blp as attachments_blp
     from crm.auth.routes import blp as auth_blp
     from crm.core.audit_api import blp as audit_blp
+    from crm.core.jobs_api import blp as jobs_blp
     from crm.customers.routes import blp as customers_blp
     from crm.imports.routes import blp as imports_blp
     from crm.sales.conversion_routes import blp as conversion_blp
@@ -137,6 +139,7 @@ def register_blueprints(app: Flask) -> None:
         public_uploads_blp,
         imports_blp,
         audit_blp,
+        jobs_blp,
     ):
         api.register_blueprint(blueprint)
     register_web(app)

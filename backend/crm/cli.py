@@ -81,6 +81,8 @@ def register(app: Flask) -> None:
         )
         _print_logins(password_file, from_env=from_env)
 
+    _register_worker(app)
+
     attachments = AppGroup("attachments", help="Attachment files and their metadata.")
     app.cli.add_command(attachments)
 
@@ -114,6 +116,35 @@ def register(app: Flask) -> None:
             f"{verb} {len(result.orphan_files)} stored file(s) no attachment names"
             + (f": {', '.join(result.orphan_files)}" if result.orphan_files else "")
         )
+
+
+def _register_worker(app: Flask) -> None:
+    @app.cli.command("worker")
+    @click.option("--burst", is_flag=True, help="Work the queued jobs, then stop.")
+    @click.option(
+        "--if-configured", is_flag=True, help="Without REDIS_URL, say so and stop (make run)."
+    )
+    def worker(burst, if_configured):
+        """Work background jobs from the RQ queue on REDIS_URL (imports, scans, exports...)."""
+        from rq import SimpleWorker
+
+        from crm.core import jobs
+        from crm.core.unit_of_work import transaction
+
+        if not app.config.get("REDIS_URL"):
+            if if_configured:
+                click.echo("REDIS_URL is not set: background jobs run inside the web process.")
+                return
+            raise click.UsageError(
+                "Set REDIS_URL: without it, jobs run in a thread of the web process."
+            )
+        with transaction():
+            interrupted = jobs.recover_stale()
+        if interrupted:
+            click.echo(f"Marked {interrupted} interrupted job(s) failed; they can be retried.")
+        queue = jobs.rq_queue(app)
+        # SimpleWorker runs each job in this process, inside the app context the command pushed.
+        SimpleWorker([queue], connection=queue.connection).work(burst=burst)
 
 
 def _print_logins(password_file: Path, *, from_env: bool) -> None:

@@ -99,6 +99,15 @@ def load_settings(overrides: dict | None = None) -> dict:
         "RATELIMIT_STORAGE_URI": _env("REDIS_URL", "memory://"),
         "RATELIMIT_KEY_PREFIX": _env("RATELIMIT_KEY_PREFIX", "crm"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Background jobs: RQ on REDIS_URL (worked by `crm worker`), else a thread of the web
+        # process; "inline" runs a job right after its request commits (tests).
+        "REDIS_URL": _env("REDIS_URL"),
+        "JOBS_BACKEND": _env("JOBS_BACKEND"),
+        "JOBS_QUEUE": _env("JOBS_QUEUE", "crm"),
+        "JOB_TIMEOUT_SECONDS": _env_int("JOB_TIMEOUT_SECONDS", 6 * 3600),
+        "JOB_HEARTBEAT_SECONDS": _env_int("JOB_HEARTBEAT_SECONDS", 10),
+        # A running job without a heartbeat for this long is taken as interrupted (failed).
+        "JOB_STALE_SECONDS": _env_int("JOB_STALE_SECONDS", 120),
         # Requests
         "MAX_CONTENT_LENGTH": _env_int("MAX_JSON_BYTES", 1024 * 1024),
         # Imports: the most data rows and bytes one file may hold, and the rows per batch (one

@@ -15,7 +15,7 @@ FILE_BYTES = sa.LargeBinary().with_variant(mysql.LONGBLOB(), "mysql", "mariadb")
 
 # revision identifiers, used by Alembic.
 revision = "0008_imports"
-down_revision = "0006"
+down_revision = "0007_jobs"
 branch_labels = None
 depends_on = None
 

@@ -60,6 +60,7 @@ ERROR_CODES: dict[str, str] = {
     "attachment_not_found": "404: no such attachment",
     "attachment_content_missing": "404: the attachment's bytes are missing from the store",
     "upload_link_not_found": "404: no such upload link (or it expired or was revoked)",
+    "job_not_found": "404: no such background job (or not yours)",
     # Concurrency and idempotency.
     "if_match_required": "428: send the record's ETag in If-Match",
     "etag_mismatch": "412: the record changed since you read it; reload and retry",
@@ -70,6 +71,8 @@ ERROR_CODES: dict[str, str] = {
     "invalid_transition": "409: the status or stage cannot move this way",
     "already_converted": "409: the lead is converted already",
     "self_change_forbidden": "409: you cannot deactivate or demote yourself",
+    "job_finished": "409: the background job has ended already; it cannot be cancelled",
+    "job_not_retryable": "409: only a failed or cancelled background job can be retried",
     "store_unavailable": "503: the attachment store cannot be reached; retry later",
     # Imports.
     "import_not_found": "404: no such import (or not yours)",
