@@ -38,8 +38,13 @@ def run(api, import_id: int, action: str) -> dict:
     """Start a job (dry-run, commit, revert) and answer the import once it is done (tests run
     jobs inline)."""
     job = ok(api.post(f"{IMPORTS}/{import_id}/{action}"), 202)
+    assert job["kind"] == "imports." + action.replace("-", "_")
+    job = ok(api.get(f"/api/v1/jobs/{job['id']}"))
     assert job["status"] == "succeeded", job
-    return ok(api.get(f"{IMPORTS}/{import_id}"))
+    assert job["result"]["import_id"] == import_id
+    imp = ok(api.get(f"{IMPORTS}/{import_id}"))
+    assert job["result"]["counts"] == imp["counts"] and imp["job_id"] == job["id"]
+    return imp
 
 
 def rows(api, import_id: int, outcome: str | None = None) -> list[dict]:
