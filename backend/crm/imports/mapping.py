@@ -187,7 +187,7 @@ def check_mapping(entity: str, columns: list[str], mapping: dict[str, str | None
     for column in mapping:
         if column not in columns:
             errors.setdefault(column, []).append(N_("The file has no such column."))
-    seen: dict[str, str] = {}
+    columns_of: dict[str, list[str]] = {}
     for column, field in mapping.items():
         if field is None:
             continue
@@ -195,12 +195,13 @@ def check_mapping(entity: str, columns: list[str], mapping: dict[str, str | None
             errors.setdefault(column, []).append(
                 N_("Must be one of: {choices}.").format(choices=", ".join(sorted(names)))
             )
-        elif field in seen:
+        else:
+            columns_of.setdefault(field, []).append(column)
+    for field, mapped in columns_of.items():
+        for column in mapped if len(mapped) > 1 else ():
             errors.setdefault(column, []).append(
                 N_("Another column is mapped to {field}.").format(field=field)
             )
-        else:
-            seen[field] = column
     if errors:
         raise Invalid(N_("The mapping has invalid columns."), errors=errors)
     return {column: mapping.get(column) for column in columns}
