@@ -15,7 +15,7 @@ from crm.core.i18n import N_
 from crm.core.records import key_of
 from crm.customers import services as customers
 from crm.extensions import db
-from crm.imports import duplicates
+from crm.imports import candidates
 from crm.imports.mapping import field_named, fields_of
 from crm.imports.models import ImportRow
 from crm.imports.normalise import WARNING_CODES, normalise_cell, problem
@@ -196,7 +196,7 @@ class Run:
         for row in rows:
             if self._in_file(row, kinds):
                 continue
-            row.candidates = duplicates.candidates(self.entity, row, found, self.user)
+            row.candidates = candidates.candidates(self.entity, row, found, self.user)
             if row.candidates and not self.imp.create_duplicates:
                 row.outcome = "duplicate"
             else:
