@@ -25,6 +25,7 @@ def _import_models() -> None:
     import crm.core.idempotency
     import crm.core.jobs
     import crm.customers.models
+    import crm.imports.duplicates.models
     import crm.imports.models
     import crm.sales.models
     import crm.sales.orders.models
@@ -115,6 +116,7 @@ def register_blueprints(app: Flask) -> None:
     from crm.core.audit_api import blp as audit_blp
     from crm.core.jobs_api import blp as jobs_blp
     from crm.customers.routes import blp as customers_blp
+    from crm.imports.duplicates.routes import blp as duplicates_blp
     from crm.imports.routes import blp as imports_blp
     from crm.sales.conversion_routes import blp as conversion_blp
     from crm.sales.follow_up_routes import blp as follow_ups_blp
@@ -140,6 +142,7 @@ def register_blueprints(app: Flask) -> None:
         imports_blp,
         audit_blp,
         jobs_blp,
+        duplicates_blp,
     ):
         api.register_blueprint(blueprint)
     register_web(app)

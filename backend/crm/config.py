@@ -116,6 +116,10 @@ def load_settings(overrides: dict | None = None) -> dict:
         "IMPORT_MAX_BYTES": _env_int("IMPORT_MAX_BYTES", 50 * 1024 * 1024),
         "IMPORT_BATCH_SIZE": _env_int("IMPORT_BATCH_SIZE", 500),
         "PHONE_DEFAULT_REGION": _env("PHONE_DEFAULT_REGION", "CN"),
+        # Duplicates: how alike (0-100, rapidfuzz) two company names must be to be flagged, and
+        # how many days a merge can be undone.
+        "DUPLICATE_NAME_THRESHOLD": _env_int("DUPLICATE_NAME_THRESHOLD", 90),
+        "MERGE_UNDO_DAYS": _env_int("MERGE_UNDO_DAYS", 30),
         "TRUSTED_PROXIES": _env_int("TRUSTED_PROXIES", 0),
         "FRONTEND_DIST": _env("FRONTEND_DIST", str(PROJECT_ROOT / "frontend" / "dist")),
         # OpenAPI (flask-smorest); Swagger UI assets are served from the installed package.

@@ -164,6 +164,8 @@ _FIELD_PATTERNS: list[tuple[str, str]] = [
     ("in_use", "Already ordered: {order}"),
     ("in_use", N_("Already used for another request.")),
     ("not_found", N_("No such {thing}.")),
+    ("not_found", N_("No such record: {id}.")),
+    ("required", N_("Name at least two records.")),
     ("not_found", N_("Unknown team.")),
     ("not_allowed", N_("You cannot change the owner.")),
     ("not_allowed", N_("Not a user you can assign this record to.")),

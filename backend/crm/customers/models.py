@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
+from crm.core.dedupe import company_name_key
 from crm.core.models import OwnedRecordMixin
 from crm.core.pagination import SortField
 from crm.extensions import db
@@ -22,12 +23,21 @@ class Company(OwnedRecordMixin, db.Model):
     address: Mapped[str | None] = mapped_column(sa.String(500))
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("companies.id"), index=True)
     description: Mapped[str | None] = mapped_column(sa.Text)
+    # The name without legal form, case and punctuation (duplicate rules), kept by `name`.
+    name_key: Mapped[str] = mapped_column(sa.String(200), default="", index=True)
+    # A duplicate merged into another company points at it (and is soft-deleted).
+    merged_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("companies.id"), index=True)
 
     __table_args__ = (
         sa.Index("ix_companies_created_at_id", "created_at", "id"),
         sa.Index("ix_companies_updated_at_id", "updated_at", "id"),
         sa.Index("ix_companies_name_id", "name", "id"),
     )
+
+    @validates("name")
+    def _keep_name_key(self, _key, name):
+        self.name_key = company_name_key(name)
+        return name
 
 
 class Contact(OwnedRecordMixin, db.Model):
@@ -40,6 +50,7 @@ class Contact(OwnedRecordMixin, db.Model):
     email: Mapped[str | None] = mapped_column(sa.String(254), index=True)
     phone: Mapped[str | None] = mapped_column(sa.String(32), index=True)
     description: Mapped[str | None] = mapped_column(sa.Text)
+    merged_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), index=True)
 
     __table_args__ = (
         sa.Index("ix_contacts_created_at_id", "created_at", "id"),

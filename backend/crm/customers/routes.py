@@ -20,6 +20,7 @@ from crm.customers.schemas import (
     ContactSchema,
     ContactUpdateSchema,
 )
+from crm.imports.duplicates import services as duplicates
 
 blp = Blueprint("customers", __name__, url_prefix="/api/v1", description="Companies and contacts")
 
@@ -42,6 +43,7 @@ class Companies(MethodView):
     def post(self, body):
         """Create a company; it is yours unless a manager or admin names another owner."""
         company = services.create_company(me(), body)
+        company.duplicates = duplicates.hints("companies", me(), company)
         return with_etag(company, company, 201)
 
 
@@ -63,6 +65,7 @@ class CompanyById(MethodView):
         company = services.get_company_to_change(me(), company_id)
         check_if_match(company)
         company = services.update_company(me(), company, body)
+        company.duplicates = duplicates.hints("companies", me(), company)
         return with_etag(company, company)
 
     @login_required()
@@ -102,6 +105,7 @@ class Contacts(MethodView):
     def post(self, body):
         """Create a contact; it is yours unless a manager or admin names another owner."""
         contact = services.create_contact(me(), body)
+        contact.duplicates = duplicates.hints("contacts", me(), contact)
         return with_etag(contact, contact, 201)
 
 
@@ -123,6 +127,7 @@ class ContactById(MethodView):
         contact = services.get_contact_to_change(me(), contact_id)
         check_if_match(contact)
         contact = services.update_contact(me(), contact, body)
+        contact.duplicates = duplicates.hints("contacts", me(), contact)
         return with_etag(contact, contact)
 
     @login_required()

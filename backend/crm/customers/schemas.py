@@ -16,6 +16,7 @@ from crm.core.fields import (
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import Id, OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
 from crm.customers.models import COMPANY_SIZES, COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS
+from crm.imports.contracts import DuplicatesField
 
 PHONE_DESCRIPTION = "Answered in E.164, e.g. +8613800138000"
 OWNER_DESCRIPTION = "Writable by managers and admins"
@@ -41,6 +42,7 @@ class CompanySchema(StrictSchema):
     description = OptionalText(allow_none=True, max=10000)
     created_at = UtcDateTime(dump_only=True)
     updated_at = UtcDateTime(dump_only=True)
+    duplicates = DuplicatesField()
 
 
 class CompanyUpdateSchema(CompanySchema):
@@ -74,6 +76,7 @@ class ContactSchema(StrictSchema):
     description = OptionalText(allow_none=True, max=10000)
     created_at = UtcDateTime(dump_only=True)
     updated_at = UtcDateTime(dump_only=True)
+    duplicates = DuplicatesField()
 
 
 class ContactUpdateSchema(ContactSchema):

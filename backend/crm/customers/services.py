@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from crm.auth import services as auth
 from crm.core import audit
+from crm.core.dedupe import DuplicateSource
 from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
 from crm.core.i18n import N_
@@ -272,6 +273,36 @@ def delete_contact(user: User, contact: Contact) -> None:
 
 
 # --- matching (lead conversion, duplicate hints) -------------------------------------------
+
+
+def _visible_or_all(model: type[Company | Contact], user: User | None):
+    """What `user` sees; every record that is not deleted when no user is given (the duplicate
+    scan, whose groups are shown to each user only within their scope)."""
+    return not_deleted(model) if user is None else _visible(model, user)
+
+
+def company_duplicate_source(user: User | None) -> DuplicateSource:
+    """Where duplicate rules look for companies the user sees: same phone, alike name."""
+    return DuplicateSource(
+        entity="companies",
+        model=Company,
+        visible=_visible_or_all(Company, user),
+        label=lambda company: company.name,
+        phone=Company.phone,
+        name_key=Company.name_key,
+    )
+
+
+def contact_duplicate_source(user: User | None) -> DuplicateSource:
+    """Where duplicate rules look for contacts the user sees: same email, same phone."""
+    return DuplicateSource(
+        entity="contacts",
+        model=Contact,
+        visible=_visible_or_all(Contact, user),
+        label=lambda contact: contact.name,
+        email=Contact.email,
+        phone=Contact.phone,
+    )
 
 
 def find_matches(

@@ -1,0 +1,1 @@
+"""Data in and out: import, normalisation, duplicate rules, merge, export, bulk actions."""

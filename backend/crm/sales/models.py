@@ -4,8 +4,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from crm.core.dedupe import company_name_key
 from crm.core.models import OwnedRecordMixin, TimestampMixin, VersionMixin
 from crm.core.pagination import SortField
 from crm.core.types import UTCDateTime
@@ -46,6 +47,10 @@ class Lead(OwnedRecordMixin, db.Model):
     converted_opportunity_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("opportunities.id", use_alter=True), index=True
     )
+    # `company_name` without legal form, case and punctuation (duplicate rules).
+    company_name_key: Mapped[str] = mapped_column(sa.String(200), default="", index=True)
+    # A duplicate merged into another lead points at it (and is soft-deleted).
+    merged_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("leads.id"), index=True)
 
     # Read-only: what the lead became, named in the lead JSON (one query per list, and only
     # when the page has converted leads).
@@ -66,6 +71,11 @@ class Lead(OwnedRecordMixin, db.Model):
         sa.Index("ix_leads_next_follow_up_at_id", "next_follow_up_at", "id"),
         sa.Index("ix_leads_last_contacted_at_id", "last_contacted_at", "id"),
     )
+
+    @validates("company_name")
+    def _keep_company_name_key(self, _key, company_name):
+        self.company_name_key = company_name_key(company_name)
+        return company_name
 
     @property
     def converted_company_name(self) -> str | None:

@@ -8,6 +8,7 @@ from crm.core.blueprint import Blueprint
 from crm.core.etag import check_if_match, with_etag
 from crm.core.openapi import CONFLICTS, ETAG_HEADERS, ID, IF_MATCH
 from crm.core.permissions import login_required, me
+from crm.imports.duplicates import services as duplicates
 from crm.sales import services
 from crm.sales.schemas import (
     LeadListArgsSchema,
@@ -34,6 +35,7 @@ class Leads(MethodView):
     def post(self, body):
         """Create a lead; it is yours unless a manager or admin names another owner."""
         lead = services.create_lead(me(), body)
+        lead.duplicates = duplicates.hints("leads", me(), lead)
         return with_etag(lead, lead, 201)
 
 
@@ -55,6 +57,7 @@ class LeadById(MethodView):
         lead = services.get_lead_to_change(me(), lead_id)
         check_if_match(lead)
         lead = services.update_lead(me(), lead, body)
+        lead.duplicates = duplicates.hints("leads", me(), lead)
         return with_etag(lead, lead)
 
     @login_required()

@@ -6,6 +6,7 @@ from marshmallow import validate
 from crm.core.fields import OptionalText, OwnerFilter, PhoneNumber, RequiredText, SearchText
 from crm.core.pagination import ListArgsSchema, sort_field
 from crm.core.schemas import OneOrMore, StrictId, StrictSchema, UtcDateTime, page_schema
+from crm.imports.contracts import DuplicatesField
 from crm.sales.models import (
     FOLLOW_UP_KINDS,
     LEAD_SORT_FIELDS,
@@ -42,6 +43,7 @@ class LeadSchema(StrictSchema):
     converted_opportunity_name = ma.fields.String(dump_only=True, allow_none=True)
     created_at = UtcDateTime(dump_only=True)
     updated_at = UtcDateTime(dump_only=True)
+    duplicates = DuplicatesField()
 
 
 class LeadUpdateSchema(LeadSchema):

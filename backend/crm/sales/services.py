@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from crm.auth import services as auth
 from crm.core import audit
+from crm.core.dedupe import DuplicateSource
 from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
@@ -56,6 +57,26 @@ def get_lead_to_change(user: User, lead_id: int) -> Lead:
     lead = get_lead(user, lead_id)
     auth.require_writer(user)
     return lead
+
+
+def duplicate_source(user: User | None) -> DuplicateSource:
+    """Where duplicate rules look for leads the user sees (every lead not deleted when `user` is
+    None: the scan): same email, same phone, or an alike company name with an alike person
+    name."""
+    return DuplicateSource(
+        entity="leads",
+        model=Lead,
+        visible=not_deleted(Lead) if user is None else _visible(user),
+        label=_label,
+        email=Lead.email,
+        phone=Lead.phone,
+        name_key=Lead.company_name_key,
+        person=Lead.name,
+    )
+
+
+def _label(lead: Lead) -> str:
+    return f"{lead.name} ({lead.company_name})" if lead.company_name else lead.name
 
 
 # --- leads --------------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Duplicates: hints, the scan and its groups, "not a duplicate" marks, and merges."""
