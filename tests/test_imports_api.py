@@ -19,8 +19,12 @@ def test_upload_proposes_a_mapping_and_samples(login_as):
     assert imp["encoding"] == "utf-8" and imp["delimiter"] == ","
     assert imp["row_count"] == 4 and imp["status"] == "uploaded"
     assert imp["mapping"] == {
-        "姓名": "name", "公司名称": "company_name", "手机": "phone", "邮箱": "email",
-        "状态": "status", "备注": "description",
+        "姓名": "name",
+        "公司名称": "company_name",
+        "手机": "phone",
+        "邮箱": "email",
+        "状态": "status",
+        "备注": "description",
     }
     assert imp["samples"][0]["姓名"] == "张三"
     assert {"name": "name", "required": True} in imp["fields"]
@@ -45,7 +49,12 @@ def test_dry_run_then_commit_then_revert(login_as):
     assert done["status"] == "imported" and done["counts"]["created"] == 2
     first = rows(admin, imp["id"])[0]
     assert first["values"]["phone"] == "+8613800138000"
-    assert {"field": "company_name", "rule": "trim", "before": " 华为  技术 ", "after": "华为 技术"} in first["changes"]
+    assert {
+        "field": "company_name",
+        "rule": "trim",
+        "before": " 华为  技术 ",
+        "after": "华为 技术",
+    } in first["changes"]
     lead = ok(admin.get(f"/api/v1/leads/{first['record_id']}"))
     assert lead["email"] == "zhang@example.com" and lead["status"] == "new"
 
@@ -72,5 +81,7 @@ def test_sales_reps_import_customers_only(login_as):
 def test_match_on_external_id_needs_an_entity_with_one(login_as):
     admin = login_as("admin")
     imp = upload(admin, LEADS_CSV, "leads.csv", "leads")
-    body = put_mapping(admin, imp["id"], {"mapping": imp["mapping"], "match_on": "external_id"}, 422)
+    body = put_mapping(
+        admin, imp["id"], {"mapping": imp["mapping"], "match_on": "external_id"}, 422
+    )
     assert body["code"] == "external_id_unsupported"

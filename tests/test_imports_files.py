@@ -84,7 +84,9 @@ def test_a_file_needs_a_file_part_and_an_entity(login_as):
     assert ok(response, 422)["errors"] == {"file": ["Choose at least one file."]}
     body = ok(post(admin, ROWS.encode(), entity="orders"), 422)
     assert "entity" in body["errors"]
-    assert ok(admin.post(IMPORTS, json={"entity": "leads"}), 415)["code"] == "unsupported_media_type"
+    assert (
+        ok(admin.post(IMPORTS, json={"entity": "leads"}), 415)["code"] == "unsupported_media_type"
+    )
 
 
 def test_more_rows_than_the_limit_is_refused(make_app, login_as):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from datetime import date
 
 import pytest
@@ -16,20 +15,29 @@ from openpyxl import Workbook
 
 from crm.extensions import db
 from tests.factories import TeamFactory, UserFactory
-from tests.import_helpers import maven_dir, ok, problems_of, put_mapping, rows, run, upload
+from tests.import_helpers import maven_dir, ok, problems_of, rows, run, upload
 
 MAVEN = maven_dir()
 CHINESE_HEADERS = {
     "accounts": {
-        "account": "公司名称", "sector": "行业", "year_established": "成立年份",
-        "revenue": "年营收", "employees": "员工数", "office_location": "办公地点",
+        "account": "公司名称",
+        "sector": "行业",
+        "year_established": "成立年份",
+        "revenue": "年营收",
+        "employees": "员工数",
+        "office_location": "办公地点",
         "subsidiary_of": "母公司",
     },
     "products": {"product": "产品", "series": "系列", "sales_price": "售价"},
     "sales_pipeline": {
-        "opportunity_id": "商机编号", "sales_agent": "负责人", "product": "产品",
-        "account": "客户名称", "deal_stage": "阶段", "engage_date": "接洽日期",
-        "close_date": "成交日期", "close_value": "金额",
+        "opportunity_id": "商机编号",
+        "sales_agent": "负责人",
+        "product": "产品",
+        "account": "客户名称",
+        "deal_stage": "阶段",
+        "engage_date": "接洽日期",
+        "close_date": "成交日期",
+        "close_value": "金额",
     },
 }
 ENTITIES = {"accounts": "companies", "products": "products", "sales_pipeline": "opportunities"}
@@ -58,10 +66,17 @@ def maven_world(login_as):
         UserFactory(name=name, role="manager", team_id=teams[office].id)
     db.session.commit()
     stages = [
-        {"name": "Prospecting"}, {"name": "Engaging"},
-        {"name": "Won", "kind": "won", "probability": 100}, {"name": "Lost", "kind": "lost"},
+        {"name": "Prospecting"},
+        {"name": "Engaging"},
+        {"name": "Won", "kind": "won", "probability": 100},
+        {"name": "Lost", "kind": "lost"},
     ]
-    ok(admin.post("/api/v1/pipelines", json={"name": "Maven", "stages": stages, "is_default": True}), 201)
+    ok(
+        admin.post(
+            "/api/v1/pipelines", json={"name": "Maven", "stages": stages, "is_default": True}
+        ),
+        201,
+    )
     return admin
 
 
@@ -104,10 +119,21 @@ def workbook() -> bytes:
 def import_file(api, content: bytes, file_name: str, name: str, mode="create", **form) -> dict:
     imp = upload(api, content, file_name, ENTITIES[name], mode=mode, **form)
     if name == "sales_pipeline":
-        headers = list(CHINESE_HEADERS[name].values()) if imp["columns"][0] == "商机编号" else list(
-            CHINESE_HEADERS[name]
+        headers = (
+            list(CHINESE_HEADERS[name].values())
+            if imp["columns"][0] == "商机编号"
+            else list(CHINESE_HEADERS[name])
         )
-        fields = ["name", "owner", "product", "company", "stage", None, "expected_close_date", "amount"]
+        fields = [
+            "name",
+            "owner",
+            "product",
+            "company",
+            "stage",
+            None,
+            "expected_close_date",
+            "amount",
+        ]
         assert imp["mapping"] == dict(zip(headers, fields, strict=True))
     run(api, imp["id"], "dry-run")
     dry = {r["row_number"]: r["outcome"] for r in rows(api, imp["id"])}

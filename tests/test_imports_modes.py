@@ -11,10 +11,10 @@ from tests.factories import UserFactory
 from tests.import_helpers import IMPORTS, ok, problems_of, put_mapping, rows, run, upload
 
 CONTACTS = (
-    "name,email,phone,title\n"
-    "Li Lei,li@example.com,13800138000,Buyer\n"
-    "Han Meimei,han@example.com,13900139000,CEO\n"
-).encode()
+    b"name,email,phone,title\n"
+    b"Li Lei,li@example.com,13800138000,Buyer\n"
+    b"Han Meimei,han@example.com,13900139000,CEO\n"
+)
 
 
 def import_contacts(api, content=CONTACTS, **form) -> dict:
@@ -24,7 +24,9 @@ def import_contacts(api, content=CONTACTS, **form) -> dict:
 
 def test_create_reports_database_duplicates_and_creates_them_only_when_ticked(login_as):
     admin = login_as("admin")
-    existing = ok(admin.post("/api/v1/contacts", json={"name": "Li", "email": "LI@example.com"}), 201)
+    existing = ok(
+        admin.post("/api/v1/contacts", json={"name": "Li", "email": "LI@example.com"}), 201
+    )
     imp = upload(admin, CONTACTS, "contacts.csv", "contacts")
     checked = run(admin, imp["id"], "dry-run")
     assert (checked["counts"]["duplicate"], checked["counts"]["created"]) == (1, 1)
@@ -100,11 +102,16 @@ def test_only_the_importer_and_admins_see_an_import(login_as):
     assert ok(other.get(f"{IMPORTS}/{imp['id']}"), 404)["code"] == "import_not_found"
     assert ok(other.get(IMPORTS))["items"] == []
     assert [i["id"] for i in ok(rep.get(IMPORTS))["items"]] == [imp["id"]]
-    assert login_as("service").post(
-        IMPORTS,
-        data={"entity": "leads", "file": (io.BytesIO(CONTACTS), "x.csv")},
-        content_type="multipart/form-data",
-    ).status_code == 403
+    assert (
+        login_as("service")
+        .post(
+            IMPORTS,
+            data={"entity": "leads", "file": (io.BytesIO(CONTACTS), "x.csv")},
+            content_type="multipart/form-data",
+        )
+        .status_code
+        == 403
+    )
 
 
 def test_the_mapping_is_checked_and_a_column_can_be_ignored(login_as):
@@ -127,8 +134,10 @@ def test_the_mapping_is_checked_and_a_column_can_be_ignored(login_as):
 
 def test_the_report_pages_filters_and_downloads(login_as):
     admin = login_as("admin")
-    lines = ["name,email"] + [f"Person {i},p{i}@example.com" for i in range(7)] + ["Bad,not-an-email"]
-    lines.append("=HYPERLINK(\"x\"),p0@example.com")
+    lines = (
+        ["name,email"] + [f"Person {i},p{i}@example.com" for i in range(7)] + ["Bad,not-an-email"]
+    )
+    lines.append('=HYPERLINK("x"),p0@example.com')
     imp = upload(admin, "\n".join(lines).encode(), "people.csv", "contacts")
     run(admin, imp["id"], "dry-run")
     page = ok(admin.get(f"{IMPORTS}/{imp['id']}/rows", query_string={"limit": 3}))
@@ -142,6 +151,6 @@ def test_the_report_pages_filters_and_downloads(login_as):
     assert text.startswith("\ufeff")
     records = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert records[0] == ["name", "email", "outcome", "reason"]
-    assert records[1][0] == "'=HYPERLINK(\"x\")" and records[1][2] == "duplicate"
+    assert records[1][0] == '\'=HYPERLINK("x")' and records[1][2] == "duplicate"
     assert "Row 1 has the same email." in records[1][3]
     assert ok(admin.get(f"{IMPORTS}/{imp['id']}/rows", query_string={"outcome": "x"}), 422)

@@ -44,12 +44,26 @@ def change(row: dict, field: str) -> tuple:
         ("leads", "source", "Cold Call", "source", "enum_synonym", "cold_call"),
         ("opportunities", "close_date", "2024/1/5", "expected_close_date", "date", "2024-01-05"),
         ("opportunities", "close_date", "05.01.2024", "expected_close_date", "date", "2024-01-05"),
-        ("opportunities", "close_date", "2024年1月5日", "expected_close_date", "date", "2024-01-05"),
+        (
+            "opportunities",
+            "close_date",
+            "2024年1月5日",
+            "expected_close_date",
+            "date",
+            "2024-01-05",
+        ),
         ("opportunities", "close_date", "45296", "expected_close_date", "date", "2024-01-05"),
-        ("opportunities", "close_date", "2024-01-05 00:00:00", "expected_close_date", "date", "2024-01-05"),
+        (
+            "opportunities",
+            "close_date",
+            "2024-01-05 00:00:00",
+            "expected_close_date",
+            "date",
+            "2024-01-05",
+        ),
         ("opportunities", "amount", '"1,234.50"', "amount", "amount", "1234.50"),
-        ("opportunities", "amount", "\"¥1,200\"", "amount", "amount", "1200"),
-        ("opportunities", "amount", "\"￥ 3,000\"", "amount", "amount", "3000"),
+        ("opportunities", "amount", '"¥1,200"', "amount", "amount", "1200"),
+        ("opportunities", "amount", '"￥ 3,000"', "amount", "amount", "3000"),
         ("opportunities", "amount", "1.5万", "amount", "amount", "15000"),
         ("opportunities", "amount", "RMB 300", "amount", "amount", "300"),
         ("opportunities", "amount", "€99", "amount", "amount", "99"),
@@ -71,7 +85,12 @@ def test_each_rule_reports_its_change(login_as, entity, header, cell, field, rul
 def test_full_width_letters_and_digits_become_half_width(login_as):
     admin = login_as("admin")
     row = check_one(admin, "leads", "company", "ＡＣＭＥ　１号")
-    assert {"field": "company_name", "rule": "full_width", "before": "ＡＣＭＥ　１号", "after": "ACME 1号"} in row["changes"]
+    assert {
+        "field": "company_name",
+        "rule": "full_width",
+        "before": "ＡＣＭＥ　１号",
+        "after": "ACME 1号",
+    } in row["changes"]
     assert row["values"]["company_name"] == "ACME 1号"
 
 
@@ -109,7 +128,12 @@ def test_references_by_name_email_and_sku(login_as):
     UserFactory(name="Anna Snelling", email="anna@example.com", role="sales")
     db.session.commit()
     ok(admin.post("/api/v1/companies", json={"name": "Cancity"}), 201)
-    product = ok(admin.post("/api/v1/products", json={"sku": "GTX-1", "name": "GTX Basic", "price": "550.00"}), 201)
+    product = ok(
+        admin.post(
+            "/api/v1/products", json={"sku": "GTX-1", "name": "GTX Basic", "price": "550.00"}
+        ),
+        201,
+    )
     content = (
         "name,owner,company,product,stage,amount\n"
         "A,Anna Snelling,cancity,GTX Basic,赢单,100\n"
@@ -131,7 +155,12 @@ def test_references_by_name_email_and_sku(login_as):
 
 def test_spelling_variants_are_flagged_and_kept(login_as):
     admin = login_as("admin")
-    ok(admin.post("/api/v1/products", json={"sku": "GTX-PRO", "name": "GTX Pro", "price": "4821.00"}), 201)
+    ok(
+        admin.post(
+            "/api/v1/products", json={"sku": "GTX-PRO", "name": "GTX Pro", "price": "4821.00"}
+        ),
+        201,
+    )
     row = check_one(admin, "companies", "sector", "technolgy")
     assert row["outcome"] == "created" and row["values"]["industry"] == "technolgy"
     assert ("industry", "spelling_variant") in problems_of(row)

@@ -1,27 +1,19 @@
 """Duplicate candidates of an imported row in the database: the records sharing its exact keys
 (normalised email, E.164 phone, name, SKU), found for the whole batch at once, and for leads,
-companies and contacts those the duplicate rules (`crm.imports.duplicate_rules`: similar company
-names and the rest) find. Answered as `{id, label, rule, score}`, best first."""
+companies and contacts those the duplicate rules find (similar company names and the rest,
+`crm.imports.duplicate_rules`). Answered as `{id, label, rule, score}`, best first."""
 
 from __future__ import annotations
 
-import importlib.util
 from typing import TYPE_CHECKING
+
+from crm.imports import duplicate_rules
 
 if TYPE_CHECKING:
     from crm.auth.models import User
 
 RULE_OF_KIND = {"email": "email", "phone": "phone", "name": "name", "external_id": "external_id"}
 RULED_ENTITIES = ("leads", "companies", "contacts")
-
-
-def _rules():
-    """The duplicate rules module, once it is there (it lands from its own branch)."""
-    if importlib.util.find_spec("crm.imports.duplicate_rules") is None:
-        return None
-    from crm.imports import duplicate_rules
-
-    return duplicate_rules
 
 
 def candidates(entity: str, row, found: dict[str, dict[str, list]], user: User) -> list[dict]:
@@ -33,10 +25,9 @@ def candidates(entity: str, row, found: dict[str, dict[str, list]], user: User) 
                 record.id,
                 {"id": record.id, "label": record.name, "rule": RULE_OF_KIND[kind], "score": 100},
             )
-    rules = _rules()
-    if rules is not None and entity in RULED_ENTITIES:
+    if entity in RULED_ENTITIES:
         values = {k: v for k, v in row.values.items() if not k.startswith("_")}
-        for candidate in rules.find_candidates(entity, values, user=user):
+        for candidate in duplicate_rules.find_candidates(entity, values, user=user):
             out.setdefault(
                 candidate.id,
                 {

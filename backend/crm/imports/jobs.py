@@ -15,7 +15,7 @@ from crm.core.types import utcnow
 from crm.extensions import db
 from crm.imports import reading
 from crm.imports.models import COUNT_KEYS, Import, ImportFile, ImportRow
-from crm.imports.rows import KEY_KINDS, VALUE_FIELD, Row, Run
+from crm.imports.rows import VALUE_FIELD, Row, Run
 from crm.imports.writers import WRITERS, restore_data
 
 
@@ -70,8 +70,9 @@ def _resume(run: Run, imp: Import, start: int) -> None:
         )
     )
     for number, values in stored:
-        for kind, value_field in VALUE_FIELD.items():
-            key = key_of((values or {}).get(value_field), KEY_KINDS[kind])
+        row = Row(number, {}, values=values or {})
+        for kind in VALUE_FIELD:
+            key = run.file_key(row, kind)
             if key is not None:
                 run.seen.setdefault((kind, key), number)
 
@@ -130,7 +131,9 @@ def _run(ctx: JobContext, *, write: bool, done_status: str) -> dict:
     imp.counts = _count(imp)
     imp.status = done_status
     if write:
-        audit.record("commit", "import", imp.id, changes={"counts": {"old": None, "new": imp.counts}})
+        audit.record(
+            "commit", "import", imp.id, changes={"counts": {"old": None, "new": imp.counts}}
+        )
     ctx.commit_batch(checkpoint={"next_row": done + 1, "finished": True})
     return {"import_id": imp.id, "counts": imp.counts}
 
@@ -190,7 +193,9 @@ def _revert(ctx: JobContext) -> dict:
     done = 0
     while True:
         # Newest first: a subsidiary is undone before the parent it names.
-        rows = list(db.session.scalars(pending.order_by(ImportRow.row_number.desc()).limit(batch_size)))
+        rows = list(
+            db.session.scalars(pending.order_by(ImportRow.row_number.desc()).limit(batch_size))
+        )
         if not rows:
             break
         for row in rows:

@@ -97,40 +97,96 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "source": ("source", "lead source", "来源", "线索来源"),
     "status": ("status", "state", "状态", "线索状态"),
     "owner": (
-        "owner", "sales agent", "sales_agent", "agent", "salesperson", "assigned to",
-        "负责人", "销售", "业务员", "所有人", "销售代表",
+        "owner",
+        "sales agent",
+        "sales_agent",
+        "agent",
+        "salesperson",
+        "assigned to",
+        "负责人",
+        "销售",
+        "业务员",
+        "所有人",
+        "销售代表",
     ),
     "description": ("description", "notes", "note", "remark", "remarks", "备注", "描述", "说明"),
     "industry": ("industry", "sector", "行业", "所属行业"),
     "size": ("size", "employees", "headcount", "employee count", "员工数", "人数", "规模"),
     "website": ("website", "web", "url", "site", "网站", "网址", "官网"),
     "address": (
-        "address", "office location", "office_location", "location", "headquarters",
-        "地址", "办公地点", "总部",
+        "address",
+        "office location",
+        "office_location",
+        "location",
+        "headquarters",
+        "地址",
+        "办公地点",
+        "总部",
     ),
     "parent": ("parent", "parent company", "subsidiary of", "subsidiary_of", "母公司", "上级公司"),
-    "company": ("company", "company name", "account", "customer", "公司", "公司名称", "客户", "客户名称"),
+    "company": (
+        "company",
+        "company name",
+        "account",
+        "customer",
+        "公司",
+        "公司名称",
+        "客户",
+        "客户名称",
+    ),
     "product": ("product", "product name", "产品", "产品名称"),
     "stage": ("stage", "deal stage", "deal_stage", "阶段", "销售阶段"),
     "amount": ("amount", "value", "close value", "close_value", "deal value", "金额", "成交金额"),
     "currency": ("currency", "币种", "货币"),
     "expected_close_date": (
-        "close date", "close_date", "expected close date", "预计成交日期", "成交日期", "关闭日期",
+        "close date",
+        "close_date",
+        "expected close date",
+        "预计成交日期",
+        "成交日期",
+        "关闭日期",
     ),
     "probability": ("probability", "赢率", "概率"),
     "sku": ("sku", "code", "product code", "item code", "编码", "产品编码", "货号"),
     "unit": ("unit", "单位"),
-    "price": ("price", "sales price", "sales_price", "unit price", "list price", "价格", "单价", "售价"),
+    "price": (
+        "price",
+        "sales price",
+        "sales_price",
+        "unit price",
+        "list price",
+        "价格",
+        "单价",
+        "售价",
+    ),
     "stock_quantity": ("stock", "stock quantity", "quantity", "库存", "库存数量"),
 }
 # Per entity, where one header means different fields (`account`, `company`).
 ENTITY_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "products": {"name": ("product", "product name", "产品", "产品名称", "name", "名称")},
     "opportunities": {
-        "name": ("name", "opportunity", "opportunity id", "opportunity_id", "商机", "商机名称", "商机编号", "名称"),
+        "name": (
+            "name",
+            "opportunity",
+            "opportunity id",
+            "opportunity_id",
+            "商机",
+            "商机名称",
+            "商机编号",
+            "名称",
+        ),
     },
     "companies": {
-        "name": ("name", "account", "company", "company name", "公司名称", "客户名称", "名称", "公司"),
+        "name": (
+            "name",
+            "account",
+            "company",
+            "company name",
+            "公司名称",
+            "客户名称",
+            "名称",
+            "公司",
+        ),
     },
 }
 
@@ -162,8 +218,10 @@ def propose_mapping(entity: str, columns: list[str]) -> dict[str, str | None]:
     names = [f.name for f in FIELDS[entity]]
     for specific in (True, False):
         for name in names:
-            synonyms = ENTITY_SYNONYMS.get(entity, {}).get(name, ()) if specific else _synonyms(
-                entity, name
+            synonyms = (
+                ENTITY_SYNONYMS.get(entity, {}).get(name, ())
+                if specific
+                else _synonyms(entity, name)
             )
             for synonym in synonyms:
                 lookup.setdefault(header_key(synonym), name)

@@ -101,7 +101,9 @@ class ImportRow(db.Model):
     reverted: Mapped[bool] = mapped_column(sa.Boolean, default=False)
 
     __table_args__ = (
-        sa.Index("ix_import_rows_import_id_outcome_row_number", "import_id", "outcome", "row_number"),
+        sa.Index(
+            "ix_import_rows_import_id_outcome_row_number", "import_id", "outcome", "row_number"
+        ),
         sa.Index("ix_import_rows_import_id_row_number", "import_id", "row_number", unique=True),
         sa.Index(
             "ix_import_rows_import_id_normalised_row_number",

@@ -29,26 +29,64 @@ WARNING_CODES = frozenset({"spelling_variant", "missing_value", "duplicate_in_fi
 
 ENUM_SYNONYMS: dict[str, dict[str, str]] = {
     "status": {
-        "new": "new", "新": "new", "新线索": "new", "新建": "new", "未处理": "new",
-        "contacted": "contacted", "已联系": "contacted", "跟进中": "contacted",
-        "qualified": "qualified", "合格": "qualified", "已确认": "qualified", "有效": "qualified",
-        "unqualified": "unqualified", "不合格": "unqualified", "无效": "unqualified",
+        "new": "new",
+        "新": "new",
+        "新线索": "new",
+        "新建": "new",
+        "未处理": "new",
+        "contacted": "contacted",
+        "已联系": "contacted",
+        "跟进中": "contacted",
+        "qualified": "qualified",
+        "合格": "qualified",
+        "已确认": "qualified",
+        "有效": "qualified",
+        "unqualified": "unqualified",
+        "不合格": "unqualified",
+        "无效": "unqualified",
     },
     "source": {
-        "web": "web", "website": "web", "网站": "web", "官网": "web", "网络": "web",
-        "referral": "referral", "推荐": "referral", "转介绍": "referral",
-        "event": "event", "展会": "event", "活动": "event", "会议": "event",
-        "cold call": "cold_call", "cold_call": "cold_call", "陌拜": "cold_call",
-        "电话": "cold_call", "电话营销": "cold_call",
-        "advertisement": "advertisement", "ad": "advertisement", "ads": "advertisement",
+        "web": "web",
+        "website": "web",
+        "网站": "web",
+        "官网": "web",
+        "网络": "web",
+        "referral": "referral",
+        "推荐": "referral",
+        "转介绍": "referral",
+        "event": "event",
+        "展会": "event",
+        "活动": "event",
+        "会议": "event",
+        "cold call": "cold_call",
+        "cold_call": "cold_call",
+        "陌拜": "cold_call",
+        "电话": "cold_call",
+        "电话营销": "cold_call",
+        "advertisement": "advertisement",
+        "ad": "advertisement",
+        "ads": "advertisement",
         "广告": "advertisement",
-        "partner": "partner", "合作伙伴": "partner", "渠道": "partner",
-        "other": "other", "其他": "other", "其它": "other",
+        "partner": "partner",
+        "合作伙伴": "partner",
+        "渠道": "partner",
+        "other": "other",
+        "其他": "other",
+        "其它": "other",
     },
 }
 CURRENCY_SIGNS = {
-    "¥": "CNY", "￥": "CNY", "元": "CNY", "CNY": "CNY", "RMB": "CNY", "人民币": "CNY",
-    "$": "USD", "USD": "USD", "US$": "USD", "€": "EUR", "EUR": "EUR",
+    "¥": "CNY",
+    "￥": "CNY",
+    "元": "CNY",
+    "CNY": "CNY",
+    "RMB": "CNY",
+    "人民币": "CNY",
+    "$": "USD",
+    "USD": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "EUR": "EUR",
 }
 _CURRENCY_RE = re.compile(
     "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reverse=True))
@@ -149,14 +187,12 @@ def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
 
 
 def _decimal_text(amount: Decimal) -> str:
-    text = format(amount, "f")
-    return text
+    return format(amount, "f")
 
 
 def size_band(count: int) -> str:
     for band in COMPANY_SIZES[:-1]:
-        low, high = band.split("-")
-        if count <= int(high):
+        if count <= int(band.split("-")[1]):
             return band
     return COMPANY_SIZES[-1]
 
@@ -173,7 +209,9 @@ def normalise_cell(spec: Field, raw: Any, *, region: str) -> Cell:
     if kind in ("text", "ref"):
         if spec.max_length and len(text) > spec.max_length:
             cell.problems.append(
-                problem(name, "too_long", N_("At most {max} characters.").format(max=spec.max_length))
+                problem(
+                    name, "too_long", N_("At most {max} characters.").format(max=spec.max_length)
+                )
             )
         cell.value = text
         if name == "currency":
@@ -181,7 +219,9 @@ def normalise_cell(spec: Field, raw: Any, *, region: str) -> Cell:
             _change(cell, name, "currency", text, upper)
             cell.value = upper
             if not re.fullmatch(r"[A-Z]{3}", upper):
-                cell.problems.append(problem(name, "invalid_currency", N_("An ISO 4217 code, e.g. CNY.")))
+                cell.problems.append(
+                    problem(name, "invalid_currency", N_("An ISO 4217 code, e.g. CNY."))
+                )
     elif kind == "email":
         lower = text.lower()
         _change(cell, name, "email_lowercase", text, lower)
@@ -201,7 +241,9 @@ def normalise_cell(spec: Field, raw: Any, *, region: str) -> Cell:
         parsed = parse_date(text)
         if parsed is None:
             cell.problems.append(
-                problem(name, "invalid_date", N_("Not a date we can read: {value}.").format(value=text))
+                problem(
+                    name, "invalid_date", N_("Not a date we can read: {value}.").format(value=text)
+                )
             )
         else:
             _change(cell, name, "date", text, parsed.isoformat())
@@ -210,7 +252,11 @@ def normalise_cell(spec: Field, raw: Any, *, region: str) -> Cell:
         amount, currency = parse_amount(text)
         if amount is None or (kind == "integer" and amount != amount.to_integral()):
             cell.problems.append(
-                problem(name, "invalid_number", N_("Not a number we can read: {value}.").format(value=text))
+                problem(
+                    name,
+                    "invalid_number",
+                    N_("Not a number we can read: {value}.").format(value=text),
+                )
             )
         else:
             after = _decimal_text(amount)

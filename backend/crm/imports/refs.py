@@ -4,6 +4,7 @@ nothing, or more than one record, is a row problem: nothing is ever created to s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crm.auth import services as auth
@@ -20,10 +21,24 @@ if TYPE_CHECKING:
     from crm.auth.models import User
 
 STAGE_KINDS = {
-    "won": "won", "win": "won", "closed won": "won", "赢单": "won", "成交": "won", "已成交": "won",
-    "lost": "lost", "closed lost": "lost", "输单": "lost", "丢单": "lost", "失败": "lost",
+    "won": "won",
+    "win": "won",
+    "closed won": "won",
+    "赢单": "won",
+    "成交": "won",
+    "已成交": "won",
+    "lost": "lost",
+    "closed lost": "lost",
+    "输单": "lost",
+    "丢单": "lost",
+    "失败": "lost",
 }
-THINGS = {"owner": N_("user"), "company": N_("company"), "product": N_("product"), "stage": N_("stage")}
+THINGS = {
+    "owner": N_("user"),
+    "company": N_("company"),
+    "product": N_("product"),
+    "stage": N_("stage"),
+}
 
 
 def _unknown(field: str, thing: str, name: str, suggestion: str | None) -> list[dict]:
@@ -55,6 +70,19 @@ def _ambiguous(field: str, name: str, count: int) -> dict:
     )
 
 
+@dataclass(frozen=True)
+class Found:
+    id: int
+    role: str | None = None
+    team_id: int | None = None
+
+
+def _snapshot(kind: str, record) -> Found:
+    if kind == "owner":
+        return Found(record.id, record.role, record.team_id)
+    return Found(record.id)
+
+
 class Resolver:
     """Looks up the names a batch of rows mentions, a query per kind per batch, and remembers
     them for the rest of the job."""
@@ -78,7 +106,9 @@ class Resolver:
             for key, items in products.products_by("sku", keys).items():
                 found.setdefault(key, []).extend(p for p in items if p not in found.get(key, []))
         for key in keys:
-            self.cache[kind][key] = found.get(key, [])
+            # Plain snapshots, not ORM objects: they outlive the batch's commit (which expires
+            # every loaded object) without a query each.
+            self.cache[kind][key] = [_snapshot(kind, record) for record in found.get(key, [])]
 
     def forget(self, kind: str, name: str) -> None:
         self.cache[kind].pop(key_of(name, "name"), None)

@@ -39,9 +39,15 @@ UPLOAD_BODY = {
                 "required": ["file", "entity"],
                 "properties": {
                     "file": {"type": "string", "format": "binary"},
-                    "entity": {"type": "string", "enum": list(ImportFormSchema().fields["entity"].validate.choices)},
+                    "entity": {
+                        "type": "string",
+                        "enum": list(ImportFormSchema().fields["entity"].validate.choices),
+                    },
                     "mode": {"type": "string", "enum": ["create", "update", "upsert"]},
-                    "match_on": {"type": "string", "enum": ["email", "phone", "name", "external_id"]},
+                    "match_on": {
+                        "type": "string",
+                        "enum": ["email", "phone", "name", "external_id"],
+                    },
                     "sheet": {"type": "string"},
                 },
             }
@@ -56,7 +62,9 @@ def _read_upload() -> tuple[dict, str, bytes]:
     request.max_content_length = current_app.config["IMPORT_MAX_BYTES"]
     upload = request.files.get("file")
     if upload is None or not upload.filename:
-        raise Invalid(N_("Choose a file to import."), errors={"file": [N_("Choose at least one file.")]})
+        raise Invalid(
+            N_("Choose a file to import."), errors={"file": [N_("Choose at least one file.")]}
+        )
     form = {k: v for k, v in request.form.items() if v != ""}
     try:
         form = ImportFormSchema().load(form)

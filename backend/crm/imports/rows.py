@@ -15,13 +15,19 @@ from crm.core.i18n import N_
 from crm.core.records import key_of
 from crm.customers import services as customers
 from crm.extensions import db
-from crm.imports import candidates
+from crm.imports import candidates, duplicate_rules
 from crm.imports.mapping import field_named, fields_of
 from crm.imports.models import ImportRow
 from crm.imports.normalise import WARNING_CODES, normalise_cell, problem
 from crm.imports.refs import Resolver
 from crm.imports.variants import VariantChecker
-from crm.imports.writers import DEFAULT_MATCH_ON, WRITERS, differences, previous_values, service_data
+from crm.imports.writers import (
+    DEFAULT_MATCH_ON,
+    WRITERS,
+    differences,
+    previous_values,
+    service_data,
+)
 
 if TYPE_CHECKING:
     from crm.auth.models import User
@@ -92,38 +98,44 @@ class Run:
 
     def prepare(self, number: int, original: dict) -> Row:
         row = Row(number, {k: ("" if v is None else v) for k, v in original.items()})
+        extra: dict = {}
         for column, spec in self.specs.items():
             cell = normalise_cell(spec, original.get(column), region=self.region)
             row.values[spec.name] = cell.value
             row.changes += cell.changes
             row.problems += cell.problems
-            for name, value in cell.extra.items():
-                if name in self.mapped and row.values.get(name) is None and value:
-                    row.values[name] = value
-                    row.changes.append(
-                        {"field": name, "rule": "currency", "before": None, "after": value}
-                    )
-                elif name not in self.mapped and any(f.name == name for f in fields_of(self.entity)):
-                    row.values[name] = value
-                    row.changes.append(
-                        {"field": name, "rule": "currency", "before": None, "after": value}
-                    )
+            extra.update(cell.extra)
             if spec.name in self.variants:
                 row.problems += self.variants[spec.name].check(cell.value)
+        names = {f.name for f in fields_of(self.entity)}
+        for name, value in extra.items():  # a currency named by an amount's sign
+            if name in names and row.values.get(name) is None:
+                row.values[name] = value
+                row.changes.append(
+                    {"field": name, "rule": "currency", "before": None, "after": value}
+                )
         for spec in fields_of(self.entity):
             if spec.required and row.values.get(spec.name) is None:
-                row.problems.append(problem(spec.name, "required", N_("Missing data for required field.")))
+                row.problems.append(
+                    problem(spec.name, "required", N_("Missing data for required field."))
+                )
         if self.entity == "products" and row.values.get("sku") is None and row.values.get("name"):
             sku = "-".join(row.values["name"].upper().split())[:64]
             row.values["sku"] = sku
-            row.changes.append({"field": "sku", "rule": "sku_from_name", "before": None, "after": sku})
+            row.changes.append(
+                {"field": "sku", "rule": "sku_from_name", "before": None, "after": sku}
+            )
         return row
 
     # --- a batch, with the database ------------------------------------------------------
 
     def run_batch(self, rows: list[Row]) -> None:
-        for kind, name in (("owner", "owner"), ("company", "company"), ("company", "parent"),
-                           ("product", "product")):
+        for kind, name in (
+            ("owner", "owner"),
+            ("company", "company"),
+            ("company", "parent"),
+            ("product", "product"),
+        ):
             self.resolver.prefetch(kind, [r.values.get(name) for r in rows])
         for row in rows:
             self._resolve(row)
@@ -161,31 +173,52 @@ class Run:
             row.problems += problems
             if stage is not None:
                 values["pipeline_id"], values["stage_id"], kind = stage
-                if kind != "open" and "expected_close_date" in self.mapped and not values.get(
-                    "expected_close_date"
+                if (
+                    kind != "open"
+                    and "expected_close_date" in self.mapped
+                    and not values.get("expected_close_date")
                 ):
                     row.problems.append(
-                        problem("expected_close_date", "missing_value",
-                                N_("A closed opportunity without a close date."))
+                        problem(
+                            "expected_close_date",
+                            "missing_value",
+                            N_("A closed opportunity without a close date."),
+                        )
                     )
-        if self.entity == "opportunities" and "company" in self.mapped and not values.get("company"):
+        if (
+            self.entity == "opportunities"
+            and "company" in self.mapped
+            and not values.get("company")
+        ):
             row.problems.append(problem("company", "missing_value", N_("No company named.")))
+
+    def file_key(self, row: Row, kind: str) -> str | None:
+        """The key two rows of the file share when they are duplicates: company names alike
+        once legal forms are removed (the duplicate rules' key), other keys as matched."""
+        if self.entity == "companies" and kind == "name" and row.values.get("name"):
+            return duplicate_rules.company_name_key(row.values["name"]) or row.key(kind)
+        return row.key(kind)
 
     def _in_file(self, row: Row, kinds) -> bool:
         for kind in kinds:
-            key = row.key(kind)
+            key = self.file_key(row, kind)
             if key is None:
                 continue
             first = self.seen.get((kind, key))
             if first is not None and first != row.number:
                 row.outcome = "duplicate"
                 row.problems.append(
-                    problem(VALUE_FIELD[kind], "duplicate_in_file",
-                            N_("Row {row} has the same {field}.").format(row=first, field=VALUE_FIELD[kind]))
+                    problem(
+                        VALUE_FIELD[kind],
+                        "duplicate_in_file",
+                        N_("Row {row} has the same {field}.").format(
+                            row=first, field=VALUE_FIELD[kind]
+                        ),
+                    )
                 )
                 return True
         for kind in kinds:
-            key = row.key(kind)
+            key = self.file_key(row, kind)
             if key is not None:
                 self.seen.setdefault((kind, key), row.number)
         return False
@@ -216,8 +249,13 @@ class Run:
             key = row.key(self.match_on)
             records = found.get(key, []) if key else []
             if len(records) > 1:
-                row.problems.append(problem(VALUE_FIELD[self.match_on], "ambiguous_match",
-                                            N_("{count} records match this row.").format(count=len(records))))
+                row.problems.append(
+                    problem(
+                        VALUE_FIELD[self.match_on],
+                        "ambiguous_match",
+                        N_("{count} records match this row.").format(count=len(records)),
+                    )
+                )
                 row.outcome = "error"
             elif records:
                 self._compare(row, records[0])
@@ -225,8 +263,13 @@ class Run:
                 row.outcome = "created"
             else:
                 row.outcome = "skipped"
-                row.problems.append(problem(VALUE_FIELD[self.match_on], "no_match",
-                                            N_("No record matches this row; update mode creates none.")))
+                row.problems.append(
+                    problem(
+                        VALUE_FIELD[self.match_on],
+                        "no_match",
+                        N_("No record matches this row; update mode creates none."),
+                    )
+                )
 
     def _compare(self, row: Row, record) -> None:
         row.record_id = record.id

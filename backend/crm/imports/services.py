@@ -130,7 +130,10 @@ def create_import(user: User, form: dict, file_name: str, content: bytes) -> Imp
         "create",
         "import",
         imp.id,
-        changes={"file_name": {"old": None, "new": file_name}, "entity": {"old": None, "new": entity}},
+        changes={
+            "file_name": {"old": None, "new": file_name},
+            "entity": {"old": None, "new": entity},
+        },
     )
     db.session.flush()
     return imp

@@ -4,10 +4,11 @@ its own rules, scoping and audit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from crm.customers import services as customers
 from crm.sales import services as leads
@@ -26,6 +27,7 @@ def _jsonable(value):
     if isinstance(value, Decimal):
         return str(value)
     return value
+
 
 DECIMAL_FIELDS = {"amount", "price", "stock_quantity"}
 
@@ -91,7 +93,9 @@ WRITERS: dict[str, Writer] = {
     "products": Writer(
         "product",
         {"external_id": "sku", "name": "name"},
-        lambda user, kind, keys: products.products_by("sku" if kind == "external_id" else kind, keys),
+        lambda user, kind, keys: products.products_by(
+            "sku" if kind == "external_id" else kind, keys
+        ),
         products.create_product,
         products.update_product,
         lambda user, product_id: products.get_product(product_id),
