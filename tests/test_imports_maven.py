@@ -14,6 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from crm.extensions import db
+from tests.conftest import ApiClient
 from tests.factories import TeamFactory, UserFactory
 from tests.import_helpers import maven_dir, ok, problems_of, rows, run, upload
 
@@ -51,10 +52,13 @@ def read(name: str) -> list[dict]:
 
 
 @pytest.fixture
-def maven_world(login_as):
+def maven_world(login_as, make_app):
     """An admin, the sales teams of sales_teams.csv as users, and a pipeline with the
-    data set's stages as the default."""
-    admin = login_as("admin")
+    data set's stages as the default. (The jobs' heartbeat is off: on SQLite a heartbeat
+    written during a long batch of the job's own transaction can deadlock the two writers.)"""
+    logged_in = login_as("admin")
+    app = make_app(JOB_HEARTBEAT_SECONDS=3600)
+    admin = ApiClient(app.test_client(), logged_in.user, logged_in.tokens)
     teams = {}
     for person in read("sales_teams"):
         office = person["regional_office"]
