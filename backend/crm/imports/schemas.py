@@ -27,7 +27,7 @@ class ImportFieldSchema(ma.Schema):
     required = ma.fields.Boolean()
 
 
-class UserRefSchema(ma.Schema):
+class ImportCreatorSchema(ma.Schema):
     id = ma.fields.Integer()
     name = ma.fields.String()
 
@@ -56,7 +56,7 @@ class ImportSchema(ma.Schema):
     status = ma.fields.String(metadata={"enum": list(IMPORT_STATUSES)})
     counts = ma.fields.Nested(CountsSchema)
     job_id = ma.fields.Integer(allow_none=True)
-    created_by = ma.fields.Nested(UserRefSchema)
+    created_by = ma.fields.Nested(ImportCreatorSchema)
     created_at = UtcDateTime()
     committed_at = UtcDateTime(allow_none=True)
 
