@@ -96,14 +96,8 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table("import_rows", schema=None) as batch_op:
-        batch_op.drop_index("ix_import_rows_import_id_normalised_row_number")
-        batch_op.drop_index("ix_import_rows_import_id_row_number")
-        batch_op.drop_index("ix_import_rows_import_id_outcome_row_number")
+    # Dropping a table drops its indexes (MariaDB refuses to drop first an index a foreign key
+    # uses).
     op.drop_table("import_rows")
     op.drop_table("import_files")
-    with op.batch_alter_table("imports", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_imports_status"))
-        batch_op.drop_index(batch_op.f("ix_imports_created_by_id"))
-        batch_op.drop_index("ix_imports_created_at_id")
     op.drop_table("imports")
