@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from tests.import_helpers import IMPORTS, ok, upload
+from tests.import_helpers import IMPORTS, ok, problems_of, rows, run, upload
 
 ROWS = "姓名,手机,邮箱\n张三,13800138000,zhang@example.com\n李四,13900139000,li@example.com\n"
 
@@ -101,3 +101,14 @@ def test_more_rows_than_the_limit_is_refused(make_app, login_as):
         content_type="multipart/form-data",
     )
     assert ok(response, 422)["code"] == "too_many_rows"
+
+
+def test_cells_past_the_header_are_kept_and_reported(login_as):
+    admin = login_as("admin")
+    imp = upload(admin, b"name,email\nA,a@example.com,oops,\nB,b@example.com\n", "x.csv", "leads")
+    run(admin, imp["id"], "dry-run")
+    first, second = rows(admin, imp["id"])
+    assert first["original"] == {"name": "A", "email": "a@example.com", "(extra 1)": "oops"}
+    assert first["outcome"] == "created"
+    assert (None, "extra_cells") in problems_of(first)
+    assert second["problems"] == []

@@ -25,7 +25,9 @@ from crm.core.i18n import N_
 from crm.imports.mapping import COMPANY_SIZES, Field
 
 # Problem codes that only warn: the row is still imported.
-WARNING_CODES = frozenset({"spelling_variant", "missing_value", "duplicate_in_file", "no_match"})
+WARNING_CODES = frozenset(
+    {"spelling_variant", "missing_value", "duplicate_in_file", "no_match", "extra_cells"}
+)
 
 ENUM_SYNONYMS: dict[str, dict[str, str]] = {
     "status": {

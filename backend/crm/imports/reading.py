@@ -215,9 +215,20 @@ def inspect(data: bytes, file_name: str, *, sheet: str | None, max_rows: int) ->
     return info
 
 
+EXTRA = "(extra {n})"
+
+
 def _as_record(columns: list[str], row: list[Any]) -> dict[str, Any]:
+    """The row's cells by column; cells past the header's last column are kept too, under
+    `(extra 1)`, `(extra 2)`... (the import reports them: nothing is silently dropped)."""
     values = list(row) + [""] * (len(columns) - len(row))
-    return {column: values[i] for i, column in enumerate(columns)}
+    record = {column: values[i] for i, column in enumerate(columns)}
+    extras = values[len(columns) :]
+    while extras and (extras[-1] is None or str(extras[-1]).strip() == ""):
+        extras.pop()
+    for n, value in enumerate(extras, start=1):
+        record[EXTRA.format(n=n)] = value
+    return record
 
 
 def iter_rows(data: bytes, info: FileInfo, *, start: int = 1) -> Iterator[tuple[int, dict]]:

@@ -107,6 +107,17 @@ class Run:
             extra.update(cell.extra)
             if spec.name in self.variants:
                 row.problems += self.variants[spec.name].check(cell.value)
+        extras = len(row.original) - len(self.imp.columns)
+        if extras > 0:
+            row.problems.append(
+                problem(
+                    None,
+                    "extra_cells",
+                    N_(
+                        "The row has {count} more cells than the header; they are not imported."
+                    ).format(count=extras),
+                )
+            )
         names = {f.name for f in fields_of(self.entity)}
         for name, value in extra.items():  # a currency named by an amount's sign
             if name in names and row.values.get(name) is None:
