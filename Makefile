@@ -9,6 +9,8 @@ WEB_WORKERS ?= 2
 WEB_THREADS ?= 8
 
 CHECK_API_PORT ?= 8124
+# Backend tests run in this many processes (pytest-xdist); each has its own database.
+TEST_PROCESSES ?= 2
 
 .PHONY: run test lint test-sqlite test-mariadb test-frontend test-e2e check-api spa bench translations \
 	install install-dev clean
@@ -58,10 +60,10 @@ lint: install-dev node_modules/.installed
 	npm run lint
 
 test-sqlite: install-dev
-	CRM_TEST_DB=sqlite $(BIN)/pytest -q
+	CRM_TEST_DB=sqlite $(BIN)/pytest -q -n $(TEST_PROCESSES)
 
 test-mariadb: install-dev
-	CRM_TEST_DB=mariadb $(BIN)/pytest -q
+	CRM_TEST_DB=mariadb $(BIN)/pytest -q -n $(TEST_PROCESSES)
 
 test-frontend: node_modules/.installed
 	npm run build

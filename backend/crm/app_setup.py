@@ -26,6 +26,7 @@ def _import_models() -> None:
     import crm.core.jobs
     import crm.customers.models
     import crm.imports.duplicates.models
+    import crm.imports.export.models
     import crm.imports.models
     import crm.sales.models
     import crm.sales.orders.models
@@ -116,7 +117,9 @@ def register_blueprints(app: Flask) -> None:
     from crm.core.audit_api import blp as audit_blp
     from crm.core.jobs_api import blp as jobs_blp
     from crm.customers.routes import blp as customers_blp
+    from crm.imports.bulk.routes import blp as bulk_blp
     from crm.imports.duplicates.routes import blp as duplicates_blp
+    from crm.imports.export.routes import blp as exports_blp
     from crm.imports.routes import blp as imports_blp
     from crm.sales.conversion_routes import blp as conversion_blp
     from crm.sales.follow_up_routes import blp as follow_ups_blp
@@ -143,6 +146,8 @@ def register_blueprints(app: Flask) -> None:
         audit_blp,
         jobs_blp,
         duplicates_blp,
+        exports_blp,
+        bulk_blp,
     ):
         api.register_blueprint(blueprint)
     register_web(app)

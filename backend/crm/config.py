@@ -120,6 +120,13 @@ def load_settings(overrides: dict | None = None) -> dict:
         # how many days a merge can be undone.
         "DUPLICATE_NAME_THRESHOLD": _env_int("DUPLICATE_NAME_THRESHOLD", 90),
         "MERGE_UNDO_DAYS": _env_int("MERGE_UNDO_DAYS", 30),
+        # Exports and bulk actions: up to this many rows answer at once, more run as a job.
+        "EXPORT_INLINE_MAX_ROWS": _env_int("EXPORT_INLINE_MAX_ROWS", 200),
+        # How long the file of an export job stays downloadable.
+        "EXPORT_KEEP_DAYS": _env_int("EXPORT_KEEP_DAYS", 7),
+        "BULK_INLINE_MAX_ROWS": _env_int("BULK_INLINE_MAX_ROWS", 500),
+        # The most rows one bulk action (or one export's `ids` selection) may name.
+        "BULK_MAX_ROWS": _env_int("BULK_MAX_ROWS", 10000),
         "TRUSTED_PROXIES": _env_int("TRUSTED_PROXIES", 0),
         "FRONTEND_DIST": _env("FRONTEND_DIST", str(PROJECT_ROOT / "frontend" / "dist")),
         # OpenAPI (flask-smorest); Swagger UI assets are served from the installed package.

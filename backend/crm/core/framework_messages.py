@@ -24,6 +24,8 @@ FRAMEWORK_MESSAGES = (
     N_("Not a valid mapping type."),
     N_("Not a valid tuple."),
     N_("Not a valid decimal."),
+    # webargs fields (a list's filters sent in a JSON body, e.g. a bulk action's)
+    N_("Not a valid delimited list."),
     # marshmallow validators
     N_("Must be equal to {other}."),
     N_("Length must be {equal}."),

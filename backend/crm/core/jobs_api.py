@@ -12,6 +12,7 @@ from crm.core import jobs
 from crm.core.blueprint import Blueprint
 from crm.core.exceptions import NotFound
 from crm.core.i18n import N_, translate
+from crm.core.openapi import ID
 from crm.core.pagination import ListArgsSchema, SortField, paginate, sort_field
 from crm.core.permissions import ADMIN, login_required, me
 from crm.core.records import get_or_404
@@ -91,7 +92,7 @@ def list_jobs(args):
     return page
 
 
-@blp.route("/jobs/<int:job_id>", methods=["GET"])
+@blp.route(f"/jobs/<{ID}:job_id>", methods=["GET"])
 @login_required()
 @blp.response(200, JobSchema)
 def get_job(job_id):
@@ -99,7 +100,7 @@ def get_job(job_id):
     return _get_job(job_id)
 
 
-@blp.route("/jobs/<int:job_id>/cancel", methods=["POST"])
+@blp.route(f"/jobs/<{ID}:job_id>/cancel", methods=["POST"])
 @login_required()
 @blp.response(200, JobSchema)
 def cancel_job(job_id):
@@ -107,7 +108,7 @@ def cancel_job(job_id):
     return jobs.cancel(_get_job(job_id))
 
 
-@blp.route("/jobs/<int:job_id>/retry", methods=["POST"])
+@blp.route(f"/jobs/<{ID}:job_id>/retry", methods=["POST"])
 @login_required()
 @blp.response(202, JobSchema)
 def retry_job(job_id):

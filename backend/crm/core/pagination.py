@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from crm.core.exceptions import BadRequest
 from crm.core.i18n import N_
 from crm.core.types import UTCDateTime
+from crm.extensions import db
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -183,3 +184,61 @@ def paginate(
         last = rows[-1]
         next_cursor = _encode(sort, field.value_of(last), last.id, kind)
     return Page(items=rows, next_cursor=next_cursor)
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """A list's filtered, scoped statement with what sorts it: the list endpoint pages it, an
+    export or a bulk action walks every row of it in the same order, a batch at a time."""
+
+    stmt: Any
+    model: Any
+    fields: dict[str, SortField]
+
+    def page(self, args: dict) -> Page:
+        """One page, as the list endpoint answers it (`sort`, `limit`, `cursor` of `args`)."""
+        return paginate(
+            db.session,
+            self.stmt,
+            self.model,
+            fields=self.fields,
+            sort=args["sort"],
+            limit=args["limit"],
+            cursor=args.get("cursor"),
+        )
+
+    def only(self, ids) -> ListQuery:
+        """The same list narrowed to these ids (a selection); ids outside it are left out."""
+        return ListQuery(self.stmt.where(self.model.id.in_(list(ids))), self.model, self.fields)
+
+    def count(self, limit: int | None = None) -> int:
+        """How many rows match (at most `limit` + 1 are counted when a limit is given)."""
+        inner = self.stmt.with_only_columns(self.model.id).order_by(None)
+        if limit is not None:
+            inner = inner.limit(limit + 1)
+        return db.session.scalar(sa.select(sa.func.count()).select_from(inner.subquery()))
+
+    def ids(self, sort: str, batch_size: int = 1000):
+        """Every matching id in the list's order, fetched in keyset batches."""
+        for batch in self.batches(sort, batch_size):
+            yield from (row.id for row in batch)
+
+    def batches(self, sort: str, batch_size: int = 500):
+        """Every matching row in the list's order, a keyset page (`batch_size` rows) at a time,
+        so a whole table never sits in memory."""
+        cursor = None
+        while True:
+            page = paginate(
+                db.session,
+                self.stmt,
+                self.model,
+                fields=self.fields,
+                sort=sort,
+                limit=batch_size,
+                cursor=cursor,
+            )
+            if page.items:
+                yield page.items
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor

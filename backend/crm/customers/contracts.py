@@ -3,6 +3,11 @@ its records as the API shows them. Other domains import these from here, never f
 
 from __future__ import annotations
 
-from crm.customers.schemas import CompanySchema, ContactSchema
+from crm.customers.schemas import (
+    CompanyListArgsSchema,
+    CompanySchema,
+    ContactListArgsSchema,
+    ContactSchema,
+)
 
-__all__ = ["CompanySchema", "ContactSchema"]
+__all__ = ["CompanyListArgsSchema", "CompanySchema", "ContactListArgsSchema", "ContactSchema"]

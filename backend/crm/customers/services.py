@@ -14,7 +14,7 @@ from crm.core.dedupe import DuplicateSource
 from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
 from crm.core.i18n import N_
-from crm.core.pagination import Page, paginate
+from crm.core.pagination import ListQuery, Page
 from crm.core.records import get_or_404, not_deleted, records_by_key, soft_delete
 from crm.core.search import owner_filter, search
 from crm.core.unit_of_work import flush_and_expire
@@ -144,7 +144,8 @@ def _check_name(data: dict) -> None:
 # --- companies ----------------------------------------------------------------------------
 
 
-def list_companies(user: User, args: dict) -> Page:
+def companies_query(user: User, args: dict) -> ListQuery:
+    """The companies the list shows for `args` (its filters; not its page), scoped."""
     stmt = sa.select(Company).where(_visible(Company, user))
     owner = owner_filter(Company.owner_id, args.get("owner_id"), user.id)
     if owner is not None:
@@ -158,15 +159,11 @@ def list_companies(user: User, args: dict) -> Page:
     if args.get("q"):
         q = args["q"].strip()
         stmt = stmt.where(search(q, (Company.name, Company.website, Company.phone), Company.phone))
-    return paginate(
-        db.session,
-        stmt,
-        Company,
-        fields=COMPANY_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, Company, COMPANY_SORT_FIELDS)
+
+
+def list_companies(user: User, args: dict) -> Page:
+    return companies_query(user, args).page(args)
 
 
 def create_company(user: User, data: dict) -> Company:
@@ -210,7 +207,8 @@ def delete_company(user: User, company: Company) -> None:
 # --- contacts -----------------------------------------------------------------------------
 
 
-def list_contacts(user: User, args: dict) -> Page:
+def contacts_query(user: User, args: dict) -> ListQuery:
+    """The contacts the list shows for `args` (its filters; not its page), scoped."""
     stmt = sa.select(Contact).where(_visible(Contact, user))
     owner = owner_filter(Contact.owner_id, args.get("owner_id"), user.id)
     if owner is not None:
@@ -220,15 +218,11 @@ def list_contacts(user: User, args: dict) -> Page:
     if args.get("q"):
         q = args["q"].strip()
         stmt = stmt.where(search(q, (Contact.name, Contact.email, Contact.phone), Contact.phone))
-    return paginate(
-        db.session,
-        stmt,
-        Contact,
-        fields=CONTACT_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, Contact, CONTACT_SORT_FIELDS)
+
+
+def list_contacts(user: User, args: dict) -> Page:
+    return contacts_query(user, args).page(args)
 
 
 def list_company_contacts(user: User, company_id: int, args: dict) -> Page:

@@ -11,7 +11,7 @@ from crm.core import audit
 from crm.core.dedupe import DuplicateSource
 from crm.core.exceptions import Conflict, Invalid, NotFound
 from crm.core.i18n import N_
-from crm.core.pagination import Page, paginate
+from crm.core.pagination import ListQuery, Page
 from crm.core.records import get_or_404, not_deleted, records_by_key, soft_delete
 from crm.core.search import search
 from crm.core.unit_of_work import flush_and_expire
@@ -82,7 +82,8 @@ def _label(lead: Lead) -> str:
 # --- leads --------------------------------------------------------------------------------
 
 
-def list_leads(user: User, args: dict) -> Page:
+def leads_query(user: User, args: dict) -> ListQuery:
+    """The leads the list shows for `args` (its filters; not its page), scoped to the user."""
     stmt = sa.select(Lead).where(_visible(user))
     if args.get("status"):
         stmt = stmt.where(Lead.status.in_(args["status"]))
@@ -103,15 +104,11 @@ def list_leads(user: User, args: dict) -> Page:
         stmt = stmt.where(Lead.next_follow_up_at < args["next_follow_up_before"])
     if args.get("q"):
         stmt = stmt.where(_search(args["q"].strip()))
-    return paginate(
-        db.session,
-        stmt,
-        Lead,
-        fields=LEAD_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, Lead, LEAD_SORT_FIELDS)
+
+
+def list_leads(user: User, args: dict) -> Page:
+    return leads_query(user, args).page(args)
 
 
 def _search(q: str):

@@ -13,7 +13,7 @@ from crm.auth import services as auth
 from crm.core import audit
 from crm.core.exceptions import Conflict, DomainError, Forbidden, Invalid, NotFound
 from crm.core.i18n import N_
-from crm.core.pagination import Page, paginate
+from crm.core.pagination import ListQuery, Page, paginate
 from crm.core.permissions import ADMIN, MANAGER, SERVICE
 from crm.core.records import get_or_404, not_deleted, soft_delete
 from crm.core.schemas import MAX_ID
@@ -95,7 +95,8 @@ def ticket_for_upload_link(ticket_id: int) -> Ticket | None:
     )
 
 
-def list_tickets(user: User, args: dict) -> Page:
+def tickets_query(user: User, args: dict) -> ListQuery:
+    """The tickets the list shows for `args` (its filters; not its page), scoped."""
     stmt = sa.select(Ticket).where(_visible(user))
     for name in ("status", "priority", "kind"):
         if args.get(name):
@@ -113,15 +114,11 @@ def list_tickets(user: User, args: dict) -> Page:
         stmt = stmt.where(replied.is_not(None) if args["customer_replied"] else replied.is_(None))
     if args.get("q"):
         stmt = stmt.where(_search(args["q"].strip()))
-    return paginate(
-        db.session,
-        stmt,
-        Ticket,
-        fields=TICKET_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, Ticket, TICKET_SORT_FIELDS)
+
+
+def list_tickets(user: User, args: dict) -> Page:
+    return tickets_query(user, args).page(args)
 
 
 def _search(q: str):

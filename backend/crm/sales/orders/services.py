@@ -14,7 +14,7 @@ from crm.core import audit
 from crm.core.exceptions import Conflict, DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
-from crm.core.pagination import Page, paginate
+from crm.core.pagination import ListQuery, Page
 from crm.core.records import get_or_404, not_deleted
 from crm.core.search import like_pattern, owner_filter
 from crm.core.types import utcnow
@@ -75,7 +75,8 @@ def get_order_to_change(user: User, order_id: int) -> SalesOrder:
     return order
 
 
-def list_orders(user: User, args: dict) -> Page:
+def orders_query(user: User, args: dict) -> ListQuery:
+    """The orders the list shows for `args` (its filters; not its page), scoped."""
     stmt = sa.select(SalesOrder).where(_visible(user))
     if args.get("status"):
         stmt = stmt.where(SalesOrder.status.in_(args["status"]))
@@ -87,15 +88,11 @@ def list_orders(user: User, args: dict) -> Page:
         stmt = stmt.where(owner)
     if args.get("q"):
         stmt = stmt.where(SalesOrder.number.ilike(like_pattern(args["q"].strip()), escape="\\"))
-    return paginate(
-        db.session,
-        stmt,
-        SalesOrder,
-        fields=ORDER_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, SalesOrder, ORDER_SORT_FIELDS)
+
+
+def list_orders(user: User, args: dict) -> Page:
+    return orders_query(user, args).page(args)
 
 
 # --- lines, totals and stock --------------------------------------------------------------

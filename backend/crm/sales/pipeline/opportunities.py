@@ -13,7 +13,7 @@ from crm.core import audit
 from crm.core.exceptions import DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
-from crm.core.pagination import Page, SortField, paginate
+from crm.core.pagination import ListQuery, Page, SortField, paginate
 from crm.core.records import get_or_404, not_deleted, records_by_key, soft_delete
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
@@ -83,7 +83,8 @@ def get_opportunity_to_change(user: User, opportunity_id: int) -> Opportunity:
     return opportunity
 
 
-def list_opportunities(user: User, args: dict) -> Page:
+def opportunities_query(user: User, args: dict) -> ListQuery:
+    """The opportunities the list shows for `args` (its filters; not its page), scoped."""
     stmt = sa.select(Opportunity).where(_visible(user))
     for name in ("pipeline_id", "stage_id", "company_id"):
         if args.get(name) is not None:
@@ -99,15 +100,11 @@ def list_opportunities(user: User, args: dict) -> Page:
         stmt = stmt.where(Opportunity.status.in_(args["status"]))
     if args.get("q"):
         stmt = stmt.where(search(args["q"].strip(), (Opportunity.name, Opportunity.description)))
-    return paginate(
-        db.session,
-        stmt,
-        Opportunity,
-        fields=OPPORTUNITY_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, Opportunity, OPPORTUNITY_SORT_FIELDS)
+
+
+def list_opportunities(user: User, args: dict) -> Page:
+    return opportunities_query(user, args).page(args)
 
 
 # --- rules --------------------------------------------------------------------------------

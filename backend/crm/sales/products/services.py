@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from crm.core import audit
 from crm.core.exceptions import Conflict, Forbidden, NotFound
 from crm.core.i18n import N_
-from crm.core.pagination import Page, paginate
+from crm.core.pagination import ListQuery, Page
 from crm.core.permissions import ADMIN, MANAGER
 from crm.core.records import get_or_404, records_by_key
 from crm.core.search import search
@@ -85,21 +85,19 @@ def products_by_id(product_ids: Iterable[int]) -> dict[int, Product]:
 # --- CRUD ---------------------------------------------------------------------------------
 
 
-def list_products(args: dict) -> Page:
+def products_query(args: dict) -> ListQuery:
+    """The products the list shows for `args` (its filters; not its page): the catalogue is
+    everyone's."""
     stmt = sa.select(Product)
     if args.get("active") is not None:
         stmt = stmt.where(Product.active.is_(args["active"]))
     if args.get("q"):
         stmt = stmt.where(search(args["q"].strip(), (Product.sku, Product.name)))
-    return paginate(
-        db.session,
-        stmt,
-        Product,
-        fields=PRODUCT_SORT_FIELDS,
-        sort=args["sort"],
-        limit=args["limit"],
-        cursor=args.get("cursor"),
-    )
+    return ListQuery(stmt, Product, PRODUCT_SORT_FIELDS)
+
+
+def list_products(args: dict) -> Page:
+    return products_query(args).page(args)
 
 
 def create_product(user: User, data: dict) -> Product:
