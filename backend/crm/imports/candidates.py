@@ -1,7 +1,7 @@
 """Duplicate candidates of an imported row in the database: the records sharing its exact keys
-(normalised email, E.164 phone, name, SKU), found for the whole batch at once, and for leads,
-companies and contacts those the duplicate rules find (similar company names and the rest,
-`crm.imports.duplicate_rules`). Answered as `{id, label, rule, score}`, best first."""
+(normalised email, E.164 phone, name, SKU), found for the whole batch at once, and for leads and
+companies those the duplicate rules' name rule finds (company names alike once legal forms are
+removed, `crm.imports.duplicate_rules`). Answered as `{id, label, rule, score}`, best first."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from crm.auth.models import User
 
 RULE_OF_KIND = {"email": "email", "phone": "phone", "name": "name", "external_id": "external_id"}
-RULED_ENTITIES = ("leads", "companies", "contacts")
+NAME_RULED = ("leads", "companies")  # contacts have no name rule
 
 
 def candidates(entity: str, row, found: dict[str, dict[str, list]], user: User) -> list[dict]:
@@ -25,8 +25,9 @@ def candidates(entity: str, row, found: dict[str, dict[str, list]], user: User) 
                 record.id,
                 {"id": record.id, "label": record.name, "rule": RULE_OF_KIND[kind], "score": 100},
             )
-    if entity in RULED_ENTITIES:
-        values = {k: v for k, v in row.values.items() if not k.startswith("_")}
+    if entity in NAME_RULED:
+        # Only the name rule: the same email and phone were looked up for the whole batch.
+        values = {k: row.values.get(k) for k in ("name", "company_name")}
         for candidate in duplicate_rules.find_candidates(entity, values, user=user):
             out.setdefault(
                 candidate.id,

@@ -41,6 +41,8 @@ class Writer:
     update: Callable[[User, Any, dict], Any]
     get: Callable[[User, int], Any]
     remove: Callable[[User, Any], None]
+    # Optional: creates a batch at once, one answer (record or DomainError) per item.
+    create_many: Callable[[User, list[dict]], list] | None = None
 
 
 def _product_remove(user: User, product) -> None:
@@ -62,6 +64,7 @@ WRITERS: dict[str, Writer] = {
         leads.update_lead,
         leads.get_lead,
         leads.delete_lead,
+        leads.create_leads,
     ),
     "companies": Writer(
         "company",
