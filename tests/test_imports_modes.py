@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+from crm.core import jobs
 from crm.extensions import db
 from tests.factories import UserFactory
 from tests.import_helpers import IMPORTS, ok, problems_of, put_mapping, rows, run, upload
@@ -154,3 +155,16 @@ def test_the_report_pages_filters_and_downloads(login_as):
     assert records[1][0] == '\'=HYPERLINK("x")' and records[1][2] == "duplicate"
     assert "Row 1 has the same email." in records[1][3]
     assert ok(admin.get(f"{IMPORTS}/{imp['id']}/rows", query_string={"outcome": "x"}), 422)
+
+
+def test_a_cancelled_job_leaves_the_import_failed_and_runnable(login_as, monkeypatch):
+    admin = login_as("admin")
+    imp = upload(admin, CONTACTS, "contacts.csv", "contacts")
+    monkeypatch.setattr(jobs, "dispatch", lambda job_id: None)  # no worker takes the job
+    job = ok(admin.post(f"{IMPORTS}/{imp['id']}/dry-run"), 202)
+    assert ok(admin.get(f"{IMPORTS}/{imp['id']}"))["status"] == "checking"
+    assert ok(admin.post(f"{IMPORTS}/{imp['id']}/commit"), 409)["code"] == "import_busy"
+    ok(admin.post(f"/api/v1/jobs/{job['id']}/cancel"))
+    assert ok(admin.get(f"{IMPORTS}/{imp['id']}"))["status"] == "failed"
+    monkeypatch.undo()
+    assert run(admin, imp["id"], "commit")["status"] == "imported"

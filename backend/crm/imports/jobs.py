@@ -99,6 +99,7 @@ def _store(imp: Import, rows: list[Row]) -> None:
 
 def _run(ctx: JobContext, *, write: bool, done_status: str) -> dict:
     imp = db.session.get(Import, ctx.params["import_id"])
+    imp.status = "importing" if write else "checking"  # also when a retry resumes
     content = db.session.get(ImportFile, imp.id).content
     batch_size = current_app.config["IMPORT_BATCH_SIZE"]
     run = Run(imp, ctx.user, write=write, file_names=_file_names(imp, content))
@@ -181,6 +182,7 @@ def _revert_row(writer, user, row: ImportRow) -> None:
 
 def _revert(ctx: JobContext) -> dict:
     imp = db.session.get(Import, ctx.params["import_id"])
+    imp.status = "reverting"
     writer = WRITERS[imp.entity]
     batch_size = current_app.config["IMPORT_BATCH_SIZE"]
     pending = sa.select(ImportRow).where(

@@ -13,7 +13,7 @@ from flask import current_app
 from crm.core import audit
 from crm.core.exceptions import Conflict, Forbidden, Invalid, NotFound
 from crm.core.i18n import N_, translate
-from crm.core.jobs import enqueue
+from crm.core.jobs import CANCELLED, FAILED, Job, enqueue
 from crm.core.pagination import Page, paginate
 from crm.core.permissions import ADMIN, MANAGER, SALES
 from crm.extensions import db
@@ -60,7 +60,17 @@ def get_import(user: User, import_id: int) -> Import:
     found = db.session.scalar(sa.select(Import).where(Import.id == import_id, _visible(user)))
     if found is None:
         raise NotFound(N_("No such import."), code="import_not_found")
+    _settle(found)
     return found
+
+
+def _settle(imp: Import) -> None:
+    """An import whose job ended without finishing it (cancelled while queued, its worker
+    killed) is `failed`, so it can be run again (or its job retried: it resumes)."""
+    if imp.status in BUSY and imp.job_id is not None:
+        job = db.session.get(Job, imp.job_id)
+        if job is not None and job.status in (FAILED, CANCELLED):
+            imp.status = "failed"
 
 
 def list_imports(user: User, args: dict) -> Page:
