@@ -8,6 +8,8 @@ import io
 
 from crm.core import jobs
 from crm.extensions import db
+from crm.imports.rows import Run
+from tests.conftest import ApiClient
 from tests.factories import UserFactory
 from tests.import_helpers import IMPORTS, ok, problems_of, put_mapping, rows, run, upload
 
@@ -168,3 +170,35 @@ def test_a_cancelled_job_leaves_the_import_failed_and_runnable(login_as, monkeyp
     assert ok(admin.get(f"{IMPORTS}/{imp['id']}"))["status"] == "failed"
     monkeypatch.undo()
     assert run(admin, imp["id"], "commit")["status"] == "imported"
+
+
+def test_a_commit_that_fails_midway_resumes_after_its_last_batch(login_as, make_app, monkeypatch):
+    small = make_app(IMPORT_BATCH_SIZE=2, JOB_HEARTBEAT_SECONDS=3600)
+    logged_in = login_as("admin")
+    admin = ApiClient(small.test_client(), logged_in.user, logged_in.tokens)
+    content = "name,email\n" + "".join(f"P{i},p{i}@example.com\n" for i in range(5))
+    imp = upload(admin, content.encode(), "people.csv", "contacts")
+    batches = []
+    original = Run.run_batch
+
+    def crash_on_the_second_batch(self, rows_):
+        batches.append([r.number for r in rows_])
+        if len(batches) == 2:
+            raise RuntimeError("worker killed")
+        return original(self, rows_)
+
+    monkeypatch.setattr(Run, "run_batch", crash_on_the_second_batch)
+    job = ok(admin.post(f"{IMPORTS}/{imp['id']}/commit"), 202)
+    failed = ok(admin.get(f"/api/v1/jobs/{job['id']}"))
+    assert failed["status"] == "failed"
+    stopped = ok(admin.get(f"{IMPORTS}/{imp['id']}"))
+    assert stopped["status"] == "failed" and stopped["counts"]["created"] == 2
+    assert len(ok(admin.get("/api/v1/contacts"))["items"]) == 2  # the first batch only
+
+    ok(admin.post(f"/api/v1/jobs/{job['id']}/retry"), 202)
+    assert ok(admin.get(f"/api/v1/jobs/{job['id']}"))["status"] == "succeeded"
+    assert batches[2:] == [[3, 4], [5]]  # resumed after the committed batch
+    done = ok(admin.get(f"{IMPORTS}/{imp['id']}"))
+    assert done["status"] == "imported" and done["counts"]["created"] == 5
+    assert [r["row_number"] for r in rows(admin, imp["id"])] == [1, 2, 3, 4, 5]
+    assert len(ok(admin.get("/api/v1/contacts"))["items"]) == 5
