@@ -202,3 +202,38 @@ def test_a_commit_that_fails_midway_resumes_after_its_last_batch(login_as, make_
     assert done["status"] == "imported" and done["counts"]["created"] == 5
     assert [r["row_number"] for r in rows(admin, imp["id"])] == [1, 2, 3, 4, 5]
     assert len(ok(admin.get("/api/v1/contacts"))["items"]) == 5
+
+
+def test_products_by_sku_and_opportunities_by_name_update_and_revert(login_as):
+    admin = login_as("admin")
+    ok(admin.post("/api/v1/pipelines", json={"template": "services"}), 201)
+    products = b"sku,name,price\nP-1,Pump,100\nP-2,Valve,20\n"
+    first = run(admin, upload(admin, products, "p.csv", "products")["id"], "commit")
+    assert first["counts"]["created"] == 2
+    changed = b"sku,name,price\np-1,Pump,120\nP-2,Valve,20\n"
+    imp = upload(admin, changed, "p.csv", "products", mode="upsert", match_on="external_id")
+    again = run(admin, imp["id"], "commit")
+    assert (again["counts"]["updated"], again["counts"]["unchanged"]) == (1, 1)
+    [row] = rows(admin, imp["id"], "updated")
+    assert ok(admin.get(f"/api/v1/products/{row['record_id']}"))["price"] == "120.00"
+    run(admin, imp["id"], "revert")
+    assert ok(admin.get(f"/api/v1/products/{row['record_id']}"))["price"] == "100.00"
+
+    deals = b"name,stage,amount,product\nD1,Discovery,1000,Pump\n"
+    created = run(admin, upload(admin, deals, "d.csv", "opportunities")["id"], "commit")
+    before = ok(admin.get(f"/api/v1/opportunities/{rows(admin, created['id'])[0]['record_id']}"))
+    won = b"name,stage,amount,product\nD1,Contract,1500,Valve\n"
+    imp = upload(admin, won, "d.csv", "opportunities", mode="update", match_on="name")
+    done = run(admin, imp["id"], "commit")
+    assert done["counts"]["updated"] == 1
+    [row] = rows(admin, imp["id"])
+    deal = ok(admin.get(f"/api/v1/opportunities/{row['record_id']}"))
+    assert (deal["status"], deal["amount"]) == ("won", "1500.00")
+    assert deal["stage_id"] != before["stage_id"]
+    run(admin, imp["id"], "revert")
+    deal = ok(admin.get(f"/api/v1/opportunities/{row['record_id']}"))
+    assert (deal["status"], deal["amount"]) == ("open", "1000.00")
+    assert deal["stage_id"] == before["stage_id"]
+    assert [line["product_name"] for line in deal["lines"]] == ["Pump"]
+    run(admin, first["id"], "revert")
+    assert {p["active"] for p in ok(admin.get("/api/v1/products"))["items"]} == {False}
