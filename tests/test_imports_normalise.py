@@ -189,3 +189,14 @@ def test_excel_dates_and_numbers_read_as_the_same_values(login_as):
     [row] = rows(admin, imp["id"])
     assert row["values"]["amount"] == "1234.5"
     assert row["values"]["expected_close_date"] == "2024-01-05"
+
+
+def test_row_problems_answer_in_the_callers_language(login_as):
+    admin = login_as("admin")
+    imp = upload(admin, "name,company\nA,无此公司\n".encode(), "c.csv", "contacts")
+    run(admin, imp["id"], "dry-run")
+    path = f"/api/v1/imports/{imp['id']}/rows"
+    [row] = ok(admin.get(path, headers={"Accept-Language": "zh-CN"}))["items"]
+    assert row["problems"][0]["message"] == "没有名为 无此公司 的公司。"
+    [row] = ok(admin.get(path, headers={"Accept-Language": "en-US"}))["items"]
+    assert row["problems"][0]["message"] == "No company named 无此公司."

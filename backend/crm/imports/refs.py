@@ -33,22 +33,16 @@ STAGE_KINDS = {
     "丢单": "lost",
     "失败": "lost",
 }
-THINGS = {
-    "owner": N_("user"),
-    "company": N_("company"),
-    "product": N_("product"),
-    "stage": N_("stage"),
+UNKNOWN = {
+    "owner": N_("No user named {name}."),
+    "company": N_("No company named {name}."),
+    "product": N_("No product named {name}."),
+    "stage": N_("No stage named {name}."),
 }
 
 
-def _unknown(field: str, thing: str, name: str, suggestion: str | None) -> list[dict]:
-    found = [
-        problem(
-            field,
-            "unknown_reference",
-            N_("No {thing} named {name}.").format(thing=thing, name=name),
-        )
-    ]
+def _unknown(field: str, kind: str, name: str, suggestion: str | None) -> list[dict]:
+    found = [problem(field, "unknown_reference", UNKNOWN[kind].format(name=name))]
     if suggestion:
         found.append(
             problem(
@@ -125,7 +119,7 @@ class Resolver:
             if self._product_names is None:
                 self._product_names = products.product_names()
             suggestion = closest(name, self._product_names)
-        return None, _unknown(field, THINGS[kind], name, suggestion)
+        return None, _unknown(field, kind, name, suggestion)
 
     def owner(self, field: str, name: str) -> tuple[int | None, list[dict]]:
         user, problems = self._one("owner", field, name)
@@ -172,4 +166,4 @@ class Resolver:
             if kind is not None and stage_kind == kind:
                 return (pipeline_id, stage_id, stage_kind), []
         suggestion = closest(name, [s[3] for s in self._stages])
-        return None, _unknown(field, THINGS["stage"], name, suggestion)
+        return None, _unknown(field, "stage", name, suggestion)

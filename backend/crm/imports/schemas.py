@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
+from crm.core.i18n import translate
 from crm.core.pagination import ListArgsSchema
 from crm.core.schemas import StrictSchema, UtcDateTime, page_schema
 from crm.imports.mapping import ENTITIES, MATCH_ON, MODES
@@ -80,10 +81,17 @@ class ChangeSchema(ma.Schema):
     after = ma.fields.Raw(allow_none=True)
 
 
+class TranslatedText(ma.fields.String):
+    """A message stored in English, answered in the caller's language."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return translate(value) if value else value
+
+
 class RowProblemSchema(ma.Schema):
     field = ma.fields.String(allow_none=True)
     code = ma.fields.String()
-    message = ma.fields.String()
+    message = TranslatedText()
 
 
 class CandidateSchema(ma.Schema):
