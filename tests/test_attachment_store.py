@@ -139,7 +139,9 @@ def test_each_save_gets_its_own_id(store):
     assert first.sha256 == second.sha256
 
 
-@pytest.mark.parametrize("store_id", ["0123456789abcdef0123456789abcdef", "../../etc/passwd", "", "ab"])
+@pytest.mark.parametrize(
+    "store_id", ["0123456789abcdef0123456789abcdef", "../../etc/passwd", "", "ab"]
+)
 def test_open_unknown_id_raises_missing(store, store_id):
     with pytest.raises(StoredFileMissing):
         store.open(store_id)
