@@ -51,10 +51,6 @@ def _product_remove(user: User, product) -> None:
     products.update_product(user, product, {"active": False})
 
 
-def _opportunity_create(user: User, data: dict):
-    return opportunities.create_opportunity(user, data)
-
-
 WRITERS: dict[str, Writer] = {
     "leads": Writer(
         "lead",
@@ -88,10 +84,11 @@ WRITERS: dict[str, Writer] = {
         "opportunity",
         {"name": "name"},
         lambda user, kind, keys: opportunities.opportunities_by_name(user, keys),
-        _opportunity_create,
+        opportunities.create_opportunity,
         opportunities.update_opportunity,
         opportunities.get_opportunity,
         opportunities.delete_opportunity,
+        opportunities.create_opportunities,
     ),
     "products": Writer(
         "product",
