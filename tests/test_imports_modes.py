@@ -11,6 +11,7 @@ from crm.extensions import db
 from crm.imports.rows import Run
 from tests.conftest import ApiClient
 from tests.factories import UserFactory
+from tests.helpers import patch
 from tests.import_helpers import IMPORTS, ok, problems_of, put_mapping, rows, run, upload
 
 CONTACTS = (
@@ -237,3 +238,17 @@ def test_products_by_sku_and_opportunities_by_name_update_and_revert(login_as):
     assert [line["product_name"] for line in deal["lines"]] == ["Pump"]
     run(admin, first["id"], "revert")
     assert {p["active"] for p in ok(admin.get("/api/v1/products"))["items"]} == {False}
+
+
+def test_the_dry_run_foretells_what_the_domain_refuses(login_as):
+    admin = login_as("admin")
+    ok(admin.post("/api/v1/pipelines", json={"template": "services"}), 201)
+    product = ok(admin.post("/api/v1/products", json={"sku": "OLD", "name": "Old pump"}), 201)
+    assert patch(admin, f"/api/v1/products/{product['id']}", {"active": False}).status_code == 200
+    imp = upload(admin, b"name,product\nD1,Old pump\n", "d.csv", "opportunities")
+    run(admin, imp["id"], "dry-run")
+    [row] = rows(admin, imp["id"])
+    assert row["outcome"] == "error" and row["record_id"] is None
+    assert "This product is no longer sold." in [p["message"] for p in row["problems"]]
+    assert ok(admin.get("/api/v1/opportunities"))["items"] == []
+    assert run(admin, imp["id"], "commit")["counts"]["error"] == 1

@@ -158,8 +158,21 @@ class Run:
         for row in rows:
             if row.blocked:
                 row.outcome = "error"
-        if not self.write:
+        if self.write:
+            self._apply(rows)
             return
+        # A dry-run writes too, so the owning domains check every row as the commit will, and
+        # then undoes it: what it answers is what the commit will do.
+        trial = db.session.begin_nested()
+        try:
+            self._apply(rows)
+        finally:
+            trial.rollback()
+        for row in rows:
+            if row.outcome == "created":
+                row.record_id = None
+
+    def _apply(self, rows: list[Row]) -> None:
         if self.writer.create_many is not None:
             self._create_many([r for r in rows if r.outcome == "created"])
         for row in rows:
