@@ -142,3 +142,14 @@ def test_a_wrong_entity_is_refused(login_as):
     admin = login_as("admin")
     response = admin.get(CHECK, query_string={"entity": "tickets", "name": "x"})
     assert response.status_code == 422
+
+
+def test_a_lead_among_many_of_the_same_company_is_found(login_as):
+    admin = login_as("admin")
+    for n in range(40):
+        LeadFactory(name=f"Person {n:02d}", company_name="华为技术有限公司")
+    for n in range(40):
+        LeadFactory(name=f"Zhao {n:02d}", company_name="华为技术有限公司")
+    wang = LeadFactory(name="Wang Jianguo", company_name="华为技术有限公司")
+    items = check(admin, entity="leads", name="wang jianguo", company_name="华为技术")
+    assert [(i["id"], i["rule"]) for i in items] == [(wang.id, "name")]

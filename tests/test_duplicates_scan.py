@@ -110,3 +110,30 @@ def test_dismiss_refuses_records_you_cannot_see_and_readers(login_as):
     agent = login_as("service")
     assert problem(agent.post(f"{DUPLICATES}/dismiss", json=body), 403)["code"] == "read_only_role"
     assert problem(agent.post(f"{DUPLICATES}/scan?entity=leads"), 403)["code"] == "read_only_role"
+
+
+def test_a_scan_in_small_batches_finds_the_same_groups(login_as, monkeypatch):
+    """Each batch is committed with its checkpoint and the next one resumes from it (the run of
+    alike names being built is carried over)."""
+    from crm.imports.duplicates import scan as scan_module
+
+    admin = login_as("admin")
+    names = ["Acme Co., Ltd.", "ACME Inc", "Acme GmbH", "Beta", "Gamma Ltd", "GAMMA Limited"]
+    ids = [
+        CompanyFactory(name=name, phone="+8651212345678" if n < 3 else None).id
+        for n, name in enumerate(names)
+    ]
+    scan(admin, "companies")
+    whole = sorted(
+        (g["rule"], tuple(r["id"] for r in g["records"]))
+        for g in groups(admin, "companies")["items"]
+    )
+    monkeypatch.setattr(scan_module, "BATCH", 1)
+    job = scan(admin, "companies")
+    assert job["result"]["groups"] == len(whole) == 3
+    batched = sorted(
+        (g["rule"], tuple(r["id"] for r in g["records"]))
+        for g in groups(admin, "companies")["items"]
+    )
+    assert batched == whole
+    assert ("name", tuple(ids[:3])) in whole and ("name", tuple(ids[4:])) in whole

@@ -19,6 +19,9 @@ export const paths = {
   contactPattern: '/contacts/:contactId',
   contact: (id: number | string) => `/contacts/${id}`,
   products: '/products',
+  duplicatesPattern: '/duplicates/:entity',
+  /** Possible duplicates among companies, contacts or leads. */
+  duplicates: (entity: 'companies' | 'contacts' | 'leads') => `/duplicates/${entity}`,
   tickets: '/tickets',
   ticketPattern: '/tickets/:ticketId',
   ticket: (id: number | string) => `/tickets/${id}`,

@@ -20,6 +20,7 @@ const CompanyDetail = lazy(() => import('./features/customers/CompanyDetail'));
 const ContactList = lazy(() => import('./features/customers/ContactList'));
 const ContactDetail = lazy(() => import('./features/customers/ContactDetail'));
 const ProductList = lazy(() => import('./features/products/ProductList'));
+const DuplicatesPage = lazy(() => import('./features/duplicates/DuplicatesPage'));
 const TicketList = lazy(() => import('./features/tickets/TicketList'));
 const TicketDetail = lazy(() => import('./features/tickets/TicketDetail'));
 const SlaPolicyPage = lazy(() => import('./features/settings/SlaPolicyPage'));
@@ -57,6 +58,7 @@ export const routes: RouteObject[] = [
                   { path: paths.contacts, element: <ContactList /> },
                   { path: paths.contactPattern, element: <ContactDetail /> },
                   { path: paths.products, element: <ProductList /> },
+                  { path: paths.duplicatesPattern, element: <DuplicatesPage /> },
                   { path: paths.tickets, element: <TicketList /> },
                   { path: paths.ticketPattern, element: <TicketDetail /> },
                   { path: paths.slaPolicies, element: <SlaPolicyPage /> },

@@ -2,7 +2,7 @@
 duplicate" pairs and merges
 
 Revision ID: 0009_duplicates
-Revises: 0008_imports
+Revises: 0010_exports
 Create Date: 2026-12-03 17:40:00.000000
 
 """
@@ -19,12 +19,16 @@ BATCH = 1000
 
 # revision identifiers, used by Alembic.
 revision = "0009_duplicates"
-down_revision = "0008_imports"
+down_revision = "0010_exports"
 branch_labels = None
 depends_on = None
 
-# (table, name column, key column): the keys are filled from the names already stored.
-KEYED = (("companies", "name", "name_key"), ("leads", "company_name", "company_name_key"))
+# (table, name column, key column, indexed columns): the keys are filled from the names
+# already stored; leads are compared by company and then person name.
+KEYED = (
+    ("companies", "name", "name_key", ["name_key"]),
+    ("leads", "company_name", "company_name_key", ["company_name_key", "name"]),
+)
 
 
 def _fill_keys(table: str, name: str, key: str) -> None:
@@ -49,13 +53,15 @@ def _fill_keys(table: str, name: str, key: str) -> None:
 
 
 def upgrade():
-    for table, name, key in KEYED:
+    for table, name, key, indexed in KEYED:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(
                 sa.Column(key, sa.String(length=200), nullable=False, server_default="")
             )
             batch_op.add_column(sa.Column("merged_into_id", sa.Integer(), nullable=True))
-            batch_op.create_index(batch_op.f(f"ix_{table}_{key}"), [key], unique=False)
+            batch_op.create_index(
+                batch_op.f("ix_" + "_".join([table, *indexed])), indexed, unique=False
+            )
             batch_op.create_index(
                 batch_op.f(f"ix_{table}_merged_into_id"), ["merged_into_id"], unique=False
             )
@@ -166,12 +172,12 @@ def downgrade():
         )
         batch_op.drop_index(batch_op.f("ix_contacts_merged_into_id"))
         batch_op.drop_column("merged_into_id")
-    for table, _name, key in reversed(KEYED):
+    for table, _name, key, indexed in reversed(KEYED):
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_constraint(
                 batch_op.f(f"fk_{table}_merged_into_id_{table}"), type_="foreignkey"
             )
             batch_op.drop_index(batch_op.f(f"ix_{table}_merged_into_id"))
-            batch_op.drop_index(batch_op.f(f"ix_{table}_{key}"))
+            batch_op.drop_index(batch_op.f("ix_" + "_".join([table, *indexed])))
             batch_op.drop_column("merged_into_id")
             batch_op.drop_column(key)

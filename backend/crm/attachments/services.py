@@ -39,7 +39,7 @@ from crm.core.exceptions import (
 )
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
-from crm.core.records import get_or_404
+from crm.core.records import get_or_404, move_links, put_back_links
 from crm.core.types import utcnow
 from crm.customers import services as customers
 from crm.extensions import attachment_store, db
@@ -382,3 +382,17 @@ def delete_attachment(user: User, attachment: Attachment) -> None:
 def open_content(attachment: Attachment):
     """The stored bytes as a seekable file (StoreUnavailable when the store is down)."""
     return attachment_store.get().open(attachment.store_id)
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def move_attachments(field: str, from_ids, to_id: int) -> dict[str, list[int]]:
+    """Merge: the attachments of the records `from_ids` now belong to `to_id` (`field`:
+    lead_id or company_id); the ids moved, per former record (what undo puts back)."""
+    return move_links(Attachment, field, from_ids, to_id)
+
+
+def put_back_attachments(field: str, moved: dict[str, list[int]], current_id: int) -> int:
+    """Undo of a merge: the attachments moved to `current_id` go back to their former records."""
+    return put_back_links(Attachment, field, moved, current_id)

@@ -13,6 +13,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from crm.extensions import db
+
 NAME_KEY_LENGTH = 200
 
 # Legal forms, removed from the end of a company name (longest first for the Chinese ones).
@@ -111,6 +113,19 @@ def person_name_key(name: str | None) -> str:
 
 def email_key(email: str | None) -> str:
     return (email or "").strip().lower()
+
+
+def case_insensitive(column):
+    """The column compared and ordered without case: MariaDB's utf8mb4_unicode_ci already is
+    (and keeps the index); SQLite is asked for NOCASE."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        return column.collate("NOCASE")
+    return column
+
+
+def email_equals(column, email: str) -> sa.ColumnElement[bool]:
+    """`column` equals the lowercased `email` whatever its case, through the column's index."""
+    return case_insensitive(column) == email
 
 
 @dataclass(frozen=True)

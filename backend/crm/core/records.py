@@ -85,3 +85,81 @@ def records_by_key(stmt: sa.Select, column, kind: str, keys) -> dict[str, list]:
             key = key_of(getattr(record, attribute), kind)
             found.setdefault(key, []).append(record)
     return found
+
+
+# --- merging duplicates (crm.imports): linked rows move to the record kept ---------------------
+
+
+def _relink(model, field: str, ids: list[int], to_id: int, *, only_from: int | None = None):
+    """Point rows `ids` of `model` at `to_id` through `field` (bumping their row version, so
+    their ETags change); with `only_from`, only those still pointing there."""
+    column = getattr(model, field)
+    values: dict = {field: to_id}
+    if hasattr(model, "version"):
+        values["version"] = model.version + 1
+    if hasattr(model, "updated_at"):
+        values["updated_at"] = utcnow()
+    stmt = sa.update(model).where(model.id.in_(ids))
+    if only_from is not None:
+        stmt = stmt.where(column == only_from)
+    db.session.execute(stmt.values(values).execution_options(synchronize_session=False))
+
+
+def move_links(model, field: str, from_ids, to_id: int) -> dict[str, list[int]]:
+    """Point every `model` row whose `field` names one of `from_ids` at `to_id` instead;
+    answer the ids moved, per former id (string keys: stored as JSON to undo the move)."""
+    column = getattr(model, field)
+    rows = db.session.execute(
+        sa.select(model.id, column).where(column.in_(list(from_ids))).order_by(model.id)
+    ).all()
+    moved: dict[str, list[int]] = {}
+    for row_id, former in rows:
+        moved.setdefault(str(former), []).append(row_id)
+    if rows:
+        _relink(model, field, [row_id for row_id, _ in rows], to_id)
+        db.session.expire_all()
+    return moved
+
+
+def put_back_links(model, field: str, moved: dict[str, list[int]], current_id: int) -> int:
+    """Undo `move_links`: rows still pointing at `current_id` point at their former id again."""
+    count = 0
+    for former, ids in moved.items():
+        if ids:
+            _relink(model, field, ids, int(former), only_from=current_id)
+            count += len(ids)
+    db.session.expire_all()
+    return count
+
+
+def mark_merged(record, entity: str, primary_id: int) -> None:
+    """A duplicate merged into the record `primary_id`: hidden like a deleted one, pointing at
+    the record kept; audited."""
+    record.merged_into_id = primary_id
+    record.deleted_at = utcnow()
+    audit.record(
+        "merge", entity, record.id, changes={"merged_into_id": {"old": None, "new": primary_id}}
+    )
+    db.session.flush()
+
+
+def unmark_merged(record, entity: str) -> None:
+    """Undo `mark_merged`: the duplicate is back where it was; audited."""
+    former = record.merged_into_id
+    record.merged_into_id = None
+    record.deleted_at = None
+    audit.record(
+        "unmerge", entity, record.id, changes={"merged_into_id": {"old": former, "new": None}}
+    )
+    db.session.flush()
+
+
+def merged_into(model, primary_id: int, ids) -> list:
+    """The records among `ids` merged into `primary_id` (hidden; for undoing the merge)."""
+    return list(
+        db.session.scalars(
+            sa.select(model)
+            .where(model.id.in_(list(ids)), model.merged_into_id == primary_id)
+            .order_by(model.id)
+        )
+    )

@@ -10,12 +10,22 @@ import sqlalchemy as sa
 
 from crm.auth import services as auth
 from crm.core import audit
-from crm.core.dedupe import DuplicateSource
+from crm.core.dedupe import DuplicateSource, company_name_key, email_equals
 from crm.core.exceptions import Invalid, NotFound
 from crm.core.fields import normalise_phone
 from crm.core.i18n import N_
 from crm.core.pagination import ListQuery, Page
-from crm.core.records import get_or_404, not_deleted, records_by_key, soft_delete
+from crm.core.records import (
+    get_or_404,
+    mark_merged,
+    merged_into,
+    move_links,
+    not_deleted,
+    put_back_links,
+    records_by_key,
+    soft_delete,
+    unmark_merged,
+)
 from crm.core.search import owner_filter, search
 from crm.core.unit_of_work import flush_and_expire
 from crm.customers.models import COMPANY_SORT_FIELDS, CONTACT_SORT_FIELDS, Company, Contact
@@ -303,23 +313,25 @@ def find_matches(
     user: User, *, name: str | None = None, email: str | None = None, phone: str | None = None
 ) -> dict:
     """Existing records a new one may duplicate, among those the user can see:
-    `{"companies": [...], "contacts": [...]}`. Companies match on the name (trimmed, case
-    insensitive, exact) or the phone; contacts on the email (case insensitive) or the phone.
-    A phone is compared in E.164 (typed any common way). At most 20 of each, oldest first."""
+    `{"companies": [...], "contacts": [...]}`. Companies match on the name as the duplicate
+    rules key it (legal forms, case, width and punctuation removed: `无锡水务集团有限公司` is
+    `无锡水务集团`) or the phone; contacts on the email (case insensitive) or the phone. A phone
+    is compared in E.164 (typed any common way). At most 20 of each, oldest first. Indexed
+    lookups only (the fuzzy name rule is `crm.imports.duplicate_rules`)."""
     phone_value = None
     if phone and phone.strip():
         phone_value = normalise_phone(phone.strip()) or phone.strip()
-    name_value = name.strip().lower() if name and name.strip() else None
+    name_value = company_name_key(name) if name else None
     email_value = email.strip().lower() if email and email.strip() else None
 
     company_terms = []
     if name_value:
-        company_terms.append(sa.func.lower(sa.func.trim(Company.name)) == name_value)
+        company_terms.append(Company.name_key == name_value)
     if phone_value:
         company_terms.append(Company.phone == phone_value)
     contact_terms = []
     if email_value:
-        contact_terms.append(sa.func.lower(Contact.email) == email_value)
+        contact_terms.append(email_equals(Contact.email, email_value))
     if phone_value:
         contact_terms.append(Contact.phone == phone_value)
 
@@ -369,3 +381,42 @@ def company_values_in_use(column_name: str, limit: int = 1000) -> list[str]:
     column = {"industry": Company.industry, "address": Company.address}[column_name]
     stmt = sa.select(column).where(not_deleted(Company), column.is_not(None)).distinct()
     return list(db.session.scalars(stmt.limit(limit)))
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def move_contacts(from_ids, to_id: int) -> dict[str, list[int]]:
+    """Merge: the contacts of the companies `from_ids` now work for `to_id`; the ids moved,
+    per former company (what undo puts back)."""
+    return move_links(Contact, "company_id", from_ids, to_id)
+
+
+def put_back_contacts(moved: dict[str, list[int]], current_id: int) -> int:
+    return put_back_links(Contact, "company_id", moved, current_id)
+
+
+def merge_company_into(company: Company, primary_id: int) -> None:
+    """A duplicate company merged into `primary_id`: hidden, pointing at it, audited."""
+    mark_merged(company, "company", primary_id)
+
+
+def merge_contact_into(contact: Contact, primary_id: int) -> None:
+    mark_merged(contact, "contact", primary_id)
+
+
+def companies_merged_into(primary_id: int, ids) -> list[Company]:
+    """The companies among `ids` merged into `primary_id` (for undoing that merge)."""
+    return merged_into(Company, primary_id, ids)
+
+
+def contacts_merged_into(primary_id: int, ids) -> list[Contact]:
+    return merged_into(Contact, primary_id, ids)
+
+
+def unmerge_company(company: Company) -> None:
+    unmark_merged(company, "company")
+
+
+def unmerge_contact(contact: Contact) -> None:
+    unmark_merged(contact, "contact")

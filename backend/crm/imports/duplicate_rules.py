@@ -23,7 +23,14 @@ import sqlalchemy as sa
 from flask import current_app
 from rapidfuzz import fuzz
 
-from crm.core.dedupe import DuplicateSource, company_name_key, email_key, person_name_key
+from crm.core.dedupe import (
+    DuplicateSource,
+    case_insensitive,
+    company_name_key,
+    email_equals,
+    email_key,
+    person_name_key,
+)
 from crm.core.fields import normalise_phone
 from crm.customers import services as customers
 from crm.extensions import db
@@ -113,14 +120,6 @@ def find_candidates(
     return ranked[:MAX_CANDIDATES]
 
 
-def email_equals(column, email: str) -> sa.ColumnElement[bool]:
-    """`column` equals the lowercased `email` whatever its case, through the column's index:
-    MariaDB's utf8mb4_unicode_ci compares case-insensitively; SQLite is asked for NOCASE."""
-    if db.session.get_bind().dialect.name == "sqlite":
-        return column.collate("NOCASE") == email
-    return column == email
-
-
 def _rows(src: DuplicateSource, condition, exclude: set[int]) -> list:
     stmt = sa.select(src.model).where(src.visible, condition)
     if exclude:
@@ -164,8 +163,18 @@ def _alike_names(src: DuplicateSource, values: dict, exclude: set[int]):
     base = sa.select(src.model).where(src.visible, column.like(prefix + "%", escape="\\"))
     if exclude:
         base = base.where(src.model.id.not_in(exclude))
-    above = base.where(column >= key).order_by(column, src.model.id).limit(NEIGHBOURS)
-    below = base.where(column < key).order_by(column.desc(), src.model.id).limit(NEIGHBOURS)
+    # In index order: (key) for companies, (key, person's name) for leads, so that many leads
+    # of one company still leave the same person among the neighbours.
+    order = [column] if src.person is None else [column, case_insensitive(src.person)]
+    start = [key] if src.person is None else [key, values.get("name") or ""]
+    here = sa.tuple_(*order) if len(order) > 1 else column
+    at = sa.tuple_(*(sa.literal(v) for v in start)) if len(order) > 1 else key
+    above = base.where(here >= at).order_by(*order, src.model.id).limit(NEIGHBOURS)
+    below = (
+        base.where(here < at)
+        .order_by(*(c.desc() for c in order), src.model.id.desc())
+        .limit(NEIGHBOURS)
+    )
     limit = threshold()
     for stmt in (above, below):
         for record in db.session.scalars(stmt):

@@ -13,7 +13,7 @@ from crm.core import audit
 from crm.core.exceptions import Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import Page, paginate
-from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.records import get_or_404, move_links, not_deleted, put_back_links, soft_delete
 from crm.core.unit_of_work import flush_and_expire
 from crm.customers import services as customers
 from crm.extensions import db
@@ -239,3 +239,17 @@ def delete_follow_up(user: User, follow_up: FollowUp) -> None:
     soft_delete(follow_up, "follow_up")
     _refresh_lead_times(follow_up.lead_id)
     flush_and_expire()
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def move_follow_ups(field: str, from_ids, to_id: int) -> dict[str, list[int]]:
+    """Merge: the follow-ups of the records `from_ids` now belong to `to_id` (`field`:
+    lead_id, company_id or contact_id); the ids moved, per former record (what undo puts back)."""
+    return move_links(FollowUp, field, from_ids, to_id)
+
+
+def put_back_follow_ups(field: str, moved: dict[str, list[int]], current_id: int) -> int:
+    """Undo of a merge: the follow-ups moved to `current_id` go back to their former records."""
+    return put_back_links(FollowUp, field, moved, current_id)

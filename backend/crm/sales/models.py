@@ -47,8 +47,9 @@ class Lead(OwnedRecordMixin, db.Model):
     converted_opportunity_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("opportunities.id", use_alter=True), index=True
     )
-    # `company_name` without legal form, case and punctuation (duplicate rules).
-    company_name_key: Mapped[str] = mapped_column(sa.String(200), default="", index=True)
+    # `company_name` without legal form, case and punctuation (duplicate rules; indexed with
+    # the person's name, the order in which the rules compare leads).
+    company_name_key: Mapped[str] = mapped_column(sa.String(200), default="")
     # A duplicate merged into another lead points at it (and is soft-deleted).
     merged_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("leads.id"), index=True)
 
@@ -70,6 +71,7 @@ class Lead(OwnedRecordMixin, db.Model):
         sa.Index("ix_leads_name_id", "name", "id"),
         sa.Index("ix_leads_next_follow_up_at_id", "next_follow_up_at", "id"),
         sa.Index("ix_leads_last_contacted_at_id", "last_contacted_at", "id"),
+        sa.Index("ix_leads_company_name_key_name", "company_name_key", "name"),
     )
 
     @validates("company_name")

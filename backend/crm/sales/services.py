@@ -12,7 +12,15 @@ from crm.core.dedupe import DuplicateSource
 from crm.core.exceptions import Conflict, DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import ListQuery, Page
-from crm.core.records import get_or_404, not_deleted, records_by_key, soft_delete
+from crm.core.records import (
+    get_or_404,
+    mark_merged,
+    merged_into,
+    not_deleted,
+    records_by_key,
+    soft_delete,
+    unmark_merged,
+)
 from crm.core.search import search
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
@@ -191,3 +199,20 @@ def leads_by(user: User, kind: str, keys) -> dict[str, list[Lead]]:
     """Visible leads by `email`, `phone` or `name`, grouped by key (imports look up a batch)."""
     column = {"email": Lead.email, "phone": Lead.phone, "name": Lead.name}[kind]
     return records_by_key(sa.select(Lead).where(_visible(user)), column, kind, keys)
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def merge_lead_into(lead: Lead, primary_id: int) -> None:
+    """A duplicate lead merged into `primary_id`: hidden, pointing at it, audited."""
+    mark_merged(lead, "lead", primary_id)
+
+
+def leads_merged_into(primary_id: int, ids) -> list[Lead]:
+    """The leads among `ids` merged into `primary_id` (for undoing that merge)."""
+    return merged_into(Lead, primary_id, ids)
+
+
+def unmerge_lead(lead: Lead) -> None:
+    unmark_merged(lead, "lead")

@@ -15,7 +15,7 @@ from crm.core.exceptions import Conflict, DomainError, Forbidden, Invalid, NotFo
 from crm.core.i18n import N_
 from crm.core.pagination import ListQuery, Page, paginate
 from crm.core.permissions import ADMIN, MANAGER, SERVICE
-from crm.core.records import get_or_404, not_deleted, soft_delete
+from crm.core.records import get_or_404, move_links, not_deleted, put_back_links, soft_delete
 from crm.core.schemas import MAX_ID
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
@@ -382,3 +382,17 @@ def customer_replied(ticket: Ticket) -> None:
         fields.update(_status_fields(ticket.status, "open", ticket, now))
     fields["customer_replied_at"] = now
     _update_ticket_fields(ticket, fields)
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def move_tickets(field: str, from_ids, to_id: int) -> dict[str, list[int]]:
+    """Merge: the tickets of the records `from_ids` now belong to `to_id` (`field`:
+    company_id or contact_id); the ids moved, per former record (what undo puts back)."""
+    return move_links(Ticket, field, from_ids, to_id)
+
+
+def put_back_tickets(field: str, moved: dict[str, list[int]], current_id: int) -> int:
+    """Undo of a merge: the tickets moved to `current_id` go back to their former records."""
+    return put_back_links(Ticket, field, moved, current_id)

@@ -4,6 +4,9 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { withoutBlanks } from '../lib/forms';
 import { useFormProblem } from '../lib/use-form-problem';
+import { checkQuery, type DuplicateEntity } from './duplicates/api';
+import { FormDuplicateWarning } from './duplicates/DuplicateWarning';
+import { useDuplicatesAfterSave } from './duplicates/use-duplicates-after-save';
 import { FormDrawer } from './FormDrawer';
 
 /** What follows a created record, once the drawer has closed: a message, then the record's page. */
@@ -34,6 +37,8 @@ interface Props<Values, Body, Created> {
   toBody?: (values: Values) => Body;
   /** What to say about the new record and where to open it. */
   onCreated: (created: Created) => AfterCreate;
+  /** Warn beside the submit button that the typed name, email or phone matches existing records. */
+  duplicates?: DuplicateEntity;
   children: ReactNode;
 }
 
@@ -53,11 +58,13 @@ export function CreateRecordDrawer<Values, Body, Created>({
   // The default sends the values themselves, less their blanks: Body is Values then.
   toBody = (values: Values) => withoutBlanks(values as object) as Body,
   onCreated,
+  duplicates,
   children,
 }: Props<Values, Body, Created>) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { problem, clearProblem, onError } = useFormProblem(form, fieldNames);
+  const duplicatesAfterSave = useDuplicatesAfterSave(duplicates ?? 'companies');
 
   // The drawer is reused for the next record, so it starts blank again.
   const close = () => {
@@ -75,6 +82,8 @@ export function CreateRecordDrawer<Values, Body, Created>({
         const next = onCreated(created);
         message.success(next.message);
         void navigate(next.to, { state: next.state });
+        // The answer's `duplicates`, when the form's check did not warn about these values.
+        if (duplicates) duplicatesAfterSave(created, checkQuery(duplicates, values as object));
       },
       onError,
     });
@@ -91,6 +100,7 @@ export function CreateRecordDrawer<Values, Body, Created>({
       onSubmit={() => form.submit()}
       submitting={mutation.isPending}
       problem={problem}
+      notice={duplicates && open && <FormDuplicateWarning entity={duplicates} form={form} />}
     >
       <Form<Values>
         form={form}

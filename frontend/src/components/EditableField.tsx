@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Form, Space, Typography } from 'antd';
+import { App, Button, Form, Space, Typography, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,13 @@ interface Props<V> {
   onSave: (value: V) => Promise<unknown>;
   /** Errors the caller shows itself (e.g. 412 conflicts): no toast for them here. */
   handledStatuses?: number[];
+  /** Shown under the input while editing, from the value being typed (e.g. a duplicate warning). */
+  hint?: (value: V | undefined) => ReactNode;
+}
+
+/** The hint for the value being typed; only it re-renders as the user types. */
+function TypedHint<V>({ form, name, hint }: { form: FormInstance; name: string; hint: (value: V | undefined) => ReactNode }) {
+  return hint(Form.useWatch<V | undefined>(name, form));
 }
 
 /**
@@ -38,6 +45,7 @@ export function EditableField<V>({
   input,
   onSave,
   handledStatuses = [],
+  hint,
 }: Props<V>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -103,6 +111,7 @@ export function EditableField<V>({
             <Form.Item name={name} rules={rules}>
               {input}
             </Form.Item>
+            {hint && <TypedHint form={form} name={name} hint={hint} />}
             <Space>
               <Button type="primary" htmlType="submit" loading={saving}>
                 {t('common.save')}

@@ -17,6 +17,8 @@ interface Props {
   submitDisabled?: boolean;
   /** A problem that belongs to no field, shown above the form. */
   problem: string | null;
+  /** Shown above Cancel and submit, e.g. a warning about what saving would do. */
+  notice?: ReactNode;
   children: ReactNode;
 }
 
@@ -32,6 +34,7 @@ export function FormDrawer({
   submitting,
   submitDisabled,
   problem,
+  notice,
   children,
 }: Props) {
   const { t } = useTranslation();
@@ -46,14 +49,17 @@ export function FormDrawer({
       destroyOnHidden
       className={className}
       footer={
-        <Space className="drawer-footer">
-          <Button size="large" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="large" type="primary" loading={submitting} disabled={submitDisabled} onClick={onSubmit}>
-            {submitText}
-          </Button>
-        </Space>
+        <>
+          {notice}
+          <Space className="drawer-footer">
+            <Button size="large" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button size="large" type="primary" loading={submitting} disabled={submitDisabled} onClick={onSubmit}>
+              {submitText}
+            </Button>
+          </Space>
+        </>
       }
     >
       {problem && <Alert type="error" showIcon title={problem} role="alert" className="form-alert" />}

@@ -19,11 +19,13 @@ export function useSaveWithConflict<Patch>({
   const { message } = App.useApp();
   const [conflict, setConflict] = useState(false);
 
-  const save = async (patch: Patch) => {
+  /** Resolves with the saved answer (e.g. for the `duplicates` it carries). */
+  const save = async (patch: Patch): Promise<unknown> => {
     try {
-      await mutateAsync(patch);
+      const saved = await mutateAsync(patch);
       setConflict(false);
       message.success(savedText);
+      return saved;
     } catch (error) {
       if (isApiError(error, 412)) setConflict(true);
       throw error;

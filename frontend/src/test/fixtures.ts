@@ -165,6 +165,8 @@ export const pipelinesHandler = http.get(`${API}/pipelines`, () => json({ items:
 
 /** No attachments on any record (the attachment panel of the detail pages asks for them). */
 export const noAttachmentsHandler = http.get(`${API}/:records/:id/attachments`, () => json({ items: [], next_cursor: null }));
+/** GET /duplicates/check: no possible duplicates (the create and edit forms ask as the user types). */
+export const noDuplicatesHandler = http.get(`${API}/duplicates/check`, () => json({ items: [] }));
 
 /** A ticket as the API answers it (new, normal priority, due times a day ahead by default). */
 export const makeTicket = maker<Ticket>((id) => {

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from crm.core.dedupe import DuplicateSource
+from crm.core.dedupe import DuplicateSource, case_insensitive, email_equals
 from crm.core.i18n import N_
 from crm.core.jobs import JobContext, job_handler
 from crm.extensions import db
@@ -61,9 +61,7 @@ def _shared_values(ctx: JobContext, src: DuplicateSource, rule: str, state: dict
         stmt = stmt.where(value > after)
     values = list(db.session.scalars(stmt))
     for shared in values:
-        condition = (
-            rules.email_equals(src.email, shared) if rule == "email" else src.phone == shared
-        )
+        condition = email_equals(src.email, shared) if rule == "email" else src.phone == shared
         ids = db.session.scalars(
             sa.select(src.model.id).where(src.visible, condition).limit(MAX_GROUP)
         )
@@ -78,7 +76,8 @@ def _name_batch(ctx: JobContext, src: DuplicateSource, _rule: str, checkpoint: d
     """One batch of the sorted-neighbourhood pass; False when done. The run being built (its
     first record and members) is kept in the checkpoint."""
     model, key_column = src.model, src.name_key
-    columns = [key_column] + ([src.person] if src.person is not None else []) + [model.id]
+    by_person = [case_insensitive(src.person)] if src.person is not None else []
+    columns = [key_column, *by_person, model.id]
     stmt = sa.select(model.id, key_column, *([src.person] if src.person is not None else []))
     stmt = stmt.where(src.visible, key_column != "")
     after = checkpoint.get("after")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
-from crm.core.schemas import Id, StrictId, StrictSchema, UtcDateTime
+from crm.core.schemas import MAX_ID, Id, StrictId, StrictSchema, UtcDateTime
 from crm.imports.contracts import RULES, DuplicateCandidateSchema
 from crm.imports.duplicate_rules import ENTITIES
 
@@ -44,11 +44,14 @@ class DuplicateGroupArgsSchema(StrictSchema):
     entity = Entity(required=True)
     limit = ma.fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     cursor = ma.fields.Integer(
-        validate=validate.Range(min=0), metadata={"description": "`next_cursor` of the last page"}
+        validate=validate.Range(min=0, max=MAX_ID),
+        metadata={"description": "`next_cursor` of the last page"},
     )
 
 
-class UserRefSchema(ma.Schema):
+class DuplicateUserSchema(ma.Schema):
+    """Who owns a record of a group, or made a merge."""
+
     id = ma.fields.Integer()
     name = ma.fields.String()
 
@@ -58,7 +61,7 @@ class DuplicateRecordSchema(ma.Schema):
     label = ma.fields.String()
     email = ma.fields.String(allow_none=True)
     phone = ma.fields.String(allow_none=True)
-    owner = ma.fields.Nested(UserRefSchema, allow_none=True)
+    owner = ma.fields.Nested(DuplicateUserSchema, allow_none=True)
     created_at = UtcDateTime()
 
 
@@ -110,4 +113,4 @@ class MergeSchema(ma.Schema):
     created_at = UtcDateTime()
     undo_until = UtcDateTime()
     undone_at = UtcDateTime(allow_none=True)
-    created_by = ma.fields.Nested(UserRefSchema, allow_none=True)
+    created_by = ma.fields.Nested(DuplicateUserSchema, allow_none=True)

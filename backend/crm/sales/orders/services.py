@@ -15,7 +15,7 @@ from crm.core.exceptions import Conflict, DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
 from crm.core.pagination import ListQuery, Page
-from crm.core.records import get_or_404, not_deleted
+from crm.core.records import get_or_404, move_links, not_deleted, put_back_links
 from crm.core.search import like_pattern, owner_filter
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -355,3 +355,17 @@ def update_order(user: User, order: SalesOrder, data: dict) -> SalesOrder:
         audit.record("update", "order", order.id, changes=changes)
     flush_and_expire()
     return order
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def move_orders(field: str, from_ids, to_id: int) -> dict[str, list[int]]:
+    """Merge: the orders of the records `from_ids` now belong to `to_id` (`field`:
+    company_id or contact_id); the ids moved, per former record (what undo puts back)."""
+    return move_links(SalesOrder, field, from_ids, to_id)
+
+
+def put_back_orders(field: str, moved: dict[str, list[int]], current_id: int) -> int:
+    """Undo of a merge: the orders moved to `current_id` go back to their former records."""
+    return put_back_links(SalesOrder, field, moved, current_id)

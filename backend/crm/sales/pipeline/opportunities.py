@@ -14,7 +14,14 @@ from crm.core.exceptions import DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
 from crm.core.pagination import ListQuery, Page, SortField, paginate
-from crm.core.records import get_or_404, not_deleted, records_by_key, soft_delete
+from crm.core.records import (
+    get_or_404,
+    move_links,
+    not_deleted,
+    put_back_links,
+    records_by_key,
+    soft_delete,
+)
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -386,3 +393,17 @@ def opportunities_by_name(user: User, names) -> dict[str, list[Opportunity]]:
     """Visible opportunities by name (trimmed, case-folded), grouped by key (imports)."""
     stmt = sa.select(Opportunity).where(_visible(user))
     return records_by_key(stmt, Opportunity.name, "name", names)
+
+
+# --- merging duplicates (crm.imports) ----------------------------------------------------
+
+
+def move_opportunities(field: str, from_ids, to_id: int) -> dict[str, list[int]]:
+    """Merge: the opportunities of the records `from_ids` now belong to `to_id` (`field`:
+    lead_id, company_id or contact_id); the ids moved, per former record (what undo puts back)."""
+    return move_links(Opportunity, field, from_ids, to_id)
+
+
+def put_back_opportunities(field: str, moved: dict[str, list[int]], current_id: int) -> int:
+    """Undo of a merge: the opportunities moved to `current_id` go back to their former records."""
+    return put_back_links(Opportunity, field, moved, current_id)

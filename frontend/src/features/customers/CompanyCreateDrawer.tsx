@@ -6,17 +6,15 @@ import { paths } from '../../paths';
 import { useCreateCompany } from './api/create-company';
 import { CustomerFieldInput, customerFieldRules, SizeSelect, type CustomerTextField } from './customer-fields';
 import { OwnerFormItem, useDefaultOwner } from './owner-fields';
-import { SameNameWarning } from './SameNameWarning';
 import type { CompanyCreate } from './types';
 
 const TEXT_FIELDS: CustomerTextField[] = ['industry', 'website', 'phone', 'address'];
 const FORM_FIELDS = ['name', 'size', ...TEXT_FIELDS, 'parent_id', 'owner_id', 'description'];
 
-/** A new company: its name first (with a hint when it may exist already), the rest optional. */
+/** A new company: its name first (with a hint when it may exist already, by the duplicate rules), the rest optional. */
 export function CompanyCreateDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CompanyCreate>();
-  const name = Form.useWatch('name', form);
   const mutation = useCreateCompany();
   const defaultOwner = useDefaultOwner();
 
@@ -32,12 +30,12 @@ export function CompanyCreateDrawer({ open, onClose }: { open: boolean; onClose:
       initialValues={defaultOwner}
       fieldNames={FORM_FIELDS}
       mutation={mutation}
+      duplicates="companies"
       onCreated={({ company }) => ({ message: t('customers.companyCreated', { name: company.name }), to: paths.company(company.id) })}
     >
       <Form.Item name="name" label={t('companies.fields.name')} rules={customerFieldRules('name', t)}>
         <CustomerFieldInput field="name" autoFocus />
       </Form.Item>
-      <SameNameWarning name={name} />
       {TEXT_FIELDS.map((field) => (
         <Form.Item key={field} name={field} label={t(`companies.fields.${field}`)} rules={customerFieldRules(field, t)}>
           <CustomerFieldInput field={field} />

@@ -1,14 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { API, json, makeCompany, makeContact, makeTicket, noAttachmentsHandler, users } from '../../test/fixtures';
+import { API, json, makeCompany, makeContact, makeTicket, noAttachmentsHandler, noDuplicatesHandler, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { setViewportWidth } from '../../test/viewport';
 import { companyPageHandlers, field, recordOnServer } from './customers-test-server';
 
 describe('CompanyDetail', () => {
-  beforeEach(() => server.use(noAttachmentsHandler, ...companyPageHandlers(5)));
+  beforeEach(() => server.use(noAttachmentsHandler, noDuplicatesHandler, ...companyPageHandlers(5)));
 
   it('saves an edited field with If-Match, then with the new ETag', async () => {
     const remote = recordOnServer('companies', makeCompany({ id: 5, name: 'Suzhou Hengli Pumps', industry: 'Pumps' }));
@@ -30,6 +30,30 @@ describe('CompanyDetail', () => {
       { ifMatch: '"v1"', body: { industry: 'Valves' } },
       { ifMatch: '"v2"', body: { industry: null } }, // blank means "none"
     ]);
+  });
+
+  it('warns while a new phone is typed that another company has it, and still saves', async () => {
+    const remote = recordOnServer('companies', makeCompany({ id: 5, name: 'Suzhou Hengli Pumps', phone: '+862155551234' }));
+    const checks: string[] = [];
+    server.use(
+      ...remote.handlers,
+      http.get(`${API}/duplicates/check`, ({ request }) => {
+        checks.push(new URL(request.url).search);
+        return json({ items: [{ id: 9, label: 'Hengli Valves', rule: 'phone', score: 100 }] });
+      }),
+    );
+    const { user } = renderApp('/companies/5', { user: users.sales });
+    await user.click(await screen.findByRole('button', { name: 'Edit Phone' }));
+    // The current value is not checked: only a new one.
+    await user.clear(screen.getByLabelText('Phone'));
+    await user.type(screen.getByLabelText('Phone'), '021 6666 0000');
+
+    const warning = await within(field('phone')).findByRole('status');
+    expect(warning).toHaveTextContent('Hengli Valves (same phone, 100% match)');
+    expect(within(warning).getByRole('link', { name: 'Hengli Valves' })).toHaveAttribute('href', '/companies/9');
+    expect(checks).toEqual(['?entity=companies&phone=021%206666%200000&exclude_id=5']);
+    await user.click(within(field('phone')).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(remote.patches).toEqual([{ ifMatch: '"v1"', body: { phone: '021 6666 0000' } }]));
   });
 
   it('says that someone else changed the company (412), keeps what was typed, and reloads', async () => {

@@ -80,6 +80,7 @@ export default function CompanyDetail() {
                     value={company[field]}
                     canEdit={canWrite}
                     save={save}
+                    duplicates={{ entity: 'companies', record: company }}
                   />
                 ))}
                 <EditableField

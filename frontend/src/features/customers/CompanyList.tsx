@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Company } from '../../api/types';
+import { FindDuplicatesButton } from '../../components/duplicates/FindDuplicatesButton';
 import type { RecordColumn } from '../../components/RecordList';
 import { SearchListPage } from '../../components/SearchListPage';
 import { useSearchTerm } from '../../lib/use-search-term';
@@ -25,7 +26,12 @@ export default function CompanyList() {
       className="company-list-page"
       title={t('companies.title')}
       searchLabel={t('companies.search')}
-      action={action}
+      action={
+        <>
+          {action}
+          <FindDuplicatesButton entity="companies" />
+        </>
+      }
       query={query}
       columns={columns}
       emptyText={t('companies.empty')}

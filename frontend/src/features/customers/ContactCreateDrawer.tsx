@@ -30,6 +30,7 @@ export function ContactCreateDrawer({ open, onClose, company }: { open: boolean;
       initialValues={{ ...defaultOwner, company_id: company?.id }}
       fieldNames={FORM_FIELDS}
       mutation={mutation}
+      duplicates="contacts"
       onCreated={({ contact }) => ({ message: t('customers.contactCreated', { name: contact.name }), to: paths.contact(contact.id) })}
     >
       <Form.Item name="name" label={t('contacts.fields.name')} rules={customerFieldRules('name', t)}>

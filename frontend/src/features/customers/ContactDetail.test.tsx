@@ -1,12 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { describe, expect, it } from 'vitest';
-import { API, json, makeCompany, makeContact, users } from '../../test/fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { API, json, makeCompany, makeContact, noDuplicatesHandler, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { contactPageHandlers, field, recordOnServer } from './customers-test-server';
 
 describe('ContactDetail', () => {
+  beforeEach(() => server.use(noDuplicatesHandler));
+
   it('moves the contact to another company picked by typing its name', async () => {
     const hengli = makeCompany({ id: 11, name: 'Suzhou Hengli Pumps' });
     const lvyuan = makeCompany({ id: 12, name: 'Hangzhou Lvyuan Water' });

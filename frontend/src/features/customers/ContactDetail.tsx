@@ -59,7 +59,14 @@ export default function ContactDetail() {
           <Flex vertical gap={16}>
             <Card title={<h3 className="card-title">{t('contacts.details')}</h3>} className="contact-details-card">
               <dl className="field-list">
-                <TextFieldEditor field="name" label={t('contacts.fields.name')} value={contact.name} canEdit={canWrite} save={save} />
+                <TextFieldEditor
+                  field="name"
+                  label={t('contacts.fields.name')}
+                  value={contact.name}
+                  canEdit={canWrite}
+                  save={save}
+                  duplicates={{ entity: 'contacts', record: contact }}
+                />
                 <CompanyEditor
                   name="company_id"
                   label={t('contacts.fields.company')}
@@ -75,6 +82,7 @@ export default function ContactDetail() {
                     value={contact[field]}
                     canEdit={canWrite}
                     save={save}
+                    duplicates={{ entity: 'contacts', record: contact }}
                   />
                 ))}
                 <OwnerEditor record={contact} label={t('contacts.fields.owner')} canWrite={canWrite} save={save} />

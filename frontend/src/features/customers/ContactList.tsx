@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Contact } from '../../api/types';
+import { FindDuplicatesButton } from '../../components/duplicates/FindDuplicatesButton';
 import type { RecordColumn } from '../../components/RecordList';
 import { SearchListPage } from '../../components/SearchListPage';
 import { useSearchTerm } from '../../lib/use-search-term';
@@ -25,7 +26,12 @@ export default function ContactList() {
       className="contact-list-page"
       title={t('contacts.title')}
       searchLabel={t('contacts.search')}
-      action={action}
+      action={
+        <>
+          {action}
+          <FindDuplicatesButton entity="contacts" />
+        </>
+      }
       query={query}
       columns={columns}
       emptyText={t('contacts.empty')}

@@ -3,7 +3,10 @@ import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 import type { ChangeEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DuplicateEntity } from '../../components/duplicates/api';
+import { useDuplicateEditing } from '../../components/duplicates/use-duplicates-after-save';
 import { EditableField } from '../../components/EditableField';
+import type { Company, Contact } from '../../api/types';
 import type { CompanySize } from './types';
 
 /** The company and contact fields a person types, shared by the create forms and the in-place editors. */
@@ -127,14 +130,18 @@ export function TextFieldEditor({
   value,
   canEdit,
   save,
+  duplicates,
 }: {
   field: CustomerTextField;
   label: string;
   value: string | null | undefined;
   canEdit: boolean;
   save: (patch: TextPatch) => Promise<unknown>;
+  /** Warn when a new name, email or phone matches other records of this kind. */
+  duplicates?: { entity: DuplicateEntity; record: Company | Contact };
 }) {
   const { t } = useTranslation();
+  const editing = useDuplicateEditing(duplicates?.entity ?? 'companies', duplicates?.record);
   return (
     <EditableField<string | null>
       name={field}
@@ -144,7 +151,8 @@ export function TextFieldEditor({
       canEdit={canEdit}
       rules={customerFieldRules(field, t)}
       input={<CustomerFieldInput field={field} autoFocus />}
-      onSave={(next) => save(textPatch(field, next))}
+      onSave={(next) => save(textPatch(field, next)).then(duplicates && editing.saved(field, next))}
+      hint={editing.hint(field)}
       // The page shows the conflict alert for a 412.
       handledStatuses={[412]}
     />

@@ -39,6 +39,7 @@ export function LeadCreateDrawer({
       initialValues={{ source: 'other' }}
       fieldNames={FORM_FIELDS}
       mutation={mutation}
+      duplicates="leads"
       onCreated={({ lead }) => ({ message: t('leads.created', { name: lead.name }), to: paths.lead(lead.id), state: from })}
     >
       <LeadFormFields assignees={assignees.data ?? []} canAssign={canAssignLeads} />

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Lead } from '../../api/types';
-import { API, assignees, assigneesHandler, json, makeLead, noAttachmentsHandler, problem, users } from '../../test/fixtures';
+import { API, assignees, assigneesHandler, json, makeLead, noAttachmentsHandler, noDuplicatesHandler, problem, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { setViewportWidth } from '../../test/viewport';
@@ -61,7 +61,7 @@ function field(name: string) {
 }
 
 describe('LeadDetail', () => {
-  beforeEach(() => server.use(noAttachmentsHandler));
+  beforeEach(() => server.use(noAttachmentsHandler, noDuplicatesHandler));
 
   it('shows the lead and saves an edited field with If-Match', async () => {
     const remote = leadOnServer(makeLead({ id: 5, name: '王磊', company_name: '苏州泵业' }));

@@ -8,6 +8,7 @@ import type { Lead, LeadStatus } from '../../api/types';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { BackToListLink } from '../../components/BackToListLink';
 import { ConflictAlert } from '../../components/ConflictAlert';
+import { useDuplicateEditing } from '../../components/duplicates/use-duplicates-after-save';
 import { EditableField } from '../../components/EditableField';
 import { OwnerSelect } from '../../components/OwnerSelect';
 import { formatDateTime } from '../../lib/dates';
@@ -65,6 +66,7 @@ export default function LeadDetail() {
     refetch: query.refetch,
     savedText: t('leads.saved'),
   });
+  const duplicates = useDuplicateEditing('leads', query.data?.lead);
   const [converting, setConverting] = useState(false);
   useDocumentTitle(query.data?.lead.name ?? t('leads.title'));
 
@@ -173,7 +175,8 @@ export default function LeadDetail() {
                   canEdit={canWriteLeads}
                   rules={leadFieldRules(field, t)}
                   input={<LeadFieldInput field={field} autoFocus />}
-                  onSave={(value) => save({ [field]: textValue(field, value) })}
+                  onSave={(value) => save({ [field]: textValue(field, value) }).then(duplicates.saved(field, value))}
+                  hint={duplicates.hint(field)}
                   handledStatuses={[412]}
                 />
               ))}

@@ -1,8 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
+import i18n from '../../i18n';
 import { dayjs } from '../../lib/dates';
-import { API, assigneesHandler, json, makeLead, problem, users } from '../../test/fixtures';
+import { API, assigneesHandler, json, makeLead, noDuplicatesHandler, problem, users } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 import { setViewportWidth } from '../../test/viewport';
@@ -143,6 +144,7 @@ describe('LeadList', () => {
     const bodies: unknown[] = [];
     server.use(
       leadsHandler([{ items: [makeLead()], next_cursor: null }]).handler,
+      noDuplicatesHandler,
       http.post(`${API}/leads`, async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>;
         bodies.push(body);
@@ -172,6 +174,30 @@ describe('LeadList', () => {
     await user.click(within(drawer).getByRole('button', { name: 'Create lead' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/leads/77'));
     expect(bodies[1]).toMatchObject({ phone: '138 0013 8000' });
+  });
+
+  it('warns in Chinese that the lead may exist already, by company and name, before it is saved', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const checks: URLSearchParams[] = [];
+    server.use(
+      leadsHandler([{ items: [makeLead()], next_cursor: null }]).handler,
+      http.get(`${API}/duplicates/check`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        checks.push(params);
+        return json({ items: params.get('company_name') ? [{ id: 31, label: '王磊（苏州泵业）', rule: 'name', score: 95 }] : [] });
+      }),
+    );
+    const { user } = renderApp('/leads', { user: users.sales });
+    await user.click(await screen.findByRole('button', { name: '新建线索' }));
+    const drawer = await screen.findByRole('dialog');
+    await user.type(within(drawer).getByLabelText('姓名'), '王磊');
+    await user.type(within(drawer).getByLabelText('公司'), '苏州泵业');
+
+    const warning = await within(drawer).findByRole('status');
+    expect(warning).toHaveTextContent('可能与 1 条已有记录重复：');
+    expect(warning).toHaveTextContent('王磊（苏州泵业） （名称相近，相似度 95%）');
+    expect(within(warning).getByRole('link', { name: '王磊（苏州泵业）' })).toHaveAttribute('href', '/leads/31');
+    expect(checks.at(-1)?.toString()).toBe(new URLSearchParams({ entity: 'leads', name: '王磊', company_name: '苏州泵业' }).toString());
   });
 
   it('shows cards instead of a table on a phone, and filters in a drawer', async () => {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser, usePermissions } from '../../api/auth';
 import type { Lead, LeadSort } from '../../api/types';
+import { FindDuplicatesButton } from '../../components/duplicates/FindDuplicatesButton';
 import type { FromList } from '../../components/BackToListLink';
 import { ErrorState } from '../../components/ErrorState';
 import { ListSkeleton } from '../../components/ListSkeleton';
@@ -209,16 +210,19 @@ export default function LeadList() {
         <Typography.Title level={2} className="page-title">
           {t('leads.title')}
         </Typography.Title>
-        {canWriteLeads && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            size={isMobile ? 'large' : 'middle'}
-            onClick={() => setCreating(true)}
-          >
-            {t('leads.new')}
-          </Button>
-        )}
+        <Flex gap={8} wrap>
+          <FindDuplicatesButton entity="leads" />
+          {canWriteLeads && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              size={isMobile ? 'large' : 'middle'}
+              onClick={() => setCreating(true)}
+            >
+              {t('leads.new')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <LeadFilterBar
         filters={filters}

@@ -2,7 +2,6 @@
 export const customerKeys = {
   companyLists: () => ['companies', 'list'] as const,
   companies: (q?: string) => [...customerKeys.companyLists(), q ?? ''] as const,
-  sameName: (name: string) => ['companies', 'same-name', name] as const,
   company: (id: number) => ['companies', 'detail', id] as const,
   companyContacts: (id: number) => ['companies', 'detail', id, 'contacts'] as const,
   companyOpportunities: (id: number) => ['companies', 'detail', id, 'opportunities'] as const,
