@@ -112,3 +112,16 @@ def test_cells_past_the_header_are_kept_and_reported(login_as):
     assert first["outcome"] == "created"
     assert (None, "extra_cells") in problems_of(first)
     assert second["problems"] == []
+
+
+def test_a_file_over_the_byte_limit_is_refused(make_app, login_as):
+    small = make_app(IMPORT_MAX_BYTES=1000)
+    admin = login_as("admin")
+    content = ("name\n" + "lead\n" * 400).encode()
+    response = small.test_client().post(
+        IMPORTS,
+        headers=admin.headers,
+        data={"entity": "leads", "file": (io.BytesIO(content), "big.csv")},
+        content_type="multipart/form-data",
+    )
+    assert ok(response, 413)["code"] == "payload_too_large"
