@@ -104,7 +104,7 @@ describe('BulkActionBar', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Change status' }));
 
     expect(await within(dialog).findByText('Changed 300 of 600 leads.')).toBeInTheDocument();
-    expect(bodies).toEqual([{ action: 'set_status', filters: { q: 'pump', status: 'new' }, status: 'contacted' }]);
+    expect(bodies).toEqual([{ action: 'set_status', filters: { q: 'pump', status: ['new'] }, status: 'contacted' }]);
     remote.set({
       status: 'succeeded',
       progress: 100,

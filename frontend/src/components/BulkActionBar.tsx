@@ -9,7 +9,7 @@ import { duePresetTime, fromLocalInput, toLocalInput } from '../lib/dates';
 import { trackJob } from '../lib/job-tracker';
 import { errorMessage } from '../lib/messages';
 import type { RowSelection } from '../lib/use-row-selection';
-import type { QueryParams } from '../lib/untyped-api';
+import type { QueryParams } from '../lib/download';
 import { ExportButton } from './ExportButton';
 import { JobProgress } from './JobProgress';
 import { OwnerSelect } from './OwnerSelect';

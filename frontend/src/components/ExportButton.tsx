@@ -7,7 +7,7 @@ import { exportResultOf, startExport, type ExportFormat, type ExportResource } f
 import { trackJob } from '../lib/job-tracker';
 import type { Job } from '../lib/jobs';
 import { errorMessage } from '../lib/messages';
-import type { QueryParams } from '../lib/untyped-api';
+import type { QueryParams } from '../lib/download';
 import { JobProgress } from './JobProgress';
 
 interface Props {

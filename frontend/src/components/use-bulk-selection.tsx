@@ -2,7 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import type { BulkResource } from '../lib/bulk';
 import { tickedIds, useRowSelection } from '../lib/use-row-selection';
-import type { QueryParams } from '../lib/untyped-api';
+import type { QueryParams } from '../lib/download';
 import { BulkActionBar, type StatusOption } from './BulkActionBar';
 import type { ListSelection, PagedListQuery } from './RecordList';
 

@@ -1,16 +1,21 @@
+import type { paths } from '../api/schema';
 import type { Job } from './jobs';
-import { getFileOrJson, type QueryParams } from './untyped-api';
+import { getFileOrJson, type FilePath, type QueryParams } from './download';
 
-// TODO(i10-merge): replace with generated types.
-export type ExportResource = 'leads' | 'companies' | 'contacts' | 'opportunities' | 'orders' | 'tickets' | 'products';
-export type ExportFormat = 'csv' | 'xlsx';
+/** The lists with GET /api/v1/{resource}/export in the generated schema. */
+export type ExportResource = Extract<keyof paths, `/api/v1/${string}/export`> extends `/api/v1/${infer R}/export` ? R : never;
+export type ExportFormat = NonNullable<NonNullable<paths['/api/v1/leads/export']['get']['parameters']['query']>['format']>;
 
-/** The result of an export job (more than one page of rows). */
+/**
+ * The result of an export job (more than one page of rows). Written by hand: the OpenAPI document
+ * types a job's result as a free-form object (it depends on the job's kind); the 202 answer's
+ * description gives this shape.
+ */
 export interface ExportResult {
   export_id: number;
   file_name: string;
   rows: number;
-  download_url: string;
+  download_url: FilePath;
 }
 
 /**

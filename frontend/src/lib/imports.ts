@@ -1,6 +1,7 @@
+import type { components } from '../api/schema';
 import type { Role } from '../api/types';
 
-export type ImportEntity = 'leads' | 'companies' | 'contacts' | 'opportunities' | 'products';
+export type ImportEntity = components['schemas']['Import']['entity'];
 
 /** What sales reps import (records they will own); admins and managers import everything. */
 const SALES_ENTITIES: readonly ImportEntity[] = ['leads', 'companies', 'contacts'];

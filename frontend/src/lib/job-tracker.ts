@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
 import { useSyncExternalStore } from 'react';
+import type { FilePath } from './download';
 import type { Job } from './jobs';
 
 /** What a finished job produced, offered in the notification: a page of the app or a file. */
-export type JobLink = { to: string; label: string } | { download: string; fileName: string; label: string };
+export type JobLink = { to: string; label: string } | { download: FilePath; fileName: string; label: string };
 
 export interface TrackedJob {
   id: number;

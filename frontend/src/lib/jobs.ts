@@ -1,28 +1,10 @@
 import { useMutation, useQuery, useQueryClient, type Query } from '@tanstack/react-query';
-import { getJson, postJson } from './untyped-api';
-
-// TODO(i10-merge): replace with generated types (JobSchema of crm/core/jobs_api.py, on main but not yet in
-// api/schema.d.ts).
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+import { api, unwrap } from '../api/client';
+import type { components } from '../api/schema';
 
 /** A background job (GET /api/v1/jobs/{id}): an import, an export, a bulk action, a merge… */
-export interface Job {
-  id: number;
-  kind: string;
-  status: JobStatus;
-  /** 0-100 */
-  progress: number;
-  /** What it is doing now, or why it failed, in the user's language. */
-  message: string | null;
-  /** The stable code of a failure (e.g. a DomainError's code), null otherwise. */
-  error_code?: string | null;
-  result: Record<string, unknown> | null;
-  cancel_requested: boolean;
-  attempts?: number;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
+export type Job = components['schemas']['Job'];
+export type JobStatus = Job['status'];
 
 /** How often a queued or running job is asked for (ms). */
 export const JOB_POLL_INTERVAL = 1000;
@@ -36,8 +18,9 @@ export const jobKeys = {
   detail: (id: number) => [...jobKeys.all, id] as const,
 };
 
-export function getJob(id: number, signal?: AbortSignal): Promise<Job> {
-  return getJson<Job>(`/api/v1/jobs/${id}`, undefined, signal);
+export async function getJob(id: number, signal?: AbortSignal): Promise<Job> {
+  const { data } = await unwrap(api.GET('/api/v1/jobs/{job_id}', { params: { path: { job_id: id } }, signal }));
+  return data;
 }
 
 /** A job, asked for again every second while it is queued or running. */
@@ -56,9 +39,10 @@ export function useJob(id: number | null | undefined) {
 function useJobAction(action: 'cancel' | 'retry') {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: number) => (await postJson<Job>(`/api/v1/jobs/${id}/${action}`)).data,
+    mutationFn: async (id: number): Promise<Job> =>
+      (await unwrap(api.POST(`/api/v1/jobs/{job_id}/${action}`, { params: { path: { job_id: id } } }))).data,
     onSuccess: (job, id) => {
-      if (job && typeof job === 'object' && 'status' in job) queryClient.setQueryData(jobKeys.detail(id), job);
+      queryClient.setQueryData(jobKeys.detail(id), job);
       void queryClient.invalidateQueries({ queryKey: jobKeys.detail(id) });
     },
   });

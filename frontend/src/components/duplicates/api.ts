@@ -1,48 +1,17 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { Client } from 'openapi-fetch';
 import { api, unwrap } from '../../api/client';
+import type { components, paths } from '../../api/schema';
 import { paths as routes } from '../../paths';
 
-// TODO(i10-merge): replace with generated types (GET /api/v1/duplicates/check is not in schema.d.ts yet).
-
-/** The records that are checked for duplicates. */
-export type DuplicateEntity = 'companies' | 'contacts' | 'leads';
-export const DUPLICATE_ENTITIES: readonly DuplicateEntity[] = ['companies', 'contacts', 'leads'];
-/** Which rule matched: the same normalised email, the same E.164 phone, or a similar name. */
-export type DuplicateRule = 'email' | 'phone' | 'name';
-
 /** A record the one being saved may duplicate (also the `duplicates` of create/PATCH answers). */
-export interface DuplicateCandidate {
-  id: number;
-  label: string;
-  rule: DuplicateRule;
-  /** 0-100 */
-  score: number;
-}
-
-export interface DuplicateCheckQuery {
-  entity: DuplicateEntity;
-  /** A company's name, a contact's or lead's person name. */
-  name?: string;
-  /** A lead's company name (leads match by company and person name together). */
-  company_name?: string;
-  email?: string;
-  phone?: string;
-  exclude_id?: number;
-}
-
-type Json<T> = { headers: { [name: string]: unknown }; content: { 'application/json': T } };
-interface CheckPaths {
-  '/api/v1/duplicates/check': {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get: {
-      parameters: { query: DuplicateCheckQuery; header?: never; path?: never; cookie?: never };
-      requestBody?: never;
-      responses: { 200: Json<{ items: DuplicateCandidate[] }> };
-    };
-  };
-}
-const checkApi = api as unknown as Client<CheckPaths>;
+export type DuplicateCandidate = components['schemas']['DuplicateCandidate'];
+/** Which rule matched: the same normalised email, the same E.164 phone, or a similar name. */
+export type DuplicateRule = DuplicateCandidate['rule'];
+/** GET /api/v1/duplicates/check: `name` is a company's name, a contact's or lead's person name. */
+export type DuplicateCheckQuery = paths['/api/v1/duplicates/check']['get']['parameters']['query'];
+/** The records that are checked for duplicates. */
+export type DuplicateEntity = DuplicateCheckQuery['entity'];
+export const DUPLICATE_ENTITIES = ['companies', 'contacts', 'leads'] as const satisfies readonly DuplicateEntity[];
 
 export function isDuplicateEntity(value: string | undefined): value is DuplicateEntity {
   return !!value && (DUPLICATE_ENTITIES as readonly string[]).includes(value);
@@ -80,7 +49,7 @@ export function duplicateCheckKey(query: DuplicateCheckQuery) {
 
 /** GET /api/v1/duplicates/check — records the given values may duplicate. */
 export async function checkDuplicates(query: DuplicateCheckQuery, signal?: AbortSignal): Promise<DuplicateCandidate[]> {
-  const { data } = await unwrap(checkApi.GET('/api/v1/duplicates/check', { params: { query }, signal }));
+  const { data } = await unwrap(api.GET('/api/v1/duplicates/check', { params: { query }, signal }));
   return data.items;
 }
 

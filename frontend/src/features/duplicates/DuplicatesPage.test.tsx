@@ -34,8 +34,10 @@ function job(id: number, overrides: Partial<Job> = {}): Job {
     status: 'queued',
     progress: 0,
     message: null,
+    error_code: null,
     result: null,
     cancel_requested: false,
+    attempts: 1,
     created_at: '2026-03-02T08:00:00+00:00',
     started_at: null,
     finished_at: null,
@@ -59,9 +61,13 @@ function merge(overrides: Partial<Merge> = {}): Merge {
 }
 
 /** The duplicates API on the mocked server: groups until dismissed or merged, jobs that end at once. */
-function duplicatesOnServer({ groups = [group], companies = [acme, acme2] }: { groups?: DuplicateGroup[]; companies?: Company[] } = {}) {
+function duplicatesOnServer({
+  groups = [group],
+  companies = [acme, acme2],
+  merged = merge(),
+}: { groups?: DuplicateGroup[]; companies?: Company[]; merged?: Merge } = {}) {
   let current = [...groups];
-  let mergeRecord = merge();
+  let mergeRecord = merged;
   const requests: { method: string; path: string; body?: unknown }[] = [];
   const record = (method: string, request: Request, body?: unknown) => {
     const url = new URL(request.url);
@@ -190,6 +196,15 @@ describe('DuplicatesPage', () => {
     expect(screen.queryByRole('button', { name: 'Undo merge' })).not.toBeInTheDocument();
     // The merged records are duplicates again.
     expect(await screen.findByRole('group', { name: /same phone/ })).toBeInTheDocument();
+  });
+
+  it('shows a merge whose author is gone without a name', async () => {
+    // The API answers created_by null once the user who merged was deleted.
+    duplicatesOnServer({ merged: merge({ created_by: null }) });
+    renderApp('/duplicates/companies?merge=7', { user: users.sales });
+    expect(await screen.findByText('Merged into Acme Pumps')).toBeInTheDocument();
+    expect(screen.getByText(/^Merged on/)).toBeInTheDocument();
+    expect(screen.queryByText(/^Merged by/)).not.toBeInTheDocument();
   });
 
   it('scans for duplicates as a job and shows the groups it found', async () => {

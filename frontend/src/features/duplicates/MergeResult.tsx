@@ -102,7 +102,9 @@ function MergeDetails({ entity, merge, mayUndo }: { entity: DuplicateEntity; mer
           {t('duplicates.result.duplicates', { ids: merge.duplicate_ids.map((id) => `#${id}`).join(', ') })}
         </Typography.Text>
         <Typography.Text type="secondary" className="merge-line">
-          {t('duplicates.result.by', { name: merge.created_by.name, date: formatDateTime(merge.created_at, t) })}
+          {merge.created_by?.name
+            ? t('duplicates.result.by', { name: merge.created_by.name, date: formatDateTime(merge.created_at, t) })
+            : t('duplicates.result.byUnknown', { date: formatDateTime(merge.created_at, t) })}
         </Typography.Text>
       </div>
       {merge.undone_at ? (

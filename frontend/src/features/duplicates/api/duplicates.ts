@@ -1,14 +1,20 @@
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { duplicateKeys } from './keys';
-import { duplicatesApi, type DuplicateEntity, type DuplicateGroupPage, type Job, type Merge, type MergeBody } from './types';
+import type { DuplicateEntity, DuplicateGroupPage, Job, Merge, MergeBody } from './types';
+
+const MERGE_PATHS = {
+  companies: '/api/v1/companies/merge',
+  contacts: '/api/v1/contacts/merge',
+  leads: '/api/v1/leads/merge',
+} as const satisfies Record<DuplicateEntity, string>;
 
 const PAGE_SIZE = 50;
 
 /** GET /api/v1/duplicates?entity= — groups of records that may be the same, a page at a time. */
 export async function getDuplicateGroups(entity: DuplicateEntity, cursor?: string, signal?: AbortSignal): Promise<DuplicateGroupPage> {
   const { data } = await unwrap(
-    duplicatesApi.GET('/api/v1/duplicates', { params: { query: { entity, limit: PAGE_SIZE, cursor } }, signal }),
+    api.GET('/api/v1/duplicates', { params: { query: { entity, limit: PAGE_SIZE, cursor: cursor === undefined ? undefined : Number(cursor) } }, signal }),
   );
   return data;
 }
@@ -25,7 +31,7 @@ export function useDuplicateGroups(entity: DuplicateEntity) {
 /** POST /api/v1/duplicates/scan?entity= — a job that looks for duplicates among all records. */
 export function useScan(entity: DuplicateEntity) {
   return useMutation({
-    mutationFn: async () => (await unwrap(duplicatesApi.POST('/api/v1/duplicates/scan', { params: { query: { entity } } }))).data,
+    mutationFn: async () => (await unwrap(api.POST('/api/v1/duplicates/scan', { params: { query: { entity } } }))).data,
   });
 }
 
@@ -34,7 +40,7 @@ export function useDismiss(entity: DuplicateEntity) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (ids: number[]) => {
-      await unwrap(duplicatesApi.POST('/api/v1/duplicates/dismiss', { body: { entity, ids } }));
+      await unwrap(api.POST('/api/v1/duplicates/dismiss', { body: { entity, ids } }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: duplicateKeys.groups(entity) }),
   });
@@ -44,7 +50,7 @@ export function useDismiss(entity: DuplicateEntity) {
 export function useMerge(entity: DuplicateEntity) {
   return useMutation({
     mutationFn: async (body: MergeBody) =>
-      (await unwrap(duplicatesApi.POST('/api/v1/{entity}/merge', { params: { path: { entity } }, body }))).data,
+      (await unwrap(api.POST(MERGE_PATHS[entity], { body }))).data,
   });
 }
 
@@ -53,7 +59,7 @@ export function useMergeRecord(id: number | null) {
   return useQuery({
     queryKey: duplicateKeys.merge(id ?? 0),
     queryFn: async ({ signal }): Promise<Merge> =>
-      (await unwrap(duplicatesApi.GET('/api/v1/merges/{merge_id}', { params: { path: { merge_id: id! } }, signal }))).data,
+      (await unwrap(api.GET('/api/v1/merges/{merge_id}', { params: { path: { merge_id: id! } }, signal }))).data,
     enabled: id !== null,
   });
 }
@@ -62,7 +68,7 @@ export function useMergeRecord(id: number | null) {
 export function useUndoMerge() {
   return useMutation({
     mutationFn: async (id: number): Promise<Job> =>
-      (await unwrap(duplicatesApi.POST('/api/v1/merges/{merge_id}/undo', { params: { path: { merge_id: id } } }))).data,
+      (await unwrap(api.POST('/api/v1/merges/{merge_id}/undo', { params: { path: { merge_id: id } } }))).data,
   });
 }
 

@@ -1,10 +1,11 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
 import { upload, type UploadProgress } from '../../../api/upload';
 import { downloadFile } from '../../../lib/download';
 import type { Job } from '../../../lib/jobs';
-import { getJson, postJson, putJson } from '../../../lib/untyped-api';
 import { BUSY_STATUSES } from '../import-options';
-import type { Import, ImportEntity, ImportMode, ImportPage, ImportRowPage, MappingUpdate, MatchOn, RowFilter } from './types';
+import type { paths } from '../../../api/schema';
+import type { Import, ImportMode, MappingUpdate, RowFilter } from './types';
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -22,7 +23,9 @@ export function useImports() {
     infiniteQueryOptions({
       queryKey: importKeys.lists(),
       queryFn: ({ pageParam, signal }) =>
-        getJson<ImportPage>('/api/v1/imports', { limit: IMPORTS_PAGE_SIZE, cursor: pageParam }, signal),
+        unwrap(api.GET('/api/v1/imports', { params: { query: { limit: IMPORTS_PAGE_SIZE, cursor: pageParam } }, signal })).then(
+          ({ data }) => data,
+        ),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (page) => page.next_cursor ?? undefined,
     }),
@@ -33,21 +36,23 @@ export function useImports() {
 export function useImport(id: number) {
   return useQuery({
     queryKey: importKeys.detail(id),
-    queryFn: ({ signal }) => getJson<Import>(`/api/v1/imports/${id}`, undefined, signal),
+    queryFn: async ({ signal }) =>
+      (await unwrap(api.GET('/api/v1/imports/{import_id}', { params: { path: { import_id: id } }, signal }))).data,
     enabled: id > 0,
     refetchInterval: (query) => (query.state.data && BUSY_STATUSES.includes(query.state.data.status) ? 2000 : false),
   });
 }
 
-export interface NewImport {
-  file: File;
-  entity: ImportEntity;
-  mode: ImportMode;
-  match_on?: MatchOn;
-  sheet?: string;
-}
+type UploadFields = paths['/api/v1/imports']['post']['requestBody']['content']['multipart/form-data'];
 
-/** POST /api/v1/imports (multipart) — the file is read, its columns and a proposed mapping come back. */
+/** The multipart fields of POST /api/v1/imports, with the file as a File (the schema says `string`, binary). */
+export type NewImport = Omit<UploadFields, 'file' | 'mode'> & { file: File; mode: ImportMode };
+
+/**
+ * POST /api/v1/imports (multipart) — the file is read, its columns and a proposed mapping come back.
+ * Sent by the XHR `upload` helper, not the typed client: fetch reports no upload progress. The answer
+ * is typed by hand from the generated schema (`Import`).
+ */
 export function useCreateImport(onProgress?: (progress: UploadProgress) => void) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -70,7 +75,8 @@ export function useUpdateMapping(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     /** `silent`: a change right before the next step (the page keeps showing the import as it was). */
-    mutationFn: ({ update }: { update: MappingUpdate; silent?: boolean }) => putJson<Import>(`/api/v1/imports/${id}/mapping`, update),
+    mutationFn: async ({ update }: { update: MappingUpdate; silent?: boolean }) =>
+      (await unwrap(api.PUT('/api/v1/imports/{import_id}/mapping', { params: { path: { import_id: id } }, body: update }))).data,
     onSuccess: (updated, { silent }) => {
       if (!silent) queryClient.setQueryData(importKeys.detail(id), updated);
     },
@@ -83,7 +89,8 @@ export type ImportStep = 'dry-run' | 'commit' | 'revert';
 export function useImportStep(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (step: ImportStep) => (await postJson<Job>(`/api/v1/imports/${id}/${step}`)).data,
+    mutationFn: async (step: ImportStep): Promise<Job> =>
+      (await unwrap(api.POST(`/api/v1/imports/{import_id}/${step}`, { params: { path: { import_id: id } } }))).data,
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: importKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: importKeys.lists() });
@@ -97,11 +104,12 @@ export function useImportRows(id: number, outcome: RowFilter | undefined, enable
     infiniteQueryOptions({
       queryKey: importKeys.rows(id, outcome),
       queryFn: ({ pageParam, signal }) =>
-        getJson<ImportRowPage>(
-          `/api/v1/imports/${id}/rows`,
-          { outcome, limit: ROWS_PAGE_SIZE, cursor: pageParam },
-          signal,
-        ),
+        unwrap(
+          api.GET('/api/v1/imports/{import_id}/rows', {
+            params: { path: { import_id: id }, query: { outcome, limit: ROWS_PAGE_SIZE, cursor: pageParam } },
+            signal,
+          }),
+        ).then(({ data }) => data),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (page) => page.next_cursor ?? undefined,
       enabled,
