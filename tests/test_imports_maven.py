@@ -119,7 +119,11 @@ def workbook() -> bytes:
     return out.getvalue()
 
 
-def import_file(api, content: bytes, file_name: str, name: str, mode="create", **form) -> dict:
+def import_file(
+    api, content: bytes, file_name: str, name: str, mode="create", dry_run=True, **form
+) -> dict:
+    """Upload, check (dry-run) when asked, and commit; the report of the commit. (The dry-run
+    of 8,800 deals costs as much as their commit: done once per file form is enough.)"""
     imp = upload(api, content, file_name, ENTITIES[name], mode=mode, **form)
     if name == "sales_pipeline":
         headers = (
@@ -138,11 +142,13 @@ def import_file(api, content: bytes, file_name: str, name: str, mode="create", *
             "amount",
         ]
         assert imp["mapping"] == dict(zip(headers, fields, strict=True))
-    run(api, imp["id"], "dry-run")
-    dry = {r["row_number"]: r["outcome"] for r in rows(api, imp["id"])}
+    if dry_run:
+        run(api, imp["id"], "dry-run")
+        dry = {r["row_number"]: r["outcome"] for r in rows(api, imp["id"])}
     done = run(api, imp["id"], "commit")
     report = rows(api, imp["id"])
-    assert {r["row_number"]: r["outcome"] for r in report} == dry  # the dry-run foretold it
+    if dry_run:
+        assert {r["row_number"]: r["outcome"] for r in report} == dry  # the dry-run foretold it
     return {"import": done, "rows": report}
 
 
@@ -160,10 +166,10 @@ def import_all(api, form: str) -> dict:
         if form == "csv":
             results[name] = import_file(api, as_csv(name), f"{name}.csv", name)
         elif form == "gbk":
-            results[name] = import_file(api, as_gbk(name), f"{name}.csv", name)
+            results[name] = import_file(api, as_gbk(name), f"{name}.csv", name, dry_run=False)
             assert results[name]["import"]["encoding"] == "gb18030"
         else:
-            results[name] = import_file(api, book, "maven.xlsx", name, sheet=name)
+            results[name] = import_file(api, book, "maven.xlsx", name, dry_run=False, sheet=name)
     return results
 
 
@@ -223,7 +229,7 @@ def test_maven_csv_files_import_with_every_inconsistency_reported(maven_world):
 
     # Importing the same files again in upsert mode changes nothing, and says so.
     for name in ("accounts", "products", "sales_pipeline"):
-        again = import_file(admin, as_csv(name), f"{name}.csv", name, mode="upsert")
+        again = import_file(admin, as_csv(name), f"{name}.csv", name, mode="upsert", dry_run=False)
         counts = again["import"]["counts"]
         assert counts["created"] == counts["updated"] == 0, (name, counts)
         assert counts["unchanged"] == len(read(name)) - counts["error"]
