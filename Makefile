@@ -84,12 +84,14 @@ test-e2e: install node_modules/.installed
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
 
-## bench: lead list timings on the Maven CRM data set, ERP bulk upsert (BENCH_DB=sqlite|mariadb),
+## bench: lead list timings on the Maven CRM data set, ERP bulk upsert, 100,000 leads imported
+## beside Core executemany (BENCH_DB=sqlite|mariadb),
 ## a 60 MB video uploaded and played back through GridFS (nx-27017) and the local store
 BENCH_DB ?= sqlite
 bench: install-dev
 	$(BIN)/python tests/bench/bench_lead_list.py --db $(BENCH_DB)
 	$(BIN)/python tests/bench/bench_bulk_upsert.py --db $(BENCH_DB)
+	$(BIN)/python tests/bench/bench_import.py --db $(BENCH_DB)
 	$(BIN)/python tests/bench/bench_attachments.py --store gridfs
 	$(BIN)/python tests/bench/bench_attachments.py --store local
 

@@ -27,6 +27,7 @@ def _import_models() -> None:
     import crm.customers.models
     import crm.imports.duplicates.models
     import crm.imports.export.models
+    import crm.imports.models
     import crm.sales.models
     import crm.sales.orders.models
     import crm.sales.pipeline.models
@@ -119,6 +120,7 @@ def register_blueprints(app: Flask) -> None:
     from crm.imports.bulk.routes import blp as bulk_blp
     from crm.imports.duplicates.routes import blp as duplicates_blp
     from crm.imports.export.routes import blp as exports_blp
+    from crm.imports.routes import blp as imports_blp
     from crm.sales.conversion_routes import blp as conversion_blp
     from crm.sales.follow_up_routes import blp as follow_ups_blp
     from crm.sales.orders.routes import blp as orders_blp
@@ -140,6 +142,7 @@ def register_blueprints(app: Flask) -> None:
         tickets_blp,
         attachments_blp,
         public_uploads_blp,
+        imports_blp,
         audit_blp,
         jobs_blp,
         duplicates_blp,

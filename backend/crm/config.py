@@ -110,6 +110,11 @@ def load_settings(overrides: dict | None = None) -> dict:
         "JOB_STALE_SECONDS": _env_int("JOB_STALE_SECONDS", 120),
         # Requests
         "MAX_CONTENT_LENGTH": _env_int("MAX_JSON_BYTES", 1024 * 1024),
+        # Imports: the most data rows and bytes one file may hold, and the rows per batch (one
+        # transaction each) of the dry-run and commit jobs.
+        "IMPORT_MAX_ROWS": _env_int("IMPORT_MAX_ROWS", 100_000),
+        "IMPORT_MAX_BYTES": _env_int("IMPORT_MAX_BYTES", 50 * 1024 * 1024),
+        "IMPORT_BATCH_SIZE": _env_int("IMPORT_BATCH_SIZE", 500),
         "PHONE_DEFAULT_REGION": _env("PHONE_DEFAULT_REGION", "CN"),
         # Duplicates: how alike (0-100, rapidfuzz) two company names must be to be flagged, and
         # how many days a merge can be undone.

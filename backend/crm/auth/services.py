@@ -16,7 +16,7 @@ from crm.core.exceptions import Conflict, Forbidden, Invalid, NotFound, Unauthen
 from crm.core.i18n import N_
 from crm.core.pagination import paginate
 from crm.core.permissions import ADMIN, MANAGER, SALES, SERVICE
-from crm.core.records import get_or_404
+from crm.core.records import get_or_404, records_by_key
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
@@ -350,3 +350,14 @@ def check_owner_change(user: User, owner_id: int | None, current_owner_id: int |
             N_("The owner must be an active salesperson you can assign to."),
             errors={"owner_id": [N_("Not a user you can assign this record to.")]},
         )
+
+
+def users_by_email_or_name(keys) -> dict[str, list[User]]:
+    """Active users whose email or name (case-folded) is one of `keys`, grouped by key: how an
+    import finds the owner a row names."""
+    stmt = sa.select(User).where(User.active.is_(True))
+    found = records_by_key(stmt, User.email, "email", keys)
+    for key, users in records_by_key(stmt, User.name, "name", keys).items():
+        found.setdefault(key, [])
+        found[key].extend(u for u in users if u not in found[key])
+    return found

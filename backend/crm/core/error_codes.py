@@ -80,7 +80,18 @@ ERROR_CODES: dict[str, str] = {
     "job_not_retryable": "409: only a failed or cancelled background job can be retried",
     "store_unavailable": "503: the attachment store cannot be reached; retry later",
     "export_not_ready": "409: the export's job has not finished building the file",
-    "too_many_rows": "422: a bulk action names more rows than BULK_MAX_ROWS",
+    # Imports.
+    "import_not_found": "404: no such import (or not yours)",
+    "file_empty": "400: the uploaded file is empty",
+    "file_unreadable": "400: the file is neither CSV nor XLSX we can read",
+    "file_encoding_unknown": "400: the file is text in no encoding we recognise",
+    "sheet_not_found": "422: the workbook has no such sheet (or the file is no workbook)",
+    "too_many_rows": "422: a file over IMPORT_MAX_ROWS, or a bulk action over BULK_MAX_ROWS",
+    "external_id_unsupported": "422: match_on=external_id on an entity without external ids",
+    "mapping_incomplete": "422: a required field has no column mapped to it",
+    "import_busy": "409: the import is running another job",
+    "import_committed": "409: the import is committed already",
+    "import_not_committed": "409: only a committed import can be reverted",
 }
 
 # code -> message pattern(s) (with {placeholders}) of every field message the API sends; the
@@ -172,6 +183,10 @@ _FIELD_PATTERNS: list[tuple[str, str]] = [
     ("not_allowed", N_("You can only assign the ticket to yourself.")),
     ("not_allowed", N_("Comes from the opportunity.")),
     ("not_allowed", N_("Only while the order is a draft.")),
+    ("not_allowed", N_("Not available for this entity.")),
+    ("required", N_("No column for {fields}.")),
+    ("not_found", N_("The file has no such column.")),
+    ("in_use", N_("Another column is mapped to {field}.")),
     ("invalid_transition", "Not allowed from {status}{rest}"),
     ("invalid_transition", "From {status}{rest}"),
     ("invalid_transition", N_("Use the convert action.")),

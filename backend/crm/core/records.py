@@ -47,6 +47,46 @@ def soft_delete(record, entity: str) -> None:
     flush_and_expire()
 
 
+KEY_CHUNK = 500
+
+
+def key_expression(column, kind: str):
+    """How a lookup key is compared in SQL: `email` and `name` case-folded (names trimmed),
+    `phone` (E.164) and `exact` as stored. `key_of` is the same in Python."""
+    if kind == "email":
+        return sa.func.lower(column)
+    if kind == "name":
+        return sa.func.lower(sa.func.trim(column))
+    return column
+
+
+def key_of(value, kind: str) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    if kind == "email":
+        return text.lower()
+    if kind == "name":
+        return text.strip().lower()
+    return text
+
+
+def records_by_key(stmt: sa.Select, column, kind: str, keys) -> dict[str, list]:
+    """The records of `stmt` whose `column` (compared as `kind`) is one of `keys`, grouped by
+    key, oldest first; one query per 500 keys (bulk work such as imports looks up a batch)."""
+    wanted = sorted({k for k in keys if k})
+    found: dict[str, list] = {}
+    expression = key_expression(column, kind)
+    attribute = column.key
+    for start in range(0, len(wanted), KEY_CHUNK):
+        chunk = wanted[start : start + KEY_CHUNK]
+        rows = db.session.scalars(stmt.where(expression.in_(chunk)).order_by(column.class_.id))
+        for record in rows:
+            key = key_of(getattr(record, attribute), kind)
+            found.setdefault(key, []).append(record)
+    return found
+
+
 # --- merging duplicates (crm.imports): linked rows move to the record kept ---------------------
 
 

@@ -22,6 +22,7 @@ from crm.core.records import (
     move_links,
     not_deleted,
     put_back_links,
+    records_by_key,
     soft_delete,
     unmark_merged,
 )
@@ -355,6 +356,31 @@ def find_matches(
             )
         )
     return {"companies": companies, "contacts": contacts}
+
+
+# --- bulk lookups (imports) ----------------------------------------------------------------
+
+
+def companies_by(user: User, kind: str, keys) -> dict[str, list[Company]]:
+    """Visible companies by `name` (trimmed, case-folded) or `phone` (E.164), grouped by key."""
+    column = Company.name if kind == "name" else Company.phone
+    stmt = sa.select(Company).where(_visible(Company, user))
+    return records_by_key(stmt, column, kind, keys)
+
+
+def contacts_by(user: User, kind: str, keys) -> dict[str, list[Contact]]:
+    """Visible contacts by `email`, `phone` or `name`, grouped by key."""
+    column = {"email": Contact.email, "phone": Contact.phone, "name": Contact.name}[kind]
+    stmt = sa.select(Contact).where(_visible(Contact, user))
+    return records_by_key(stmt, column, kind, keys)
+
+
+def company_values_in_use(column_name: str, limit: int = 1000) -> list[str]:
+    """The distinct values of a select-like company column (`industry`, `address`): what an
+    import compares a new value with to flag spelling variants."""
+    column = {"industry": Company.industry, "address": Company.address}[column_name]
+    stmt = sa.select(column).where(not_deleted(Company), column.is_not(None)).distinct()
+    return list(db.session.scalars(stmt.limit(limit)))
 
 
 # --- merging duplicates (crm.imports) ----------------------------------------------------

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from crm.auth import services as auth
 from crm.core import audit
 from crm.core.dedupe import DuplicateSource
-from crm.core.exceptions import Conflict, Invalid, NotFound
+from crm.core.exceptions import Conflict, DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import ListQuery, Page
 from crm.core.records import (
@@ -17,6 +17,7 @@ from crm.core.records import (
     mark_merged,
     merged_into,
     not_deleted,
+    records_by_key,
     soft_delete,
     unmark_merged,
 )
@@ -122,8 +123,8 @@ def _search(q: str):
     return search(q, (Lead.name, Lead.company_name, Lead.email, Lead.phone), Lead.phone)
 
 
-def create_lead(user: User, data: dict) -> Lead:
-    auth.require_writer(user)
+def _new_lead(user: User, data: dict) -> Lead:
+    """A valid new lead, added to the session (not flushed)."""
     data = dict(data)
     owner_id = data.pop("owner_id", user.id)
     auth.check_owner_change(user, owner_id, user.id)
@@ -134,10 +135,35 @@ def create_lead(user: User, data: dict) -> Lead:
         )
     lead = Lead(**data, owner_id=owner_id, created_by_id=user.id)
     db.session.add(lead)
+    return lead
+
+
+def create_lead(user: User, data: dict) -> Lead:
+    auth.require_writer(user)
+    lead = _new_lead(user, data)
     db.session.flush()
     audit.record("create", "lead", lead.id, changes=audit.snapshot(lead, LEAD_FIELDS))
     flush_and_expire()
     return lead
+
+
+def create_leads(user: User, items: list[dict]) -> list[Lead | DomainError]:
+    """Many leads at once (an import's batch), each checked as `create_lead` checks one: one
+    answer per item, the lead or why it was refused; the valid ones are added in one flush and
+    audited. The session is not expired (the caller goes on with its batch)."""
+    auth.require_writer(user)
+    answers: list[Lead | DomainError] = []
+    for data in items:
+        try:
+            answers.append(_new_lead(user, data))
+        except DomainError as error:
+            answers.append(error)
+    db.session.flush()
+    for lead in answers:
+        if isinstance(lead, Lead):
+            audit.record("create", "lead", lead.id, changes=audit.snapshot(lead, LEAD_FIELDS))
+    db.session.flush()
+    return answers
 
 
 def update_lead(user: User, lead: Lead, data: dict) -> Lead:
@@ -167,6 +193,12 @@ def update_lead(user: User, lead: Lead, data: dict) -> Lead:
 def delete_lead(user: User, lead: Lead) -> None:
     auth.require_writer(user)
     soft_delete(lead, "lead")
+
+
+def leads_by(user: User, kind: str, keys) -> dict[str, list[Lead]]:
+    """Visible leads by `email`, `phone` or `name`, grouped by key (imports look up a batch)."""
+    column = {"email": Lead.email, "phone": Lead.phone, "name": Lead.name}[kind]
+    return records_by_key(sa.select(Lead).where(_visible(user)), column, kind, keys)
 
 
 # --- merging duplicates (crm.imports) ----------------------------------------------------

@@ -14,7 +14,14 @@ from crm.core.exceptions import DomainError, Invalid, NotFound
 from crm.core.i18n import N_
 from crm.core.money import fits_money, line_total
 from crm.core.pagination import ListQuery, Page, SortField, paginate
-from crm.core.records import get_or_404, move_links, not_deleted, put_back_links, soft_delete
+from crm.core.records import (
+    get_or_404,
+    move_links,
+    not_deleted,
+    put_back_links,
+    records_by_key,
+    soft_delete,
+)
 from crm.core.search import owner_filter, search
 from crm.core.types import utcnow
 from crm.core.unit_of_work import flush_and_expire
@@ -222,10 +229,8 @@ def _record_move(opportunity: Opportunity, from_stage_id: int | None, user: User
 # --- create, update, delete ---------------------------------------------------------------
 
 
-def create_opportunity(user: User, data: dict, *, lead_id: int | None = None) -> Opportunity:
-    """Validate and add an opportunity, flushed and audited (lead conversion creates one
-    within its own work)."""
-    auth.require_writer(user)
+def _new_opportunity(user: User, data: dict, lead_id: int | None) -> Opportunity:
+    """A valid new opportunity with its lines, added to the session (not flushed)."""
     data = dict(data)
     owner_id = data.pop("owner_id", user.id)
     auth.check_owner_change(user, owner_id, user.id)
@@ -249,13 +254,45 @@ def create_opportunity(user: User, data: dict, *, lead_id: int | None = None) ->
         lines=lines,
     )
     db.session.add(opportunity)
-    db.session.flush()
+    return opportunity
+
+
+def _created(user: User, opportunity: Opportunity) -> None:
+    """Once flushed: the first stage move and the audit event of a new opportunity."""
     _record_move(opportunity, None, user)
     changes = audit.snapshot(opportunity, OPPORTUNITY_FIELDS)
-    if lines:
-        changes["lines"] = {"old": None, "new": _lines_summary(lines)}
+    if opportunity.lines:
+        changes["lines"] = {"old": None, "new": _lines_summary(opportunity.lines)}
     audit.record("create", "opportunity", opportunity.id, changes=changes)
+
+
+def create_opportunity(user: User, data: dict, *, lead_id: int | None = None) -> Opportunity:
+    """Validate and add an opportunity, flushed and audited (lead conversion creates one
+    within its own work)."""
+    auth.require_writer(user)
+    opportunity = _new_opportunity(user, data, lead_id)
+    db.session.flush()
+    _created(user, opportunity)
     return opportunity
+
+
+def create_opportunities(user: User, items: list[dict]) -> list[Opportunity | DomainError]:
+    """Many opportunities at once (an import's batch), each checked as `create_opportunity`
+    checks one: one answer per item, the opportunity or why it was refused; the valid ones
+    are added in one flush, with their stage history and audit events."""
+    auth.require_writer(user)
+    answers: list[Opportunity | DomainError] = []
+    for data in items:
+        try:
+            answers.append(_new_opportunity(user, data, None))
+        except DomainError as error:
+            answers.append(error)
+    db.session.flush()
+    for opportunity in answers:
+        if isinstance(opportunity, Opportunity):
+            _created(user, opportunity)
+    db.session.flush()
+    return answers
 
 
 def update_opportunity(user: User, opportunity: Opportunity, data: dict) -> Opportunity:
@@ -350,6 +387,12 @@ def stage_history(user: User, opportunity_id: int, args: dict) -> Page:
         for change in page.items
     ]
     return page
+
+
+def opportunities_by_name(user: User, names) -> dict[str, list[Opportunity]]:
+    """Visible opportunities by name (trimmed, case-folded), grouped by key (imports)."""
+    stmt = sa.select(Opportunity).where(_visible(user))
+    return records_by_key(stmt, Opportunity.name, "name", names)
 
 
 # --- merging duplicates (crm.imports) ----------------------------------------------------

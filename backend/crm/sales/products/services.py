@@ -12,7 +12,7 @@ from crm.core.exceptions import Conflict, Forbidden, NotFound
 from crm.core.i18n import N_
 from crm.core.pagination import ListQuery, Page
 from crm.core.permissions import ADMIN, MANAGER
-from crm.core.records import get_or_404
+from crm.core.records import get_or_404, records_by_key
 from crm.core.search import search
 from crm.core.unit_of_work import flush_and_expire
 from crm.extensions import db
@@ -189,3 +189,14 @@ def bulk_upsert(user: User, items: list[dict]) -> list[dict]:
         )
     flush_and_expire()
     return results
+
+
+def products_by(kind: str, keys) -> dict[str, list[Product]]:
+    """Products by `sku` or `name`, case-folded, grouped by key (imports look up a batch)."""
+    column = Product.sku if kind == "sku" else Product.name
+    return records_by_key(sa.select(Product), column, "name", keys)
+
+
+def product_names() -> list[str]:
+    """Every product's name (what an import compares a product name with)."""
+    return list(db.session.scalars(sa.select(Product.name).order_by(Product.id)))
