@@ -18,7 +18,7 @@ def test_the_keys_of_existing_names_are_filled(tmp_path):
         )
         with app.app_context():
             directory = app.config["MIGRATIONS_DIR"]
-            upgrade(directory=directory, revision="0010_exports")
+            upgrade(directory=directory, revision="0008_imports")
             now = "2026-01-01 00:00:00"
             with db.engine.begin() as conn:
                 conn.execute(

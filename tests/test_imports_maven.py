@@ -54,10 +54,9 @@ def read(name: str) -> list[dict]:
 @pytest.fixture
 def maven_world(login_as, make_app):
     """An admin, the sales teams of sales_teams.csv as users, and a pipeline with the
-    data set's stages as the default. (The jobs' heartbeat is off: on SQLite a heartbeat
-    written during a long batch of the job's own transaction can deadlock the two writers.)"""
+    data set's stages as the default."""
     logged_in = login_as("admin")
-    app = make_app(JOB_HEARTBEAT_SECONDS=3600)
+    app = make_app()
     admin = ApiClient(app.test_client(), logged_in.user, logged_in.tokens)
     teams = {}
     for person in read("sales_teams"):

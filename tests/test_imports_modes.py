@@ -174,7 +174,7 @@ def test_a_cancelled_job_leaves_the_import_failed_and_runnable(login_as, monkeyp
 
 
 def test_a_commit_that_fails_midway_resumes_after_its_last_batch(login_as, make_app, monkeypatch):
-    small = make_app(IMPORT_BATCH_SIZE=2, JOB_HEARTBEAT_SECONDS=3600)
+    small = make_app(IMPORT_BATCH_SIZE=2)
     logged_in = login_as("admin")
     admin = ApiClient(small.test_client(), logged_in.user, logged_in.tokens)
     content = "name,email\n" + "".join(f"P{i},p{i}@example.com\n" for i in range(5))

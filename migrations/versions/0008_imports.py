@@ -1,7 +1,7 @@
 """imports: the uploaded file, its mapping and state, and a report row per data row
 
 Revision ID: 0008_imports
-Revises: 0009_duplicates
+Revises: 0007_jobs
 Create Date: 2026-12-03 18:00:00.000000
 
 """
@@ -15,7 +15,7 @@ FILE_BYTES = sa.LargeBinary().with_variant(mysql.LONGBLOB(), "mysql", "mariadb")
 
 # revision identifiers, used by Alembic.
 revision = "0008_imports"
-down_revision = "0009_duplicates"
+down_revision = "0007_jobs"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 duplicate" pairs and merges
 
 Revision ID: 0009_duplicates
-Revises: 0010_exports
+Revises: 0008_imports
 Create Date: 2026-12-03 17:40:00.000000
 
 """
@@ -19,7 +19,7 @@ BATCH = 1000
 
 # revision identifiers, used by Alembic.
 revision = "0009_duplicates"
-down_revision = "0010_exports"
+down_revision = "0008_imports"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """exports built by a job: the file's metadata, and its bytes in chunks
 
 Revision ID: 0010_exports
-Revises: 0007_jobs
+Revises: 0009_duplicates
 Create Date: 2026-12-03 17:50:00.000000
 
 """
@@ -16,7 +16,7 @@ CHUNK_TYPE = sa.LargeBinary().with_variant(mysql.MEDIUMBLOB(), "mysql", "mariadb
 
 # revision identifiers, used by Alembic.
 revision = "0010_exports"
-down_revision = "0007_jobs"
+down_revision = "0009_duplicates"
 branch_labels = None
 depends_on = None
 

@@ -139,7 +139,6 @@ def main() -> None:
                 "INSTANCE_PATH": workdir,
                 "SECRET_KEY": "b" * 40,
                 "JOBS_BACKEND": "inline",
-                "JOB_HEARTBEAT_SECONDS": 3600,
                 "IMPORT_MAX_BYTES": 100 * 1024 * 1024,
             }
         )

@@ -278,13 +278,19 @@ class _Heartbeat:
         self._thread = threading.Thread(target=self._beat, name=f"crm-job-{job_id}-beat")
 
     def __enter__(self):
-        self._thread.daemon = True
-        self._thread.start()
+        # Not on SQLite: a write from a second connection while the handler's batch holds the
+        # database would lock them against each other. There, progress() between batches is the
+        # heartbeat, and a dead worker is found by its process id (SQLite is one machine).
+        self._enabled = db.engine.dialect.name != "sqlite"
+        if self._enabled:
+            self._thread.daemon = True
+            self._thread.start()
         return self
 
     def __exit__(self, *exc):
         self._stop.set()
-        self._thread.join()
+        if self._enabled:
+            self._thread.join()
 
     def _beat(self) -> None:
         interval = self._app.config["JOB_HEARTBEAT_SECONDS"]

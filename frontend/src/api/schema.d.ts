@@ -3620,6 +3620,383 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your imports (admins: everyone's), newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description From `next_cursor` */
+                    cursor?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Upload a file to import: answers its columns, a proposed mapping and sample rows. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description CSV (UTF-8, UTF-8 with BOM, GBK/GB18030; `,` `;` or tab) or XLSX, up to IMPORT_MAX_ROWS data rows and IMPORT_MAX_BYTES bytes */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                        /** @enum {string} */
+                        entity: "leads" | "companies" | "contacts" | "opportunities" | "products";
+                        /** @enum {string} */
+                        mode?: "create" | "update" | "upsert";
+                        /** @enum {string} */
+                        match_on?: "email" | "phone" | "name" | "external_id";
+                        sheet?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        /** One import: its state, mapping and counts per outcome. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    import_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Map each column to a field (null: ignore it); optionally change the mode. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    import_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Mapping"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check every row without writing (a job). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    import_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the rows (a job). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    import_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo what the import created and updated (a job). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    import_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        /** The row-by-row report, in file order, filtered by outcome. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description From `next_cursor` */
+                    cursor?: string | null;
+                    outcome?: "created" | "updated" | "unchanged" | "duplicate" | "error" | "skipped" | "normalised";
+                };
+                header?: never;
+                path: {
+                    import_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportRowPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/rows.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        /** The report as CSV (UTF-8 with BOM): original columns, outcome and reason. */
+        get: {
+            parameters: {
+                query?: {
+                    outcome?: "created" | "updated" | "unchanged" | "duplicate" | "error" | "skipped" | "normalised";
+                };
+                header?: never;
+                path: {
+                    import_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -3668,6 +4045,1326 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your background jobs (every job for an admin), newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description From `next_cursor` */
+                    cursor?: string | null;
+                    /** @description One or more of queued, running, succeeded, failed, cancelled, comma separated */
+                    status?: ("queued" | "running" | "succeeded" | "failed" | "cancelled")[];
+                    kind?: string;
+                    /** @description Sort key; prefix with `-` for descending */
+                    sort?: "created_at" | "-created_at";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        /** A job's status, progress, message and result. Poll it while it is queued or running. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a job: a queued job at once, a running one after its current batch. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a failed or cancelled job again; it resumes after its last committed batch. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records the values typed in a form may duplicate (same email, same phone, alike
+         *     name), among those you can see: the warning before saving.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description One of companies, contacts, leads */
+                    entity: "companies" | "contacts" | "leads";
+                    /** @description Company name (companies), person's name (leads) */
+                    name?: string;
+                    /** @description A lead's company name */
+                    company_name?: string;
+                    email?: string;
+                    phone?: string;
+                    /** @description The record being edited */
+                    exclude_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuplicateCandidateList"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan every record of an entity for duplicates (a job; poll `GET /jobs/{id}`). Its
+         *     groups replace the previous scan's.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description One of companies, contacts, leads */
+                    entity: "companies" | "contacts" | "leads";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The groups the last scan found, with the records you can see (a group needs two),
+         *     the rule that matched and its score, a page at a time.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description One of companies, contacts, leads */
+                    entity: "companies" | "contacts" | "leads";
+                    limit?: number;
+                    /** @description `next_cursor` of the last page */
+                    cursor?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuplicateGroupPage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark records "not a duplicate" of each other: those pairs are never shown again
+         *     (hints, checks, groups, import).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Dismiss"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge duplicate companies into the primary one (a job; its result names the merge). The chosen values go to the primary; follow-ups, attachments, contacts, opportunities, tickets and orders move to it; the duplicates are hidden, pointing at it. Managers and admins merge what they see, sales reps what they own. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MergeInput"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge duplicate contacts into the primary one (a job; its result names the merge). The chosen values go to the primary; follow-ups, attachments, contacts, opportunities, tickets and orders move to it; the duplicates are hidden, pointing at it. Managers and admins merge what they see, sales reps what they own. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MergeInput"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge duplicate leads into the primary one (a job; its result names the merge). The chosen values go to the primary; follow-ups, attachments, contacts, opportunities, tickets and orders move to it; the duplicates are hidden, pointing at it. Managers and admins merge what they see, sales reps what they own. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MergeInput"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges/{merge_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merge_id: number;
+            };
+            cookie?: never;
+        };
+        /** A merge: what moved, until when it can be undone, and whether it was. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merge_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merge"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges/{merge_id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merge_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a merge (a job): every moved record goes back, the duplicates reappear and the
+         *     primary gets its previous values. Within MERGE_UNDO_DAYS (30) of the merge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merge_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the leads list with its filters and sort (and `ids`, a selection) as CSV or XLSX: only the rows you can see; text cells that a spreadsheet would run as a formula start with `'`. Up to EXPORT_INLINE_MAX_ROWS rows: the file at once (200). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of new, contacted, qualified, unqualified, converted, comma separated */
+                    status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
+                    /** @description One or more of web, referral, event, cold_call, advertisement, partner, other, comma separated */
+                    source?: ("web" | "referral" | "event" | "cold_call" | "advertisement" | "partner" | "other")[];
+                    /** @description `me`, `none` (unassigned) or a user id */
+                    owner_id?: string;
+                    /** @description ISO 8601 (UTC when no offset), between 1970 and 2999 */
+                    created_after?: string;
+                    /** @description ISO 8601 (UTC when no offset), between 1970 and 2999 */
+                    created_before?: string;
+                    /** @description Leads with an open follow-up due before this time */
+                    next_follow_up_before?: string;
+                    /** @description Searches name, company, email and phone */
+                    q?: string;
+                    /** @description Sort key; prefix with `-` for descending */
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "next_follow_up_at" | "-next_follow_up_at" | "last_contacted_at" | "-last_contacted_at";
+                    /** @description `csv` (UTF-8 with BOM) or `xlsx` */
+                    format?: "csv" | "xlsx";
+                    /** @description Only these rows (a selection), comma separated */
+                    ids?: number[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (Content-Disposition: attachment), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description More rows than one page (EXPORT_INLINE_MAX_ROWS) match: a job builds the file; its result is `{export_id, file_name, rows, download_url}`. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the companies list with its filters and sort (and `ids`, a selection) as CSV or XLSX: only the rows you can see; text cells that a spreadsheet would run as a formula start with `'`. Up to EXPORT_INLINE_MAX_ROWS rows: the file at once (200). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Searches name, website and phone */
+                    q?: string;
+                    /** @description `me`, `none` (unassigned) or a user id */
+                    owner_id?: string;
+                    /** @description Exact industry */
+                    industry?: string;
+                    /** @description One or more of 1-10, 11-50, 51-200, 201-1000, 1001+, comma separated */
+                    size?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001+")[];
+                    /** @description Subsidiaries of this company */
+                    parent_id?: number;
+                    /** @description Sort key; prefix with `-` for descending */
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name";
+                    /** @description `csv` (UTF-8 with BOM) or `xlsx` */
+                    format?: "csv" | "xlsx";
+                    /** @description Only these rows (a selection), comma separated */
+                    ids?: number[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (Content-Disposition: attachment), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description More rows than one page (EXPORT_INLINE_MAX_ROWS) match: a job builds the file; its result is `{export_id, file_name, rows, download_url}`. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the contacts list with its filters and sort (and `ids`, a selection) as CSV or XLSX: only the rows you can see; text cells that a spreadsheet would run as a formula start with `'`. Up to EXPORT_INLINE_MAX_ROWS rows: the file at once (200). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Searches name, email and phone */
+                    q?: string;
+                    /** @description `me`, `none` (unassigned) or a user id */
+                    owner_id?: string;
+                    /** @description Sort key; prefix with `-` for descending */
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name";
+                    /** @description Contacts of this company */
+                    company_id?: number;
+                    /** @description `csv` (UTF-8 with BOM) or `xlsx` */
+                    format?: "csv" | "xlsx";
+                    /** @description Only these rows (a selection), comma separated */
+                    ids?: number[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (Content-Disposition: attachment), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description More rows than one page (EXPORT_INLINE_MAX_ROWS) match: a job builds the file; its result is `{export_id, file_name, rows, download_url}`. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the opportunities list with its filters and sort (and `ids`, a selection) as CSV or XLSX: only the rows you can see; text cells that a spreadsheet would run as a formula start with `'`. Up to EXPORT_INLINE_MAX_ROWS rows: the file at once (200). */
+        get: {
+            parameters: {
+                query?: {
+                    pipeline_id?: number;
+                    stage_id?: number;
+                    /** @description `me`, `none` (unassigned) or a user id */
+                    owner_id?: string;
+                    company_id?: number;
+                    /** @description expected_close_date on or after, between 1970-01-01 and 2999-12-31 */
+                    close_after?: string;
+                    /** @description expected_close_date on or before, between 1970-01-01 and 2999-12-31 */
+                    close_before?: string;
+                    /** @description One or more of open, won, lost, comma separated */
+                    status?: ("open" | "won" | "lost")[];
+                    /** @description Searches the name and description */
+                    q?: string;
+                    /** @description Sort key; prefix with `-` for descending */
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
+                    /** @description `csv` (UTF-8 with BOM) or `xlsx` */
+                    format?: "csv" | "xlsx";
+                    /** @description Only these rows (a selection), comma separated */
+                    ids?: number[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (Content-Disposition: attachment), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description More rows than one page (EXPORT_INLINE_MAX_ROWS) match: a job builds the file; its result is `{export_id, file_name, rows, download_url}`. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the orders list with its filters and sort (and `ids`, a selection) as CSV or XLSX: only the rows you can see; text cells that a spreadsheet would run as a formula start with `'`. Up to EXPORT_INLINE_MAX_ROWS rows: the file at once (200). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of draft, confirmed, shipped, completed, cancelled, comma separated */
+                    status?: ("draft" | "confirmed" | "shipped" | "completed" | "cancelled")[];
+                    company_id?: number;
+                    opportunity_id?: number;
+                    /** @description `me`, `none` (unassigned) or a user id */
+                    owner_id?: string;
+                    /** @description Searches the number */
+                    q?: string;
+                    /** @description Sort key; prefix with `-` for descending */
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "total" | "-total";
+                    /** @description `csv` (UTF-8 with BOM) or `xlsx` */
+                    format?: "csv" | "xlsx";
+                    /** @description Only these rows (a selection), comma separated */
+                    ids?: number[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (Content-Disposition: attachment), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description More rows than one page (EXPORT_INLINE_MAX_ROWS) match: a job builds the file; its result is `{export_id, file_name, rows, download_url}`. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the tickets list with its filters and sort (and `ids`, a selection) as CSV or XLSX: only the rows you can see; text cells that a spreadsheet would run as a formula start with `'`. Up to EXPORT_INLINE_MAX_ROWS rows: the file at once (200). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of new, open, waiting_on_customer, resolved, closed, comma separated */
+                    status?: ("new" | "open" | "waiting_on_customer" | "resolved" | "closed")[];
+                    /** @description One or more of low, normal, high, urgent, comma separated */
+                    priority?: ("low" | "normal" | "high" | "urgent")[];
+                    /** @description One or more of complaint, inquiry, feedback, request, comma separated */
+                    kind?: ("complaint" | "inquiry" | "feedback" | "request")[];
+                    /** @description `me`, `none` (unassigned) or a user id */
+                    assignee_id?: string;
+                    /** @description `true`: past a due time; `false`: on time */
+                    sla_breached?: boolean;
+                    /** @description `true`: the customer replied and no staff answer followed */
+                    customer_replied?: boolean;
+                    company_id?: number;
+                    contact_id?: number;
+                    team_id?: number;
+                    /** @description Searches subject, description, company name; `#42` the number */
+                    q?: string;
+                    /** @description Sort key; prefix with `-` for descending */
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "first_response_due_at" | "-first_response_due_at" | "resolution_due_at" | "-resolution_due_at" | "priority" | "-priority";
+                    /** @description `csv` (UTF-8 with BOM) or `xlsx` */
+                    format?: "csv" | "xlsx";
+                    /** @description Only these rows (a selection), comma separated */
+                    ids?: number[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (Content-Disposition: attachment), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description More rows than one page (EXPORT_INLINE_MAX_ROWS) match: a job builds the file; its result is `{export_id, file_name, rows, download_url}`. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the products list with its filters and sort (and `ids`, a selection) as CSV or XLSX: only the rows you can see; text cells that a spreadsheet would run as a formula start with `'`. Up to EXPORT_INLINE_MAX_ROWS rows: the file at once (200). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Searches SKU and name */
+                    q?: string;
+                    active?: boolean;
+                    /** @description Sort key; prefix with `-` for descending */
+                    sort?: "sku" | "-sku" | "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                    /** @description `csv` (UTF-8 with BOM) or `xlsx` */
+                    format?: "csv" | "xlsx";
+                    /** @description Only these rows (a selection), comma separated */
+                    ids?: number[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (Content-Disposition: attachment), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description More rows than one page (EXPORT_INLINE_MAX_ROWS) match: a job builds the file; its result is `{export_id, file_name, rows, download_url}`. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{export_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                export_id: number;
+            };
+            cookie?: never;
+        };
+        /** The file an export job built; only for the user who asked for it. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    export_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (Content-Disposition: attachment), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One action on many leads: the selected `ids`, or every row the list's `filters` match. Each row goes through the single-record rules (scope, permissions, audit) and answers for itself; a row you cannot see answers not found. Actions: assign, set_status, add_task, delete. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LeadBulk"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResult"];
+                    };
+                };
+                /** @description More rows than BULK_INLINE_MAX_ROWS: a job changes them in batches; its result has the same shape as the 200 answer. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One action on many companies: the selected `ids`, or every row the list's `filters` match. Each row goes through the single-record rules (scope, permissions, audit) and answers for itself; a row you cannot see answers not found. Actions: assign, add_task, delete. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompanyBulk"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResult"];
+                    };
+                };
+                /** @description More rows than BULK_INLINE_MAX_ROWS: a job changes them in batches; its result has the same shape as the 200 answer. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One action on many contacts: the selected `ids`, or every row the list's `filters` match. Each row goes through the single-record rules (scope, permissions, audit) and answers for itself; a row you cannot see answers not found. Actions: assign, add_task, delete. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactBulk"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResult"];
+                    };
+                };
+                /** @description More rows than BULK_INLINE_MAX_ROWS: a job changes them in batches; its result has the same shape as the 200 answer. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One action on many opportunities: the selected `ids`, or every row the list's `filters` match. Each row goes through the single-record rules (scope, permissions, audit) and answers for itself; a row you cannot see answers not found. Actions: assign, set_status, add_task, delete. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpportunityBulk"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResult"];
+                    };
+                };
+                /** @description More rows than BULK_INLINE_MAX_ROWS: a job changes them in batches; its result has the same shape as the 200 answer. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One action on many tickets: the selected `ids`, or every row the list's `filters` match. Each row goes through the single-record rules (scope, permissions, audit) and answers for itself; a row you cannot see answers not found. Actions: assign, set_status, delete. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TicketBulk"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResult"];
+                    };
+                };
+                /** @description More rows than BULK_INLINE_MAX_ROWS: a job changes them in batches; its result has the same shape as the 200 answer. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3685,7 +5382,7 @@ export interface components {
              * @description Stable machine-readable error code: branch on this, never on text
              * @enum {string}
              */
-            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "validation_failed" | "rate_limited" | "internal_error" | "service_unavailable" | "login_failed" | "token_missing" | "token_invalid" | "token_expired" | "token_revoked" | "refresh_token_reused" | "account_inactive" | "fresh_login_required" | "link_expired" | "link_invalid" | "role_forbidden" | "read_only_role" | "lead_not_found" | "follow_up_not_found" | "company_not_found" | "contact_not_found" | "opportunity_not_found" | "pipeline_not_found" | "stage_not_found" | "product_not_found" | "order_not_found" | "ticket_not_found" | "user_not_found" | "attachment_not_found" | "attachment_content_missing" | "upload_link_not_found" | "if_match_required" | "etag_mismatch" | "idempotency_key_in_use" | "idempotency_key_reused" | "duplicate" | "invalid_transition" | "already_converted" | "self_change_forbidden" | "store_unavailable";
+            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "validation_failed" | "rate_limited" | "internal_error" | "service_unavailable" | "login_failed" | "token_missing" | "token_invalid" | "token_expired" | "token_revoked" | "refresh_token_reused" | "account_inactive" | "fresh_login_required" | "link_expired" | "link_invalid" | "role_forbidden" | "read_only_role" | "lead_not_found" | "follow_up_not_found" | "company_not_found" | "contact_not_found" | "opportunity_not_found" | "pipeline_not_found" | "stage_not_found" | "product_not_found" | "order_not_found" | "ticket_not_found" | "user_not_found" | "attachment_not_found" | "merge_not_found" | "merge_not_owner" | "merge_already_undone" | "merge_undo_expired" | "attachment_content_missing" | "upload_link_not_found" | "job_not_found" | "export_not_found" | "if_match_required" | "etag_mismatch" | "idempotency_key_in_use" | "idempotency_key_reused" | "duplicate" | "invalid_transition" | "already_converted" | "self_change_forbidden" | "job_finished" | "job_not_retryable" | "store_unavailable" | "export_not_ready" | "import_not_found" | "file_empty" | "file_unreadable" | "file_encoding_unknown" | "sheet_not_found" | "too_many_rows" | "external_id_unsupported" | "mapping_incomplete" | "import_busy" | "import_committed" | "import_not_committed";
             /** @description Validation messages per field */
             errors?: {
                 [key: string]: string[];
@@ -3823,6 +5520,14 @@ export interface components {
              */
             readonly created_at?: string;
         };
+        DuplicateCandidate: {
+            id: number;
+            label: string;
+            /** @enum {string} */
+            rule: "email" | "phone" | "name";
+            /** @description 0-100; 100 for the same email or phone */
+            score: number;
+        };
         Lead: {
             readonly id: number;
             name: string;
@@ -3871,10 +5576,20 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at: string;
+            /** @description Records this one may duplicate (same email, same phone, alike name), best first; sent by create and update answers only (empty when none) */
+            readonly duplicates?: components["schemas"]["DuplicateCandidate"][];
         };
         LeadPage: {
             items: components["schemas"]["Lead"][];
             next_cursor: string | null;
+        };
+        DuplicateCandidateInput: {
+            id?: number;
+            label?: string;
+            /** @enum {string} */
+            rule?: "email" | "phone" | "name";
+            /** @description 0-100; 100 for the same email or phone */
+            score?: number;
         };
         LeadInput: {
             readonly id?: number;
@@ -3924,6 +5639,8 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
+            /** @description Records this one may duplicate (same email, same phone, alike name), best first; sent by create and update answers only (empty when none) */
+            readonly duplicates?: components["schemas"]["DuplicateCandidateInput"][];
         };
         LeadUpdate: {
             readonly id?: number;
@@ -3973,6 +5690,8 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
+            /** @description Records this one may duplicate (same email, same phone, alike name), best first; sent by create and update answers only (empty when none) */
+            readonly duplicates?: components["schemas"]["DuplicateCandidateInput"][];
         };
         Company: {
             readonly id: number;
@@ -4004,6 +5723,8 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at: string;
+            /** @description Records this one may duplicate (same email, same phone, alike name), best first; sent by create and update answers only (empty when none) */
+            readonly duplicates?: components["schemas"]["DuplicateCandidate"][];
         };
         CompanyPage: {
             items: components["schemas"]["Company"][];
@@ -4039,6 +5760,8 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
+            /** @description Records this one may duplicate (same email, same phone, alike name), best first; sent by create and update answers only (empty when none) */
+            readonly duplicates?: components["schemas"]["DuplicateCandidateInput"][];
         };
         CompanyUpdate: {
             readonly id?: number;
@@ -4070,6 +5793,8 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
+            /** @description Records this one may duplicate (same email, same phone, alike name), best first; sent by create and update answers only (empty when none) */
+            readonly duplicates?: components["schemas"]["DuplicateCandidateInput"][];
         };
         Contact: {
             readonly id: number;
@@ -4095,6 +5820,8 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at: string;
+            /** @description Records this one may duplicate (same email, same phone, alike name), best first; sent by create and update answers only (empty when none) */
+            readonly duplicates?: components["schemas"]["DuplicateCandidate"][];
         };
         ContactPage: {
             items: components["schemas"]["Contact"][];
@@ -4124,6 +5851,8 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
+            /** @description Records this one may duplicate (same email, same phone, alike name), best first; sent by create and update answers only (empty when none) */
+            readonly duplicates?: components["schemas"]["DuplicateCandidateInput"][];
         };
         ContactUpdate: {
             readonly id?: number;
@@ -4149,6 +5878,8 @@ export interface components {
              * @description ISO 8601 (UTC when no offset), between 1970 and 2999
              */
             readonly updated_at?: string;
+            /** @description Records this one may duplicate (same email, same phone, alike name), best first; sent by create and update answers only (empty when none) */
+            readonly duplicates?: components["schemas"]["DuplicateCandidateInput"][];
         };
         FollowUp: {
             readonly id: number;
@@ -5578,6 +7309,145 @@ export interface components {
             items: components["schemas"]["ReceivedFile"][];
             message_saved: boolean;
         };
+        ImportField: {
+            name: string;
+            required: boolean;
+        };
+        ImportCounts: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            duplicate: number;
+            error: number;
+            skipped: number;
+            normalised: number;
+        };
+        ImportCreator: {
+            id: number;
+            name: string;
+        };
+        Import: {
+            id: number;
+            /** @enum {string} */
+            entity: "leads" | "companies" | "contacts" | "opportunities" | "products";
+            /** @enum {string} */
+            mode: "create" | "update" | "upsert";
+            /** @enum {string|null} */
+            match_on: "email" | "phone" | "name" | "external_id" | null;
+            create_duplicates: boolean;
+            file_name: string;
+            encoding: string | null;
+            delimiter: string | null;
+            sheet: string | null;
+            sheets: string[];
+            row_count: number;
+            columns: string[];
+            mapping: {
+                [key: string]: string | null;
+            };
+            fields: components["schemas"]["ImportField"][];
+            samples: {
+                [key: string]: unknown;
+            }[];
+            /** @enum {string} */
+            status: "uploaded" | "checking" | "checked" | "importing" | "imported" | "reverting" | "reverted" | "failed";
+            counts: components["schemas"]["ImportCounts"];
+            job_id: number | null;
+            created_by: components["schemas"]["ImportCreator"];
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            committed_at: string | null;
+        };
+        ImportPage: {
+            items: components["schemas"]["Import"][];
+            next_cursor: string | null;
+        };
+        Mapping: {
+            mapping: {
+                [key: string]: string | null;
+            };
+            /** @enum {string} */
+            mode?: "create" | "update" | "upsert";
+            /** @enum {string|null} */
+            match_on?: "email" | "phone" | "name" | "external_id" | null;
+            create_duplicates?: boolean;
+        };
+        Job: {
+            id: number;
+            /** @description What the job does, e.g. imports.commit */
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** @description 0-100 */
+            progress: number;
+            /** @description In the caller's language */
+            readonly message: string | null;
+            error_code: string | null;
+            /** @description What the job produced (kind-specific) */
+            result: {
+                [key: string]: unknown;
+            } | null;
+            cancel_requested: boolean;
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            finished_at: string | null;
+        };
+        Change: {
+            field: string;
+            rule: string;
+            before: unknown;
+            after: unknown;
+        };
+        RowProblem: {
+            field: string | null;
+            code: string;
+            message: string;
+        };
+        Candidate: {
+            id: number;
+            label: string;
+            rule: string;
+            score: number;
+        };
+        ImportRow: {
+            row_number: number;
+            /** @enum {string} */
+            outcome: "created" | "updated" | "unchanged" | "duplicate" | "error" | "skipped";
+            original: {
+                [key: string]: unknown;
+            };
+            values: {
+                [key: string]: unknown;
+            };
+            changes: components["schemas"]["Change"][];
+            problems: components["schemas"]["RowProblem"][];
+            candidates: components["schemas"]["Candidate"][];
+            record_id: number | null;
+        };
+        ImportRowPage: {
+            items: components["schemas"]["ImportRow"][];
+            next_cursor: string | null;
+        };
         AuditEvent: {
             id: number;
             /**
@@ -5598,6 +7468,303 @@ export interface components {
         AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];
             next_cursor: string | null;
+        };
+        JobPage: {
+            items: components["schemas"]["Job"][];
+            next_cursor: string | null;
+        };
+        DuplicateCandidateList: {
+            items: components["schemas"]["DuplicateCandidate"][];
+        };
+        DuplicateUser: {
+            id: number;
+            name: string;
+        };
+        DuplicateRecord: {
+            id: number;
+            label: string;
+            email: string | null;
+            phone: string | null;
+            owner: (Record<string, never> | null) | components["schemas"]["DuplicateUser"];
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            created_at: string;
+        };
+        DuplicateGroup: {
+            key: string;
+            /** @enum {string} */
+            entity: "companies" | "contacts" | "leads";
+            /** @enum {string} */
+            rule: "email" | "phone" | "name";
+            score: number;
+            records: components["schemas"]["DuplicateRecord"][];
+        };
+        DuplicateGroupPage: {
+            items: components["schemas"]["DuplicateGroup"][];
+            next_cursor: string | null;
+        };
+        Dismiss: {
+            /**
+             * @description One of companies, contacts, leads
+             * @enum {string}
+             */
+            entity: "companies" | "contacts" | "leads";
+            ids: number[];
+        };
+        MergeInput: {
+            primary_id: number;
+            duplicate_ids: number[];
+            /** @description The value chosen per field, written to the primary */
+            values?: {
+                [key: string]: unknown;
+            };
+        };
+        Moved: {
+            follow_ups: number;
+            attachments: number;
+            contacts: number;
+            opportunities: number;
+            tickets: number;
+            orders: number;
+        };
+        Merge: {
+            id: number;
+            /** @enum {string} */
+            entity: "companies" | "contacts" | "leads";
+            primary_id: number;
+            duplicate_ids: number[];
+            moved: components["schemas"]["Moved"];
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            undo_until: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            undone_at: string | null;
+            created_by: (Record<string, never> | null) | components["schemas"]["DuplicateUser"];
+        };
+        LeadFilters: {
+            /** @description One or more of new, contacted, qualified, unqualified, converted, comma separated */
+            status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
+            /** @description One or more of web, referral, event, cold_call, advertisement, partner, other, comma separated */
+            source?: ("web" | "referral" | "event" | "cold_call" | "advertisement" | "partner" | "other")[];
+            /** @description `me`, `none` (unassigned) or a user id */
+            owner_id?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            created_after?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            created_before?: string;
+            /**
+             * Format: date-time
+             * @description Leads with an open follow-up due before this time
+             */
+            next_follow_up_before?: string;
+            /** @description Searches name, company, email and phone */
+            q?: string;
+            /**
+             * @description Sort key; prefix with `-` for descending
+             * @default -created_at
+             * @enum {string}
+             */
+            sort: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "next_follow_up_at" | "-next_follow_up_at" | "last_contacted_at" | "-last_contacted_at";
+        };
+        BulkTask: {
+            subject: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 (UTC when no offset), between 1970 and 2999
+             */
+            due_at: string | null;
+            /**
+             * @default task
+             * @enum {string}
+             */
+            kind: "call" | "email" | "meeting" | "visit" | "note" | "task";
+        };
+        LeadBulk: {
+            /** @enum {string} */
+            action: "assign" | "set_status" | "add_task" | "delete";
+            /** @description The selected rows (or send `filters`) */
+            ids?: number[];
+            /** @description Every row the list shows for these query parameters (the list's filters and sort: `{"status": ["new", "contacted"]}`) */
+            filters?: components["schemas"]["LeadFilters"];
+            /** @description assign: the new owner (assignee of a ticket); null unassigns */
+            owner_id?: number | null;
+            /**
+             * @description set_status: the new status
+             * @enum {string}
+             */
+            status?: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+            /** @description add_task: the follow-up task on each row */
+            task?: components["schemas"]["BulkTask"];
+        };
+        BulkCounts: {
+            ok: number;
+            failed: number;
+        };
+        BulkRowResult: {
+            id: number;
+            ok: boolean;
+            /** @description Why the row failed */
+            code: string | null;
+            message: string | null;
+        };
+        BulkResult: {
+            counts: components["schemas"]["BulkCounts"];
+            results: components["schemas"]["BulkRowResult"][];
+        };
+        CompanyFilters: {
+            /** @description Searches name, website and phone */
+            q?: string;
+            /** @description `me`, `none` (unassigned) or a user id */
+            owner_id?: string;
+            /** @description Exact industry */
+            industry?: string;
+            /** @description One or more of 1-10, 11-50, 51-200, 201-1000, 1001+, comma separated */
+            size?: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001+")[];
+            /** @description Subsidiaries of this company */
+            parent_id?: number;
+            /**
+             * @description Sort key; prefix with `-` for descending
+             * @default -created_at
+             * @enum {string}
+             */
+            sort: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name";
+        };
+        CompanyBulk: {
+            /** @enum {string} */
+            action: "assign" | "add_task" | "delete";
+            /** @description The selected rows (or send `filters`) */
+            ids?: number[];
+            /** @description Every row the list shows for these query parameters (the list's filters and sort: `{"status": ["new", "contacted"]}`) */
+            filters?: components["schemas"]["CompanyFilters"];
+            /** @description assign: the new owner (assignee of a ticket); null unassigns */
+            owner_id?: number | null;
+            /** @description add_task: the follow-up task on each row */
+            task?: components["schemas"]["BulkTask"];
+        };
+        ContactFilters: {
+            /** @description Searches name, email and phone */
+            q?: string;
+            /** @description `me`, `none` (unassigned) or a user id */
+            owner_id?: string;
+            /**
+             * @description Sort key; prefix with `-` for descending
+             * @default -created_at
+             * @enum {string}
+             */
+            sort: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name";
+            /** @description Contacts of this company */
+            company_id?: number;
+        };
+        ContactBulk: {
+            /** @enum {string} */
+            action: "assign" | "add_task" | "delete";
+            /** @description The selected rows (or send `filters`) */
+            ids?: number[];
+            /** @description Every row the list shows for these query parameters (the list's filters and sort: `{"status": ["new", "contacted"]}`) */
+            filters?: components["schemas"]["ContactFilters"];
+            /** @description assign: the new owner (assignee of a ticket); null unassigns */
+            owner_id?: number | null;
+            /** @description add_task: the follow-up task on each row */
+            task?: components["schemas"]["BulkTask"];
+        };
+        OpportunityFilters: {
+            pipeline_id?: number;
+            stage_id?: number;
+            /** @description `me`, `none` (unassigned) or a user id */
+            owner_id?: string;
+            company_id?: number;
+            /**
+             * Format: date
+             * @description expected_close_date on or after, between 1970-01-01 and 2999-12-31
+             */
+            close_after?: string;
+            /**
+             * Format: date
+             * @description expected_close_date on or before, between 1970-01-01 and 2999-12-31
+             */
+            close_before?: string;
+            /** @description One or more of open, won, lost, comma separated */
+            status?: ("open" | "won" | "lost")[];
+            /** @description Searches the name and description */
+            q?: string;
+            /**
+             * @description Sort key; prefix with `-` for descending
+             * @default -created_at
+             * @enum {string}
+             */
+            sort: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
+        };
+        OpportunityBulk: {
+            /** @enum {string} */
+            action: "assign" | "set_status" | "add_task" | "delete";
+            /** @description The selected rows (or send `filters`) */
+            ids?: number[];
+            /** @description Every row the list shows for these query parameters (the list's filters and sort: `{"status": ["new", "contacted"]}`) */
+            filters?: components["schemas"]["OpportunityFilters"];
+            /** @description assign: the new owner (assignee of a ticket); null unassigns */
+            owner_id?: number | null;
+            /** @description set_status: the stage to move to (its pipeline's) */
+            stage_id?: number;
+            /** @description add_task: the follow-up task on each row */
+            task?: components["schemas"]["BulkTask"];
+        };
+        TicketFilters: {
+            /** @description One or more of new, open, waiting_on_customer, resolved, closed, comma separated */
+            status?: ("new" | "open" | "waiting_on_customer" | "resolved" | "closed")[];
+            /** @description One or more of low, normal, high, urgent, comma separated */
+            priority?: ("low" | "normal" | "high" | "urgent")[];
+            /** @description One or more of complaint, inquiry, feedback, request, comma separated */
+            kind?: ("complaint" | "inquiry" | "feedback" | "request")[];
+            /** @description `me`, `none` (unassigned) or a user id */
+            assignee_id?: string;
+            /** @description `true`: past a due time; `false`: on time */
+            sla_breached?: boolean;
+            /** @description `true`: the customer replied and no staff answer followed */
+            customer_replied?: boolean;
+            company_id?: number;
+            contact_id?: number;
+            team_id?: number;
+            /** @description Searches subject, description, company name; `#42` the number */
+            q?: string;
+            /**
+             * @description Sort key; prefix with `-` for descending
+             * @default -created_at
+             * @enum {string}
+             */
+            sort: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "first_response_due_at" | "-first_response_due_at" | "resolution_due_at" | "-resolution_due_at" | "priority" | "-priority";
+        };
+        TicketBulk: {
+            /** @enum {string} */
+            action: "assign" | "set_status" | "delete";
+            /** @description The selected rows (or send `filters`) */
+            ids?: number[];
+            /** @description Every row the list shows for these query parameters (the list's filters and sort: `{"status": ["new", "contacted"]}`) */
+            filters?: components["schemas"]["TicketFilters"];
+            /** @description assign: the new owner (assignee of a ticket); null unassigns */
+            owner_id?: number | null;
+            /**
+             * @description set_status: the new status
+             * @enum {string}
+             */
+            status?: "new" | "open" | "waiting_on_customer" | "resolved" | "closed";
         };
     };
     responses: {
