@@ -138,6 +138,8 @@ test('a manager imports the Maven accounts, merges a duplicate and exports the l
   await drawer.locator('label', { hasText: 'Acme Corporation' }).first().click();
   await expect(drawer.getByRole('radio', { name: /Acme Corporation/ }).first()).toBeChecked();
   const phoneChoice = drawer.locator('.compare-row', { has: page.getByText(t('duplicates.fields.phone'), { exact: true }) });
+  // Each choice says which field it is for.
+  await expect(phoneChoice.getByText(t('duplicates.fields.phone'), { exact: true })).toBeVisible();
   await phoneChoice.locator('label', { hasText: '+14155550100' }).click();
   await shot(page, 'imports-07-compare');
   await drawer.getByRole('button', { name: t('duplicates.mergeCount_other', { count: 1 }) }).click();
