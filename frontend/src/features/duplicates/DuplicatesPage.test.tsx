@@ -104,7 +104,12 @@ function duplicatesOnServer({
       const result = id === 42 ? { merge_id: 7, primary_id: 12 } : {};
       return json(job(id, { status: 'succeeded', progress: 100, result, finished_at: '2026-03-02T08:00:05+00:00' }));
     }),
-    ...companies.map((company) => http.get(`${API}/companies/${company.id}`, () => json(company, { headers: { ETag: '"v1"' } }))),
+    ...companies.map((company) =>
+      http.get(`${API}/companies/${company.id}`, ({ request }) => {
+        record('GET', request);
+        return json(company, { headers: { ETag: '"v1"' } });
+      }),
+    ),
   );
   return { requests, posts: () => requests.filter((request) => request.method === 'POST') };
 }
@@ -172,6 +177,9 @@ describe('DuplicatesPage', () => {
     expect(screen.getByRole('button', { name: 'Undo merge' })).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await screen.findByText('No duplicates found. Scan again after importing or adding records.')).toBeInTheDocument();
+    // The merged (deleted) record is not fetched again: it would answer 404.
+    const merged = remote.requests.findIndex((request) => request.path === '/api/v1/companies/merge');
+    expect(remote.requests.slice(merged).map((request) => request.path)).not.toContain('/api/v1/companies/11');
   });
 
   it('marks a group as not a duplicate', async () => {

@@ -174,7 +174,7 @@ function GroupList({
           onMerged={(result) => {
             setComparing(null);
             message.success(t('duplicates.merged'));
-            void refresh();
+            void refresh(comparing.records.map((record) => record.id).filter((id) => id !== result.primary_id));
             onMerged(result);
           }}
         />

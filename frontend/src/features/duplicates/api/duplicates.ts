@@ -99,12 +99,18 @@ export function useRecords(entity: DuplicateEntity, ids: number[]) {
   });
 }
 
-/** After a merge or its undo: every list, page and hint of these records may have changed. */
+/**
+ * After a merge or its undo: every list, page and hint of these records may have changed.
+ * `gone`: the records a merge just deleted; their queries are dropped, not fetched again
+ * (the compare drawer still observes them at this moment, and each would answer 404).
+ */
 export function useRefreshAfterMerge(entity: DuplicateEntity) {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
+  return (gone: readonly number[] = []) => {
+    for (const id of gone) queryClient.removeQueries({ queryKey: duplicateKeys.record(entity, id), exact: true });
+    return Promise.all([
       queryClient.invalidateQueries({ queryKey: duplicateKeys.all }),
       queryClient.invalidateQueries({ queryKey: [entity] }),
     ]);
+  };
 }
