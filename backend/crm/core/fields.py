@@ -13,9 +13,10 @@ from marshmallow import validate
 from crm.core.i18n import N_
 
 
-def normalise_phone(value: str) -> str | None:
-    """E.164 for a number typed any common way ("138 0013 8000" -> "+8613800138000")."""
-    region = current_app.config["PHONE_DEFAULT_REGION"]
+def normalise_phone(value: str, region: str | None = None) -> str | None:
+    """E.164 for a number typed any common way ("138 0013 8000" -> "+8613800138000"), read in
+    `region` (default: the PHONE_DEFAULT_REGION setting) when it has no country code."""
+    region = region or current_app.config["PHONE_DEFAULT_REGION"]
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:

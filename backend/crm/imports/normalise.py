@@ -18,9 +18,9 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import phonenumbers
 from marshmallow import ValidationError, validate
 
+from crm.core.fields import normalise_phone
 from crm.core.i18n import N_
 from crm.imports.mapping import COMPANY_SIZES, Field
 
@@ -131,16 +131,6 @@ def clean_text(name: str, raw: Any, cell: Cell) -> str:
     trimmed = re.sub(r"\s+", " ", text).strip()
     _change(cell, name, "trim", text, trimmed)
     return trimmed
-
-
-def normalise_phone(value: str, region: str) -> str | None:
-    try:
-        number = phonenumbers.parse(value, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def parse_date(text: str) -> date | None:
