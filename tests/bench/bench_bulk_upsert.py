@@ -14,36 +14,17 @@ import os
 import statistics
 import tempfile
 import time
-import uuid
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask_jwt_extended import create_access_token
+from bench_common import api_user, database_url
 from flask_migrate import upgrade
 
 from crm import create_app
-from crm.auth.models import LoginSession, User
 from crm.extensions import db
 from crm.sales.products.models import Product
 
-PASSWORD_HASH = "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$0Yh5V5nQ3VCeEQzXzL7o8A"  # never logged in
 BULK = "/api/v1/products/bulk-upsert"
-
-
-def _database_url(kind: str, workdir: Path) -> tuple[str, callable]:
-    if kind == "mariadb":
-        server = sa.create_engine("mysql+pymysql://root@127.0.0.1:3306/?charset=utf8mb4")
-        name = f"crm_bench_{uuid.uuid4().hex[:8]}"
-        with server.connect() as conn:
-            conn.execute(sa.text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4"))
-
-        def drop():
-            with server.connect() as conn:
-                conn.execute(sa.text(f"DROP DATABASE {name}"))
-
-        return f"mysql+pymysql://root@127.0.0.1:3306/{name}?charset=utf8mb4", drop
-    return f"sqlite:///{workdir / 'bench.sqlite3'}", lambda: None
 
 
 def _batches(count: int, size: int, stock_shift: int) -> list[list[dict]]:
@@ -89,32 +70,16 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as workdir:
-        url, cleanup = _database_url(args.db, Path(workdir))
+        url, cleanup = database_url(args.db, Path(workdir))
         app = create_app(
             {"SQLALCHEMY_DATABASE_URI": url, "INSTANCE_PATH": workdir, "SECRET_KEY": "b" * 40}
         )
         try:
             with app.app_context():
                 upgrade(directory=app.config["MIGRATIONS_DIR"])
-                erp = User(
-                    email="erp@example.com", name="ERP", role="admin", password_hash=PASSWORD_HASH
-                )
-                db.session.add(erp)
-                db.session.flush()
-                sid = str(uuid.uuid4())
-                db.session.add(
-                    LoginSession(
-                        id=sid,
-                        user_id=erp.id,
-                        refresh_jti="-",
-                        expires_at=datetime.now(UTC) + timedelta(days=1),
-                    )
-                )
-                token = create_access_token(str(erp.id), additional_claims={"sid": sid})
-                db.session.commit()
+                headers, _ = api_user("erp@example.com", "ERP", "admin")
 
             client = app.test_client()
-            headers = {"Authorization": f"Bearer {token}"}
             nights = [
                 ("first night: create", _batches(args.batches, args.size, 0), "created"),
                 ("replay: nothing changes", _batches(args.batches, args.size, 0), "unchanged"),

@@ -16,39 +16,21 @@ import io
 import os
 import tempfile
 import time
-import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import phonenumbers
 import sqlalchemy as sa
-from flask_jwt_extended import create_access_token
+from bench_common import api_user, database_url
 from flask_migrate import upgrade
 
 from crm import create_app
-from crm.auth.models import LoginSession, User
 from crm.extensions import db
 from crm.sales.models import Lead
 
-PASSWORD_HASH = "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$0Yh5V5nQ3VCeEQzXzL7o8A"  # never logged in
 IMPORTS = "/api/v1/imports"
 SURNAMES = "王李张刘陈杨黄赵吴周"
 STATUSES = ("新线索", "已联系", "合格", "new")
-
-
-def _database_url(kind: str, workdir: Path) -> tuple[str, callable]:
-    if kind == "mariadb":
-        server = sa.create_engine("mysql+pymysql://root@127.0.0.1:3306/?charset=utf8mb4")
-        name = f"crm_bench_{uuid.uuid4().hex[:8]}"
-        with server.connect() as conn:
-            conn.execute(sa.text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4"))
-
-        def drop():
-            with server.connect() as conn:
-                conn.execute(sa.text(f"DROP DATABASE {name}"))
-
-        return f"mysql+pymysql://root@127.0.0.1:3306/{name}?charset=utf8mb4", drop
-    return f"sqlite:///{workdir / 'bench.sqlite3'}", lambda: None
 
 
 def _rows(count: int) -> list[tuple[str, str, str, str, str]]:
@@ -100,27 +82,6 @@ def _core_rows(rows, owner_id: int) -> list[dict]:
     ]
 
 
-def _login(app) -> tuple[dict, int]:
-    with app.app_context():
-        admin = User(
-            email="bench@example.com", name="Bench", role="admin", password_hash=PASSWORD_HASH
-        )
-        db.session.add(admin)
-        db.session.flush()
-        sid = str(uuid.uuid4())
-        db.session.add(
-            LoginSession(
-                id=sid,
-                user_id=admin.id,
-                refresh_jti="-",
-                expires_at=datetime.now(UTC) + timedelta(days=1),
-            )
-        )
-        token = create_access_token(str(admin.id), additional_claims={"sid": sid})
-        db.session.commit()
-        return {"Authorization": f"Bearer {token}"}, admin.id
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -132,7 +93,7 @@ def main() -> None:
     content = _csv(rows)
 
     with tempfile.TemporaryDirectory() as workdir:
-        url, cleanup = _database_url(args.db, Path(workdir))
+        url, cleanup = database_url(args.db, Path(workdir))
         app = create_app(
             {
                 "SQLALCHEMY_DATABASE_URI": url,
@@ -145,7 +106,7 @@ def main() -> None:
         try:
             with app.app_context():
                 upgrade(directory=app.config["MIGRATIONS_DIR"])
-            headers, admin_id = _login(app)
+                headers, admin_id = api_user("bench@example.com", "Bench", "admin")
             client = app.test_client()
 
             started = time.perf_counter()

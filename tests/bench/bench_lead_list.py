@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
+from bench_common import PASSWORD_HASH, database_url
 from flask_migrate import upgrade
 
 from crm import create_app
@@ -27,28 +28,12 @@ from crm.extensions import db
 from crm.sales.models import Lead
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "maven-crm"
-PASSWORD_HASH = "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$0Yh5V5nQ3VCeEQzXzL7o8A"  # never logged in
 STATUS_BY_STAGE = {
     "Prospecting": "new",
     "Engaging": "contacted",
     "Won": "qualified",
     "Lost": "unqualified",
 }
-
-
-def _database_url(kind: str, workdir: Path) -> tuple[str, callable]:
-    if kind == "mariadb":
-        server = sa.create_engine("mysql+pymysql://root@127.0.0.1:3306/?charset=utf8mb4")
-        name = f"crm_bench_{uuid.uuid4().hex[:8]}"
-        with server.connect() as conn:
-            conn.execute(sa.text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4"))
-
-        def drop():
-            with server.connect() as conn:
-                conn.execute(sa.text(f"DROP DATABASE {name}"))
-
-        return f"mysql+pymysql://root@127.0.0.1:3306/{name}?charset=utf8mb4", drop
-    return f"sqlite:///{workdir / 'bench.sqlite3'}", lambda: None
 
 
 def _rows(name: str) -> list[dict]:
@@ -127,7 +112,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as workdir:
-        url, cleanup = _database_url(args.db, Path(workdir))
+        url, cleanup = database_url(args.db, Path(workdir))
         try:
             app = create_app(
                 {
