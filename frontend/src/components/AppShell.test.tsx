@@ -39,4 +39,15 @@ describe('AppShell', () => {
     expect(loggedOut).toBe(true);
     expect(await screen.findByRole('heading', { name: 'Log in to the CRM' })).toBeInTheDocument();
   });
+
+  it('offers the imports only to the roles that may import', async () => {
+    server.use(http.get(`${API}/leads`, () => json({ items: [], next_cursor: null })));
+    const sales = renderApp('/leads', { user: users.sales });
+    expect(await sales.findByRole('link', { name: 'Imports' })).toBeInTheDocument();
+    sales.unmount();
+
+    const service = renderApp('/leads', { user: users.service });
+    await service.findByRole('link', { name: 'Tickets' });
+    expect(service.queryByRole('link', { name: 'Imports' })).not.toBeInTheDocument();
+  });
 });

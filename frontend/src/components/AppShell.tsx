@@ -19,6 +19,7 @@ import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout, useCurrentUser } from '../api/auth';
+import type { Role } from '../api/types';
 import { useIsMobile } from '../lib/use-media-query';
 import { paths } from '../paths';
 import { JobNotifier } from './JobNotifier';
@@ -30,6 +31,8 @@ interface NavItem {
   path: string;
   labelKey: string;
   icon: ReactNode;
+  /** Shown only to these roles (default: every role). */
+  roles?: Role[];
 }
 
 /** Only what exists. */
@@ -44,7 +47,8 @@ const NAV_ITEMS: NavItem[] = [
   // Every role: service staff read their targets here; only the admin can change them.
   { path: paths.slaPolicies, labelKey: 'nav.slaPolicies', icon: <FieldTimeOutlined aria-hidden /> },
   { path: paths.products, labelKey: 'nav.products', icon: <AppstoreOutlined aria-hidden /> },
-  { path: paths.imports, labelKey: 'nav.imports', icon: <ImportOutlined aria-hidden /> },
+  // Service staff import nothing (the API refuses them).
+  { path: paths.imports, labelKey: 'nav.imports', icon: <ImportOutlined aria-hidden />, roles: ['admin', 'manager', 'sales'] },
 ];
 
 /** Pages that light up another page's navigation item. */
@@ -74,7 +78,9 @@ function Brand() {
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const selected = useSelectedNav();
-  const items: MenuProps['items'] = NAV_ITEMS.map(({ path, labelKey, icon }) => ({
+  const { role } = useCurrentUser();
+  const visible = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+  const items: MenuProps['items'] = visible.map(({ path, labelKey, icon }) => ({
     key: path,
     icon,
     label: (

@@ -213,7 +213,11 @@ function ImportWizard({ imp }: { imp: Import }) {
           {imp.status === 'imported' ? (
             <Result
               status="success"
-              title={t('imports.done.title')}
+              title={
+                <span role="heading" aria-level={2}>
+                  {t('imports.done.title')}
+                </span>
+              }
               subTitle={imp.committed_at ? t('imports.done.when', { when: formatDateTime(imp.committed_at, t) }) : undefined}
               extra={[
                 <Link key="list" to={listPath(imp.entity)}>
