@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 IMPORTS = "/api/v1/imports"
 
 
 def maven_dir() -> Path:
-    """The Maven CRM data set (read-only, never copied): `shared/data/maven-crm` beside the
-    checkout, found from a worktree too (/work/wt/<name>/tests -> /work/shared)."""
+    """The Maven CRM data set (read-only, never copied): `$CRM_SHARED_DATA/maven-crm` when set,
+    else `shared/data/maven-crm` beside the checkout or above it (a worktree), else the team
+    machine's /work/shared (a checkout elsewhere, e.g. CI's clean clone)."""
     here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "shared/data/maven-crm"
-        if candidate.is_dir():
-            return candidate
-    raise AssertionError(f"The Maven CRM data set is missing (shared/data/maven-crm above {here})")
+    roots = [Path(os.environ["CRM_SHARED_DATA"])] if os.environ.get("CRM_SHARED_DATA") else []
+    roots += [parent / "shared/data" for parent in here.parents]
+    roots.append(Path("/work/shared/data"))
+    for root in roots:
+        if (root / "maven-crm").is_dir():
+            return root / "maven-crm"
+    raise AssertionError(f"The Maven CRM data set is missing (looked in {[str(r) for r in roots]})")
 
 
 def ok(response, status: int = 200) -> dict:

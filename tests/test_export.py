@@ -131,6 +131,15 @@ def test_xlsx_keeps_numbers_as_numbers_and_text_as_text(login_as):
     assert values["Stage"] == "Lost"
 
 
+def test_xlsx_leaves_out_control_characters_a_worksheet_cannot_hold(login_as):
+    admin = login_as("admin")
+    LeadFactory(name="Wang\x12 Wei\x00", owner_id=admin.user.id)
+    response = export(admin, "leads", format="xlsx")
+    assert response.status_code == 200
+    header, row = xlsx_rows(response)
+    assert dict(zip(header, row, strict=True))["Name"] == "Wang Wei"
+
+
 DANGEROUS = ["=1+1", "+86 138", "-2+3", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("x")']
 
 

@@ -3,16 +3,18 @@ import { dirname, join } from 'node:path';
 import { apiToken, chooseOption, expect, isPhone, logIn, msg, test, type Language } from './fixtures';
 
 /**
- * The Maven CRM data set (public, read-only, never copied into the project): `shared/data/maven-crm`
- * beside the checkout, i.e. `../shared/data/maven-crm` from /work/main; a worktree under
- * /work/wt/<name> finds it one level further up, so look upwards from the repository.
+ * The Maven CRM data set (public, read-only, never copied into the project): `$CRM_SHARED_DATA/maven-crm`
+ * when set, else `shared/data/maven-crm` beside the checkout or above it (a worktree), else the
+ * team machine's /work/shared (a checkout elsewhere, e.g. CI's clean clone).
  */
 function mavenFile(name: string): string {
-  for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared/data/maven-crm', name);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`The Maven CRM data set is missing (shared/data/maven-crm above ${process.cwd()})`);
-  }
+  const roots: string[] = [];
+  if (process.env.CRM_SHARED_DATA) roots.push(process.env.CRM_SHARED_DATA);
+  for (let dir = process.cwd(); dirname(dir) !== dir; dir = dirname(dir)) roots.push(join(dir, 'shared/data'));
+  roots.push('/work/shared/data');
+  const found = roots.map((root) => join(root, 'maven-crm', name)).find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`The Maven CRM data set is missing (looked in ${roots.join(', ')})`);
+  return found;
 }
 
 /**

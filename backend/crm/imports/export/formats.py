@@ -49,11 +49,14 @@ def csv_cell(value) -> str:
 
 
 def xlsx_cell(value):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     if isinstance(value, datetime):
         return _utc(value).replace(tzinfo=None)  # a UTC time, as Excel has no zones
     if value is None or isinstance(value, (bool, int, float, Decimal, date)):
         return value
-    return neutralise(str(value))
+    # A worksheet cannot hold control characters (a pasted \x12): left out, not a failed file.
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
 
 def csv_chunks(header: list[str], rows: Iterable[list]) -> Iterator[bytes]:
