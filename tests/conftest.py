@@ -33,6 +33,9 @@ from tests.mongo_server import MongoServer
 
 MARIADB_SERVER = os.environ.get("CRM_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306")
 MONGO_TIMEOUT_MS = 3000
+# Rate-limit counters of this test process in Redis: `limiter.reset()` after each test clears
+# these only, not those of the other processes (pytest-xdist) counting on the same Redis.
+LIMITER_STORAGE_OPTIONS = {"key_prefix": f"crm-test-limits-{uuid.uuid4().hex[:8]}"}
 
 
 def _mariadb_database():
@@ -129,6 +132,7 @@ def app(database_url, tmp_path_factory):
             "SECRET_KEY": "test-secret-key-that-is-long-enough-for-hs256",
             "JWT_SECRET_KEY": "test-secret-key-that-is-long-enough-for-hs256",
             "RATELIMIT_KEY_PREFIX": f"crm-test-{uuid.uuid4().hex[:8]}",
+            "RATELIMIT_STORAGE_OPTIONS": LIMITER_STORAGE_OPTIONS,
             "ATTACHMENTS_DIR": str(tmp_path_factory.mktemp("attachments")),
             "MONGODB_URI": None,
             # A job runs right after its request commits: when the request answers, it is done.
@@ -155,6 +159,7 @@ def make_app(app, db, tmp_path_factory):
                 "SECRET_KEY": app.config["SECRET_KEY"],
                 "JWT_SECRET_KEY": app.config["JWT_SECRET_KEY"],
                 "RATELIMIT_KEY_PREFIX": f"crm-test-{uuid.uuid4().hex[:8]}",
+                "RATELIMIT_STORAGE_OPTIONS": LIMITER_STORAGE_OPTIONS,
                 "ATTACHMENTS_DIR": str(tmp_path_factory.mktemp("attachments")),
                 "MONGODB_URI": None,
                 "JOBS_BACKEND": "inline",
