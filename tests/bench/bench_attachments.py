@@ -23,20 +23,18 @@ import time
 import tracemalloc
 import uuid
 from contextlib import ExitStack
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from flask_jwt_extended import create_access_token
 from flask_migrate import upgrade
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # `tests.mongo_server`
 
+from bench_common import api_user
+
 from crm import create_app
-from crm.auth.models import LoginSession, User
 from crm.extensions import db
 from tests.mongo_server import MongoServer
 
-PASSWORD_HASH = "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$0Yh5V5nQ3VCeEQzXzL7o8A"  # never logged in
 BOUNDARY = "bench-boundary-9f8e7d"
 MP4_HEAD = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2"
 PIECE = 256 * 1024
@@ -99,27 +97,6 @@ def _measure(step):
     return elapsed, peak, result
 
 
-def _token(app) -> str:
-    with app.app_context():
-        agent = User(
-            email="agent@example.com", name="Agent", role="service", password_hash=PASSWORD_HASH
-        )
-        db.session.add(agent)
-        db.session.flush()
-        sid = str(uuid.uuid4())
-        db.session.add(
-            LoginSession(
-                id=sid,
-                user_id=agent.id,
-                refresh_jti="-",
-                expires_at=datetime.now(UTC) + timedelta(days=1),
-            )
-        )
-        token = create_access_token(str(agent.id), additional_claims={"sid": sid})
-        db.session.commit()
-        return token
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--store", default="gridfs", choices=("gridfs", "local"))
@@ -145,7 +122,8 @@ def main() -> None:
         with app.app_context():
             upgrade(directory=app.config["MIGRATIONS_DIR"])
         client = app.test_client()
-        headers = {"Authorization": f"Bearer {_token(app)}"}
+        with app.app_context():
+            headers, _ = api_user("agent@example.com", "Agent", "service")
         ticket = client.post(
             "/api/v1/tickets", json={"kind": "complaint", "subject": "Oil leak"}, headers=headers
         ).get_json()
