@@ -22,8 +22,10 @@ def _import_models() -> None:
     import crm.attachments.models
     import crm.auth.models
     import crm.core.audit
+    import crm.core.events
     import crm.core.idempotency
     import crm.core.jobs
+    import crm.core.notifications
     import crm.customers.models
     import crm.imports.duplicates.models
     import crm.imports.export.models
